@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JasperFx;
+using Weasel.Core;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Npgsql;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Negotiations.Hosting;
+
+public static class StoreSetup
+{
+    public const string ConnectionStringName = "Marten";
+
+    /// <summary>Marten (events and documents) with Wolverine's outbox and transactional middleware on the same database.</summary>
+    public static WebApplicationBuilder AddNegotiationsStore(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<NegotiationsSettings>(builder.Configuration.GetSection(NegotiationsSettings.Section));
+
+        // Read lazily: hosts built for tests override configuration after this method has run.
+        builder.Services.AddMarten(services =>
+            {
+                var configuration = services.GetRequiredService<IConfiguration>();
+                var settings = configuration.GetSection(NegotiationsSettings.Section).Get<NegotiationsSettings>() ?? new();
+                var connectionString = configuration.GetConnectionString(ConnectionStringName)
+                    ?? throw new InvalidOperationException(
+                        $"No PostgreSQL connection string: set ConnectionStrings__{ConnectionStringName} " +
+                        "(eventstore-scripts/run sets it to the local cluster).");
+
+                var options = new StoreOptions();
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = settings.Schema;
+                options.Events.DatabaseSchemaName = settings.Schema;
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureJson);
+
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+
+                options.ConfigureNegotiationsModel();
+                return options;
+            })
+            .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.Solo)
+            .IntegrateWithWolverine();
+
+        return builder;
+    }
+
+    /// <summary>One JSON dialect for stored events, documents and the HTTP API: camelCase, enums as kebab-case words.</summary>
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+    }
+}

@@ -1,0 +1,16 @@
+using JasperFx;
+using Negotiations.Hosting;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddNegotiationsStore();
+builder.AddNegotiationsApi();
+
+var app = builder.Build();
+
+app.UseNegotiationsApi();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

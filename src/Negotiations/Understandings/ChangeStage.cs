@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Sources;
+using Negotiations.Validation;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Understandings;
+
+/// <summary>Moves an understanding to another PA-X stage. Any stage may follow any other; the same stage is a no-op.</summary>
+public sealed record ChangeStage(PaxStage Stage, Provenance Provenance, [property: JsonPropertyName("version")] int ExpectedVersion)
+{
+    public ProblemDetails Validate() =>
+        new Problems().Defined("stage", Stage).Positive(ExpectedVersion)
+            .Check(Provenance).Result();
+
+    public ProblemDetails Allowed(Understanding understanding) =>
+        StreamVersion.Check(ExpectedVersion, understanding.Version, "the understanding");
+
+    public IEnumerable<object> Decide(Understanding understanding) =>
+        understanding.Stage == Stage ? [] : [new UnderstandingStageChanged(understanding.Id, Stage, Provenance)];
+}
+
+public static class ChangeStageEndpoint
+{
+    public static ProblemDetails Validate(ChangeStage command) => command.Validate();
+
+    public static ProblemDetails Before(ChangeStage command, Understanding understanding) => command.Allowed(understanding);
+
+    [WolverinePost("/api/understandings/{understandingId}/stage", OperationId = "ChangeStage"), Tags("Understandings")]
+    [EndpointSummary("Change an understanding's PA-X stage")]
+    public static (UpdatedAggregate, Events) Post(ChangeStage command, [WriteAggregate("understandingId")] Understanding understanding) =>
+        (new UpdatedAggregate(), [.. command.Decide(understanding)]);
+}

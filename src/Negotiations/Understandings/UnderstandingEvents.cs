@@ -1,0 +1,15 @@
+using Negotiations.Sources;
+
+namespace Negotiations.Understandings;
+
+public sealed record UnderstandingProposed(
+    Guid UnderstandingId,
+    string Title,
+    UnderstandingKind Kind,
+    IReadOnlyList<Party> Parties,
+    PaxStage Stage,
+    Provenance Provenance);
+
+public sealed record UnderstandingStageChanged(Guid UnderstandingId, PaxStage Stage, Provenance Provenance);
+
+public sealed record UnderstandingLifecycleChanged(Guid UnderstandingId, Lifecycle Status, string? Reason, Provenance Provenance);

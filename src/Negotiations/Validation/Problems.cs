@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Negotiations.Validation;
+
+/// <summary>Collects what is wrong with a command, field by field, and turns it into a 400 ValidationProblemDetails.</summary>
+public sealed class Problems
+{
+    public const int MaxText = 500;
+    private readonly Dictionary<string, List<string>> _errors = new();
+
+    public Problems Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public Problems When(bool wrong, string field, string message) => wrong ? Add(field, message) : this;
+
+    public Problems Text(string field, string? value, bool required = true, int max = MaxText)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) Add(field, "Required.");
+        }
+        else if (value.Length > max) Add(field, $"At most {max} characters.");
+        return this;
+    }
+
+    public Problems Defined<TEnum>(string field, TEnum value) where TEnum : struct, Enum =>
+        When(!Enum.IsDefined(value), field, $"Not a known {typeof(TEnum).Name}.");
+
+    public bool Any => _errors.Count > 0;
+
+    public ProblemDetails Result() => Any
+        ? new ValidationProblemDetails(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The command is not valid",
+            Detail = string.Join(" ", _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))
+        }
+        : WolverineContinue.NoProblems;
+}

@@ -1,0 +1,103 @@
+using Negotiations.Tests.Support;
+using Negotiations.Understandings;
+using Negotiations.Validation;
+using Wolverine.Http;
+
+namespace Negotiations.Tests.Understandings;
+
+/// <summary>Events in, state out; command and state in, events out. No database.</summary>
+public class UnderstandingDeciderTests
+{
+    private static readonly Guid Id = Guid.Parse("0199a000-0000-7000-8000-000000000001");
+
+    private static Understanding Proposed() => Understanding.Create(Given.DemilitarisedZone().Decide(Id));
+
+    [Fact]
+    public void A_proposal_starts_an_understanding_in_the_proposed_status()
+    {
+        var proposed = Given.DemilitarisedZone() with { Title = "  Southern zone  " };
+
+        var understanding = Understanding.Create(proposed.Decide(Id));
+
+        understanding.ShouldBe(new Understanding(Id, "Southern zone", UnderstandingKind.DemilitarisedZone,
+            understanding.Parties, PaxStage.PreNegotiation, Lifecycle.Proposed, 1));
+        understanding.Parties.Select(p => p.Role).ShouldBe([PartyRole.Party, PartyRole.Party, PartyRole.Mediator]);
+    }
+
+    [Fact]
+    public void The_fold_follows_stage_and_lifecycle_changes_in_order()
+    {
+        var state = Proposed()
+            .Apply(new UnderstandingStageChanged(Id, PaxStage.FrameworkPartial, Given.Reported()))
+            .Apply(new UnderstandingLifecycleChanged(Id, Lifecycle.UnderNegotiation, null, Given.Reported()))
+            .Apply(new UnderstandingLifecycleChanged(Id, Lifecycle.Agreed, "signed", Given.Reported()));
+
+        state.Stage.ShouldBe(PaxStage.FrameworkPartial);
+        state.Status.ShouldBe(Lifecycle.Agreed);
+    }
+
+    [Theory]
+    [InlineData(Lifecycle.Proposed, Lifecycle.UnderNegotiation, true)]
+    [InlineData(Lifecycle.UnderNegotiation, Lifecycle.Agreed, true)]
+    [InlineData(Lifecycle.Agreed, Lifecycle.InImplementation, true)]
+    [InlineData(Lifecycle.InImplementation, Lifecycle.Fulfilled, true)]
+    [InlineData(Lifecycle.Suspended, Lifecycle.InImplementation, true)]
+    [InlineData(Lifecycle.Collapsed, Lifecycle.UnderNegotiation, true)]
+    [InlineData(Lifecycle.Proposed, Lifecycle.Fulfilled, false)]
+    [InlineData(Lifecycle.UnderNegotiation, Lifecycle.InImplementation, false)]
+    [InlineData(Lifecycle.Fulfilled, Lifecycle.Suspended, false)]
+    [InlineData(Lifecycle.Superseded, Lifecycle.Agreed, false)]
+    [InlineData(Lifecycle.Collapsed, Lifecycle.Agreed, false)]
+    public void Lifecycle_moves_that_make_sense_are_allowed_and_others_refused(Lifecycle from, Lifecycle to, bool allowed)
+    {
+        var state = Proposed() with { Status = from };
+        var command = new ChangeLifecycle(to, null, Given.Reported(), state.Version);
+
+        var verdict = command.Allowed(state);
+
+        if (allowed)
+        {
+            verdict.ShouldBeSameAs(WolverineContinue.NoProblems);
+            command.Decide(state).ShouldBe([new UnderstandingLifecycleChanged(Id, to, null, command.Provenance)]);
+        }
+        else
+        {
+            verdict.Status.ShouldBe(422);
+            verdict.Detail!.ShouldContain($"cannot become {to.Word()}");
+        }
+    }
+
+    [Fact]
+    public void A_change_to_the_status_it_already_has_decides_nothing()
+    {
+        var state = Proposed();
+        new ChangeLifecycle(Lifecycle.Proposed, null, Given.Reported(), 1).Decide(state).ShouldBeEmpty();
+        new ChangeStage(PaxStage.PreNegotiation, Given.Reported(), 1).Decide(state).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_stale_version_is_a_conflict_before_any_domain_rule()
+    {
+        var state = Proposed() with { Version = 3 };
+
+        var verdict = new ChangeLifecycle(Lifecycle.Fulfilled, null, Given.Reported(), 2).Allowed(state);
+
+        verdict.Status.ShouldBe(409);
+        verdict.Detail!.ShouldContain("version 2");
+    }
+
+    [Fact]
+    public void Validation_names_every_bad_field()
+    {
+        var command = Given.DemilitarisedZone() with
+        {
+            Title = "",
+            Parties = [new Party("Syria", PartyRole.Party), new Party(" syria ", PartyRole.Mediator), new Party("", (PartyRole)42)],
+            Provenance = Given.Reported() with { Sources = [] }
+        };
+
+        var problems = (Microsoft.AspNetCore.Mvc.ValidationProblemDetails)command.Validate();
+
+        problems.Errors.Keys.ShouldBe(["title", "parties[2].name", "parties[2].role", "parties", "provenance.sources"], ignoreOrder: true);
+    }
+}
