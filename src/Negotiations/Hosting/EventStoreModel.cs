@@ -10,6 +10,6 @@ public static class EventStoreModel
     public static void ConfigureNegotiationsModel(this StoreOptions options)
     {
         // Write models are snapshotted inline: commands load them in one read, in the same transaction that appends.
-        options.Projections.Snapshot<Understanding>(SnapshotLifecycle.Inline);
+        options.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
     }
 }

@@ -8,7 +8,7 @@ using Wolverine.Marten;
 namespace Negotiations.Understandings;
 
 /// <summary>Moves an understanding along its lifecycle (proposed ... fulfilled); moves that make no sense are refused.</summary>
-public sealed record ChangeLifecycle(Lifecycle Status, string? Reason, Provenance Provenance, [property: JsonPropertyName("version")] int ExpectedVersion)
+public sealed record ChangeLifecycle(Lifecycle Status, string? Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
         new Problems().Defined("status", Status).Text("reason", Reason, required: false)

@@ -8,7 +8,7 @@ using Wolverine.Marten;
 namespace Negotiations.Understandings;
 
 /// <summary>Moves an understanding to another PA-X stage. Any stage may follow any other; the same stage is a no-op.</summary>
-public sealed record ChangeStage(PaxStage Stage, Provenance Provenance, [property: JsonPropertyName("version")] int ExpectedVersion)
+public sealed record ChangeStage(PaxStage Stage, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
         new Problems().Defined("stage", Stage).Positive(ExpectedVersion)

@@ -1,19 +1,40 @@
+using JasperFx.Events;
+using Negotiations.Corrections;
+
 namespace Negotiations.Understandings;
 
-/// <summary>The write model of an understanding: immutable, folded from its own stream.</summary>
+/// <summary>
+/// The write model of an understanding: immutable, folded from its own stream. Stage and status keep
+/// the event that set them, so a retracted or corrected change falls back to the one before.
+/// </summary>
 public sealed record Understanding(
     Guid Id,
     string Title,
     UnderstandingKind Kind,
     IReadOnlyList<Party> Parties,
-    PaxStage Stage,
-    Lifecycle Status,
-    int Version)
+    IReadOnlyList<Fact<PaxStage>> Stages,
+    IReadOnlyList<Fact<Lifecycle>> Statuses,
+    bool Retracted,
+    long Version)
 {
-    public static Understanding Create(UnderstandingProposed e) =>
-        new(e.UnderstandingId, e.Title, e.Kind, e.Parties, e.Stage, Lifecycle.Proposed, 1);
+    public PaxStage Stage => Stages.Current(PaxStage.Other);
 
-    public Understanding Apply(UnderstandingStageChanged e) => this with { Stage = e.Stage };
+    public Lifecycle Status => Statuses.Current(Lifecycle.Proposed);
 
-    public Understanding Apply(UnderstandingLifecycleChanged e) => this with { Status = e.Status };
+    /// <summary>The fold. Pure: everything it uses comes from the events.</summary>
+    public static Understanding? Fold(Understanding? state, IEvent e) => (state, e.Data) switch
+    {
+        (null, UnderstandingProposed p) => new(p.UnderstandingId, p.Title, p.Kind, p.Parties,
+            Facts.Start(e.Id, p.Stage), Facts.Start(e.Id, Lifecycle.Proposed), false, e.Version),
+        (null, _) => null,
+        ({ } s, UnderstandingStageChanged c) => s with { Stages = s.Stages.With(e.Id, c.Stage), Version = e.Version },
+        ({ } s, UnderstandingLifecycleChanged c) => s with { Statuses = s.Statuses.With(e.Id, c.Status), Version = e.Version },
+        ({ } s, DevelopmentRetracted r) => s.Without(r.RetractedEventId) with { Version = e.Version },
+        ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with { Version = e.Version },
+        ({ } s, _) => s with { Version = e.Version }
+    };
+
+    private Understanding Without(Guid eventId) => Stages[0].EventId == eventId
+        ? this with { Retracted = true }
+        : this with { Stages = Stages.Without(eventId), Statuses = Statuses.Without(eventId) };
 }

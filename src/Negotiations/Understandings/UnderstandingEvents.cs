@@ -8,8 +8,8 @@ public sealed record UnderstandingProposed(
     UnderstandingKind Kind,
     IReadOnlyList<Party> Parties,
     PaxStage Stage,
-    Provenance Provenance);
+    Provenance Provenance) : IDevelopment;
 
-public sealed record UnderstandingStageChanged(Guid UnderstandingId, PaxStage Stage, Provenance Provenance);
+public sealed record UnderstandingStageChanged(Guid UnderstandingId, PaxStage Stage, Provenance Provenance) : IDevelopment;
 
-public sealed record UnderstandingLifecycleChanged(Guid UnderstandingId, Lifecycle Status, string? Reason, Provenance Provenance);
+public sealed record UnderstandingLifecycleChanged(Guid UnderstandingId, Lifecycle Status, string? Reason, Provenance Provenance) : IDevelopment;

@@ -12,7 +12,7 @@ namespace Negotiations.Validation;
 /// </summary>
 public static class StreamVersion
 {
-    public static ProblemDetails Check(int expected, int actual, string what) =>
+    public static ProblemDetails Check(long expected, long actual, string what) =>
         expected == actual
             ? WolverineContinue.NoProblems
             : new ProblemDetails
@@ -22,6 +22,6 @@ public static class StreamVersion
                 Detail = $"Expected {what} at version {expected}, but it is at version {actual}. Read it again and decide on the current state."
             };
 
-    public static Problems Positive(this Problems problems, int expected) =>
+    public static Problems Positive(this Problems problems, long expected) =>
         problems.When(expected < 1, "version", "The version you last read is required (1 or more).");
 }

@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
 using Negotiations.Validation;
@@ -10,30 +11,54 @@ public class UnderstandingDeciderTests
 {
     private static readonly Guid Id = Guid.Parse("0199a000-0000-7000-8000-000000000001");
 
-    private static Understanding Proposed() => Understanding.Create(Given.DemilitarisedZone().Decide(Id));
+    private static readonly Guid ProposalEvent = Guid.Parse("0199a000-0000-7000-8000-0000000000e1");
+
+    private static Understanding Proposed() => Understanding.Fold(null, Given.DemilitarisedZone().Decide(Id).AsEvent(ProposalEvent))!;
+
+    private static Understanding Then(Understanding state, object data, Guid? eventId = null) =>
+        Understanding.Fold(state, data.AsEvent(eventId, state.Version + 1))!;
+
+    private static Understanding In(Lifecycle status) => Proposed() with { Statuses = Facts.Start(Guid.NewGuid(), status) };
 
     [Fact]
     public void A_proposal_starts_an_understanding_in_the_proposed_status()
     {
         var proposed = Given.DemilitarisedZone() with { Title = "  Southern zone  " };
 
-        var understanding = Understanding.Create(proposed.Decide(Id));
+        var understanding = Understanding.Fold(null, proposed.Decide(Id).AsEvent())!;
 
-        understanding.ShouldBe(new Understanding(Id, "Southern zone", UnderstandingKind.DemilitarisedZone,
-            understanding.Parties, PaxStage.PreNegotiation, Lifecycle.Proposed, 1));
+        understanding.Id.ShouldBe(Id);
+        understanding.Title.ShouldBe("Southern zone");
+        understanding.Kind.ShouldBe(UnderstandingKind.DemilitarisedZone);
+        understanding.Stage.ShouldBe(PaxStage.PreNegotiation);
+        understanding.Status.ShouldBe(Lifecycle.Proposed);
+        understanding.Version.ShouldBe(1);
         understanding.Parties.Select(p => p.Role).ShouldBe([PartyRole.Party, PartyRole.Party, PartyRole.Mediator]);
     }
 
     [Fact]
     public void The_fold_follows_stage_and_lifecycle_changes_in_order()
     {
-        var state = Proposed()
-            .Apply(new UnderstandingStageChanged(Id, PaxStage.FrameworkPartial, Given.Reported()))
-            .Apply(new UnderstandingLifecycleChanged(Id, Lifecycle.UnderNegotiation, null, Given.Reported()))
-            .Apply(new UnderstandingLifecycleChanged(Id, Lifecycle.Agreed, "signed", Given.Reported()));
+        var state = Proposed();
+        state = Then(state, new UnderstandingStageChanged(Id, PaxStage.FrameworkPartial, Given.Reported()));
+        state = Then(state, new UnderstandingLifecycleChanged(Id, Lifecycle.UnderNegotiation, null, Given.Reported()));
+        state = Then(state, new UnderstandingLifecycleChanged(Id, Lifecycle.Agreed, "signed", Given.Reported()));
 
         state.Stage.ShouldBe(PaxStage.FrameworkPartial);
         state.Status.ShouldBe(Lifecycle.Agreed);
+    }
+
+    [Fact]
+    public void A_retracted_or_corrected_change_falls_back_to_the_one_before()
+    {
+        Guid negotiating = Guid.CreateVersion7(), agreed = Guid.CreateVersion7();
+        var state = Then(Then(Proposed(),
+            new UnderstandingLifecycleChanged(Id, Lifecycle.UnderNegotiation, null, Given.Reported()), negotiating),
+            new UnderstandingLifecycleChanged(Id, Lifecycle.Agreed, "signed", Given.Reported()), agreed);
+
+        Then(state, new DevelopmentRetracted(agreed, "understanding_lifecycle_changed", "no signature")).Status.ShouldBe(Lifecycle.UnderNegotiation);
+        Then(state, new DevelopmentCorrected(negotiating, "understanding_lifecycle_changed", "wrong")).Status.ShouldBe(Lifecycle.Agreed);
+        Then(state, new DevelopmentRetracted(ProposalEvent, "understanding_proposed", "never proposed")).Retracted.ShouldBeTrue();
     }
 
     [Theory]
@@ -50,7 +75,7 @@ public class UnderstandingDeciderTests
     [InlineData(Lifecycle.Collapsed, Lifecycle.Agreed, false)]
     public void Lifecycle_moves_that_make_sense_are_allowed_and_others_refused(Lifecycle from, Lifecycle to, bool allowed)
     {
-        var state = Proposed() with { Status = from };
+        var state = In(from);
         var command = new ChangeLifecycle(to, null, Given.Reported(), state.Version);
 
         var verdict = command.Allowed(state);
@@ -78,7 +103,7 @@ public class UnderstandingDeciderTests
     [Fact]
     public void A_stale_version_is_a_conflict_before_any_domain_rule()
     {
-        var state = Proposed() with { Version = 3 };
+        var state = In(Lifecycle.Proposed) with { Version = 3 };
 
         var verdict = new ChangeLifecycle(Lifecycle.Fulfilled, null, Given.Reported(), 2).Allowed(state);
 

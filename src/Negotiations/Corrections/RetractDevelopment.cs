@@ -1,0 +1,38 @@
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Validation;
+using Wolverine.Http;
+
+namespace Negotiations.Corrections;
+
+/// <summary>Withdraws a development that should never have been recorded. Every model stops counting it.</summary>
+public sealed record RetractDevelopment(string Reason)
+{
+    public ProblemDetails Validate() => new Problems().Text("reason", Reason).Result();
+}
+
+public static class RetractDevelopmentEndpoint
+{
+    public static ProblemDetails Validate(RetractDevelopment command) => command.Validate();
+
+    public static Task<CorrectionTarget?> LoadAsync(Guid eventId, IDocumentSession session, CancellationToken cancellation) =>
+        CorrectionTarget.LoadAsync(session, eventId, cancellation);
+
+    public static ProblemDetails Before(CorrectionTarget? target, Guid eventId) => CorrectionTarget.Check(target, eventId);
+
+    [WolverinePost("/api/developments/{eventId}/retraction", OperationId = "RetractDevelopment"), Tags("Corrections")]
+    [EndpointSummary("Retract an earlier development, naming it by event id")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static CorrectionResult Post(RetractDevelopment command, CorrectionTarget target, IDocumentSession session)
+    {
+        if (target.AlreadyRetracted) return new CorrectionResult(target.Event.StreamId, target.Event.Id, target.StreamVersion);
+        var retraction = new DevelopmentRetracted(target.Event.Id, target.Event.EventTypeName, command.Reason.Trim());
+        session.Events.Append(target.Event.StreamId, retraction);
+        return new CorrectionResult(target.Event.StreamId, target.Event.Id, target.StreamVersion + 1);
+    }
+}
+
+/// <summary>What a correction or retraction answers: the stream it went to and the stream's new version.</summary>
+public sealed record CorrectionResult(Guid StreamId, Guid EventId, long Version);
