@@ -1,9 +1,12 @@
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Http.Json;
+using Negotiations.Demo;
 using Negotiations.Health;
+using Negotiations.Import;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Persistence;
 
 namespace Negotiations.Hosting;
 
@@ -15,6 +18,9 @@ public static class ApiSetup
         {
             options.Policies.AutoApplyTransactions();
             options.EnableRelayOfUserName = true;
+            options.Durability.EnableDeduplicatedResponses = true;
+            // An unknown stream id is a 404 ProblemDetails naming it, never an empty 404.
+            options.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             options.Discovery.IncludeAssembly(typeof(ApiSetup).Assembly);
         });
@@ -26,6 +32,10 @@ public static class ApiSetup
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton<DatabaseHealthCheck>();
+        builder.Services.AddSingleton<CommandCatalogue>();
+        builder.Services.AddSingleton<ImportRunner>();
+        builder.Services.AddSingleton<DemoScenario>();
+        builder.Services.AddHostedService<DemoLoader>();
         return builder;
     }
 
@@ -41,6 +51,8 @@ public static class ApiSetup
         app.MapWolverineEndpoints(options =>
         {
             options.MapConcurrencyFailuresToConflict();
+            options.ConfigureEndpoints(IdempotencyPolicy.Apply);
+            options.RejectUnparseableQueryValues = true;
         });
         return app;
     }

@@ -59,7 +59,8 @@ public static class Api
         var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         JsonNode? body = null;
-        if (text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true) body = JsonNode.Parse(text);
+        var media = response.Content.Headers.ContentType?.MediaType;
+        if (text.Length > 0 && (media == "application/json" || media?.EndsWith("+json") == true)) body = JsonNode.Parse(text);
         return new Reply(response.StatusCode, body, response);
     }
 }

@@ -128,8 +128,8 @@ public class UnderstandingApiTests(AppFixture app) : IClassFixture<AppFixture>
         var before = await app.EventCount();
 
         (await app.Get($"/api/understandings/{unknown}")).ShouldBeProblem(HttpStatusCode.NotFound);
-        (await app.Post($"/api/understandings/{unknown}/stage", new ChangeStage(PaxStage.Ceasefire, Given.Reported(), 1))).ShouldBe(HttpStatusCode.NotFound);
-        (await app.Post($"/api/understandings/{unknown}/lifecycle", new ChangeLifecycle(Lifecycle.Agreed, null, Given.Reported(), 1))).ShouldBe(HttpStatusCode.NotFound);
+        (await app.Post($"/api/understandings/{unknown}/stage", new ChangeStage(PaxStage.Ceasefire, Given.Reported(), 1))).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await app.Post($"/api/understandings/{unknown}/lifecycle", new ChangeLifecycle(Lifecycle.Agreed, null, Given.Reported(), 1))).ShouldBeProblem(HttpStatusCode.NotFound);
 
         (await app.EventCount()).ShouldBe(before);
         (await app.StreamOf(unknown)).ShouldBeEmpty();
