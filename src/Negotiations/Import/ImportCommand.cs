@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using JasperFx.CommandLine;
+using Microsoft.Extensions.Options;
+using Negotiations.Demo;
+using Negotiations.Hosting;
+
+namespace Negotiations.Import;
+
+public sealed class ImportInput : NetCoreInput
+{
+    [Description("The field report: a JSON Lines file, one command per line ('-' reads standard input)")]
+    public string File { get; set; } = "";
+}
+
+[Description("Import a field report (JSON Lines) through the command endpoints; exits 1 when a line is rejected", Name = "import")]
+public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
+{
+    public override async Task<bool> Execute(ImportInput input)
+    {
+        if (input.File != "-" && !System.IO.File.Exists(input.File))
+        {
+            await Console.Error.WriteLineAsync($"import: no file {input.File}");
+            return false;
+        }
+        using var reader = input.File == "-" ? Console.In : new StreamReader(input.File);
+        return await CommandHost.RunAsync(input, async services =>
+        {
+            var runner = services.GetRequiredService<ImportRunner>();
+            int lines = 0, applied = 0;
+            await foreach (var result in runner.RunAsync(reader, CommandHost.User(services), CancellationToken.None))
+            {
+                lines++;
+                if (result.Applied) applied++;
+                else Console.WriteLine($"line {result.Line} ({result.Command}): {result.Status} {result.Result?["detail"] ?? result.Result?.ToJsonString()}");
+            }
+            Console.WriteLine($"import: {applied} of {lines} lines applied, {lines - applied} rejected");
+            return applied == lines;
+        });
+    }
+}
+
+[Description("Load the demo scenario (southern Syria, September 2025) into an empty store", Name = "load-demo")]
+public sealed class LoadDemoCommand : JasperFxAsyncCommand<NetCoreInput>
+{
+    public override Task<bool> Execute(NetCoreInput input) => CommandHost.RunAsync(input, async services =>
+    {
+        var demo = services.GetRequiredService<DemoScenario>();
+        if (!await demo.StoreIsEmptyAsync(CancellationToken.None))
+        {
+            Console.WriteLine("load-demo: the store already holds events; nothing loaded");
+            return true;
+        }
+        var summary = await demo.LoadAsync(CommandHost.User(services), CancellationToken.None);
+        Console.WriteLine($"load-demo: {summary.Applied} of {summary.Lines} developments applied, {summary.Rejected} rejected");
+        return summary.Rejected == 0;
+    });
+}
+
+/// <summary>Starts the application for a command (on a loopback port nobody uses), runs the work, stops it.</summary>
+internal static class CommandHost
+{
+    public static async Task<bool> RunAsync(NetCoreInput input, Func<IServiceProvider, Task<bool>> work)
+    {
+        using var host = input.BuildHost();
+        if (host is WebApplication web)
+        {
+            web.Urls.Clear();
+            web.Urls.Add("http://127.0.0.1:0");
+        }
+        await host.StartAsync();
+        try
+        {
+            return await work(host.Services);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    public static ClaimsPrincipal User(IServiceProvider services) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, services.GetRequiredService<IOptions<NegotiationsSettings>>().Value.RecordedBy)], "command-line"));
+}
