@@ -1,0 +1,48 @@
+using JasperFx.Events;
+using Negotiations.Corrections;
+using Negotiations.Sources;
+
+namespace Negotiations.Casualties;
+
+/// <summary>
+/// The write model of one source's casualty claim. History holds the published figures and every
+/// revision, each with the event that gave it; Latest is the newest one not taken back.
+/// </summary>
+public sealed record CasualtyClaim(
+    Guid Id,
+    string Source,
+    string Incident,
+    string Place,
+    Occurrence Period,
+    IReadOnlyList<Guid> UnderstandingIds,
+    IReadOnlyList<Fact<CasualtyCount>> History,
+    IReadOnlyList<Fact<CasualtyDispute>> Disputes,
+    bool Retracted,
+    long Version)
+{
+    public CasualtyCount Latest => History[^1].Value;
+
+    public bool Disputed => Disputes.Count > 0;
+
+    public static CasualtyClaim? Fold(CasualtyClaim? state, IEvent e) => (state, e.Data) switch
+    {
+        (null, CasualtyClaimPublished p) => new(p.ClaimId, p.Source, p.Incident, p.Place, p.Period, p.UnderstandingIds,
+            Facts.Start(e.Id, new CasualtyCount(p.Figures, p.Breakdown, null, p.Provenance.Occurred)), [], false, e.Version),
+        (null, _) => null,
+        ({ } s, CasualtyClaimRevised r) => s with
+        {
+            History = s.History.With(e.Id, new CasualtyCount(r.Figures, r.Breakdown, r.Note, r.Provenance.Occurred)), Version = e.Version
+        },
+        ({ } s, CasualtyClaimDisputed d) => s with
+        {
+            Disputes = s.Disputes.With(e.Id, new CasualtyDispute(d.DisputedBy, d.Reason, d.Provenance.Occurred)), Version = e.Version
+        },
+        ({ } s, DevelopmentRetracted r) => s.Without(r.RetractedEventId) with { Version = e.Version },
+        ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with { Version = e.Version },
+        ({ } s, _) => s with { Version = e.Version }
+    };
+
+    private CasualtyClaim Without(Guid eventId) => History[0].EventId == eventId
+        ? this with { Retracted = true }
+        : this with { History = History.Without(eventId), Disputes = Disputes.Without(eventId) };
+}

@@ -1,0 +1,64 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Sources;
+using Negotiations.Understandings;
+using Negotiations.Validation;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Casualties;
+
+/// <summary>
+/// Records the figures one source published for one incident or period and place. Another source's
+/// figures for the same events are another claim: they stand side by side, never merged.
+/// </summary>
+public sealed record PublishCasualtyClaim(
+    string Source,
+    string Incident,
+    string Place,
+    Occurrence Period,
+    CasualtyFigures Figures,
+    IReadOnlyList<CasualtyBreakdown>? Breakdown,
+    IReadOnlyList<Guid>? UnderstandingIds,
+    Provenance Provenance,
+    Guid? ClaimId = null)
+{
+    public ProblemDetails Validate()
+    {
+        var problems = new Problems()
+            .Text("source", Source)
+            .Text("incident", Incident, max: 2000)
+            .Text("place", Place)
+            .Period(Period)
+            .Figures(Figures)
+            .Breakdown(Breakdown, Figures)
+            .When(ClaimId == Guid.Empty, "claimId", "Leave it out, or give a non-empty id.");
+        if (UnderstandingIds is not null)
+            for (var i = 0; i < UnderstandingIds.Count; i++)
+                problems.When(UnderstandingIds[i] == Guid.Empty, $"understandingIds[{i}]", "An understanding id, not the empty id.");
+        return problems.Check(Provenance).Result();
+    }
+
+    public CasualtyClaimPublished Decide(Guid id) =>
+        new(id, Source.Trim(), Incident.Trim(), Place.Trim(), Period, Figures, (Breakdown ?? []).Trimmed(),
+            (UnderstandingIds ?? []).Distinct().ToList(), Provenance);
+}
+
+public static class PublishCasualtyClaimEndpoint
+{
+    public static ProblemDetails Validate(PublishCasualtyClaim command) => command.Validate();
+
+    /// <summary>Linked understandings must exist: 404 otherwise.</summary>
+    public static Task<ProblemDetails> ValidateAsync(PublishCasualtyClaim command, IDocumentSession session, CancellationToken cancellation) =>
+        KnownUnderstandings.CheckAsync(session, command.UnderstandingIds, cancellation);
+
+    [WolverinePost("/api/casualty-claims", OperationId = "PublishCasualtyClaim"), Tags("Casualties")]
+    [EndpointSummary("Record the casualty figures a source published")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public static (CreationResponse<Guid>, IStartStream) Post(PublishCasualtyClaim command)
+    {
+        var id = command.ClaimId ?? Guid.CreateVersion7();
+        return (new CreationResponse<Guid>($"/api/casualty-claims/{id}", id), MartenOps.StartStream<CasualtyClaim>(id, command.Decide(id)));
+    }
+}

@@ -1,0 +1,24 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Negotiations.Commitments;
+
+/// <summary>Evidence is cited by event id; every id must name an event in the store (of any stream).</summary>
+public static class CitedEvents
+{
+    public static async Task<ProblemDetails> CheckAsync(IQuerySession session, IEnumerable<Guid>? ids, CancellationToken cancellation)
+    {
+        var missing = new List<Guid>();
+        foreach (var id in (ids ?? []).Distinct())
+            if (await session.Events.LoadAsync(id, cancellation) is null) missing.Add(id);
+        if (missing.Count == 0) return WolverineContinue.NoProblems;
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Unknown evidence",
+            Detail = $"No event has id {string.Join(", ", missing)}.",
+            Extensions = { ["unknownEventIds"] = missing }
+        };
+    }
+}
