@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Rounds;
 using Negotiations.Sources;
 using Negotiations.Understandings;
 using Negotiations.Validation;
@@ -23,22 +22,30 @@ public sealed record MakeStatement(
     string? Place = null,
     Guid? StatementId = null)
 {
+    public const int MaxSummary = 4000;
+    public const int MaxUnderstandings = 50;
+
     public ProblemDetails Validate()
     {
         var problems = new Problems()
             .Text("speaker", Speaker)
             .Text("onBehalfOf", OnBehalfOf, required: false)
             .Defined("role", Role)
-            .Text("summary", Summary, max: RoundRules.MaxSummary)
+            .Text("summary", Summary, max: MaxSummary)
             .Text("place", Place, required: false)
             .When(StatementId == Guid.Empty, "statementId", "Leave it out, or give a non-empty id.");
         if (UnderstandingIds is null || UnderstandingIds.Count == 0) problems.Add("understandingIds", "A statement is about at least one understanding.");
-        else problems.Links("understandingIds", UnderstandingIds);
+        else if (UnderstandingIds.Count > MaxUnderstandings) problems.Add("understandingIds", $"At most {MaxUnderstandings} understandings.");
+        else
+            for (var i = 0; i < UnderstandingIds.Count; i++)
+                problems.When(UnderstandingIds[i] == Guid.Empty, $"understandingIds[{i}]", "Not an understanding id.");
         return problems.Check(Provenance).Result();
     }
 
     public StatementMade Decide(Guid id) =>
-        new(id, Speaker.Trim(), OnBehalfOf.Tidy(), Role, Summary.Trim(), Place.Tidy(), UnderstandingIds.Tidy(), Provenance);
+        new(id, Speaker.Trim(), Optional(OnBehalfOf), Role, Summary.Trim(), Optional(Place), UnderstandingIds.Distinct().ToList(), Provenance);
+
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 public static class MakeStatementEndpoint
