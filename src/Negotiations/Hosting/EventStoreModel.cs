@@ -2,6 +2,8 @@ using JasperFx.Events.Projections;
 using Marten;
 using Negotiations.Casualties;
 using Negotiations.Commitments;
+using Negotiations.Rounds;
+using Negotiations.Statements;
 using Negotiations.Understandings;
 
 namespace Negotiations.Hosting;
@@ -15,5 +17,7 @@ public static class EventStoreModel
         options.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CommitmentProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CasualtyClaimProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<RoundProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<StatementProjection>(ProjectionLifecycle.Inline);
     }
 }

@@ -1,0 +1,75 @@
+using JasperFx.Events;
+using Negotiations.Corrections;
+
+namespace Negotiations.Rounds;
+
+/// <summary>
+/// The write model of a negotiation round, folded from its own stream. Plans, standings and outcomes keep
+/// the event that set them, so a retracted or corrected development falls back to what stood before.
+/// </summary>
+public sealed record Round(
+    Guid Id,
+    IReadOnlyList<string> Participants,
+    string? Mediator,
+    IReadOnlyList<Guid> UnderstandingIds,
+    IReadOnlyList<Fact<RoundPlan>> Plans,
+    IReadOnlyList<Fact<RoundStanding>> Standings,
+    IReadOnlyList<Fact<RoundOutcome>> Outcomes,
+    Guid OpenedBy,
+    bool Retracted,
+    long Version)
+{
+    public RoundStatus Status => Standings.Current(new RoundStanding(RoundStatus.Scheduled)).Status;
+
+    /// <summary>Why the round was postponed or cancelled, while it is.</summary>
+    public string? StatusReason => Standings.Current(new RoundStanding(RoundStatus.Scheduled)).Reason;
+
+    /// <summary>The latest date named for the round, by its schedule, a rescheduling or a postponement.</summary>
+    public Sources.Occurrence? PlannedFor => Plans.Values().LastOrDefault(p => p.PlannedFor is not null)?.PlannedFor;
+
+    public string? Venue => Plans.Values().LastOrDefault(p => p.Venue is not null)?.Venue;
+
+    public RoundOutcome? Outcome => Outcomes.Count == 0 ? null : Outcomes[^1].Value;
+
+    /// <summary>The fold. Pure: everything it uses comes from the events.</summary>
+    public static Round? Fold(Round? state, IEvent e) => (state, e.Data) switch
+    {
+        (null, RoundScheduled s) => new(s.RoundId, s.Participants, s.Mediator, s.UnderstandingIds,
+            Facts.Start(e.Id, new RoundPlan(s.PlannedFor, s.Venue)), Facts.Start(e.Id, new RoundStanding(RoundStatus.Scheduled)),
+            [], e.Id, false, e.Version),
+        (null, HeldRoundReported h) => new(h.RoundId, h.Participants, h.Mediator, h.UnderstandingIds,
+            Facts.Start(e.Id, new RoundPlan(null, h.Venue)), Facts.Start(e.Id, new RoundStanding(RoundStatus.Held)),
+            Facts.Start(e.Id, new RoundOutcome(h.Outcome, h.Agreed, h.Provenance.Occurred)), e.Id, false, e.Version),
+        (null, _) => null,
+        ({ } s, RoundRescheduled r) => s with
+        {
+            Plans = s.Plans.With(e.Id, new RoundPlan(r.PlannedFor, r.Venue)),
+            Standings = s.Standings.With(e.Id, new RoundStanding(RoundStatus.Scheduled)),
+            Version = e.Version
+        },
+        ({ } s, RoundHeld h) => s with
+        {
+            Standings = s.Standings.With(e.Id, new RoundStanding(RoundStatus.Held)),
+            Outcomes = s.Outcomes.With(e.Id, new RoundOutcome(h.Outcome, h.Agreed, h.Provenance.Occurred)),
+            Version = e.Version
+        },
+        ({ } s, RoundPostponed p) => s with
+        {
+            Plans = p.NewDate is null ? s.Plans : s.Plans.With(e.Id, new RoundPlan(p.NewDate, null)),
+            Standings = s.Standings.With(e.Id, new RoundStanding(RoundStatus.Postponed, p.Reason)),
+            Version = e.Version
+        },
+        ({ } s, RoundCancelled c) => s with
+        {
+            Standings = s.Standings.With(e.Id, new RoundStanding(RoundStatus.Cancelled, c.Reason)),
+            Version = e.Version
+        },
+        ({ } s, DevelopmentRetracted r) => s.Without(r.RetractedEventId) with { Version = e.Version },
+        ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with { Version = e.Version },
+        ({ } s, _) => s with { Version = e.Version }
+    };
+
+    private Round Without(Guid eventId) => OpenedBy == eventId
+        ? this with { Retracted = true }
+        : this with { Plans = Plans.Without(eventId), Standings = Standings.Without(eventId), Outcomes = Outcomes.Without(eventId) };
+}

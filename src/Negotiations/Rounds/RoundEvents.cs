@@ -1,0 +1,39 @@
+using Negotiations.Sources;
+
+namespace Negotiations.Rounds;
+
+/// <summary>A round of talks was announced for a planned date (as precise as it is known), at a venue if one was named.</summary>
+public sealed record RoundScheduled(
+    Guid RoundId,
+    string? Venue,
+    Occurrence PlannedFor,
+    IReadOnlyList<string> Participants,
+    string? Mediator,
+    IReadOnlyList<Guid> UnderstandingIds,
+    Provenance Provenance) : IDevelopment;
+
+/// <summary>
+/// A round became known only once it had taken place (e.g. "officials have already met"): it opens its
+/// stream already held. When it was held is the provenance's occurred date.
+/// </summary>
+public sealed record HeldRoundReported(
+    Guid RoundId,
+    string? Venue,
+    IReadOnlyList<string> Participants,
+    string? Mediator,
+    IReadOnlyList<Guid> UnderstandingIds,
+    string Outcome,
+    IReadOnlyList<string> Agreed,
+    Provenance Provenance) : IDevelopment;
+
+/// <summary>The round moved to another date and/or venue. A part left out stays as it was.</summary>
+public sealed record RoundRescheduled(Guid RoundId, Occurrence? PlannedFor, string? Venue, Provenance Provenance) : IDevelopment;
+
+/// <summary>The round took place (when: the provenance's occurred date), with what came out of it and the points agreed.</summary>
+public sealed record RoundHeld(Guid RoundId, string Outcome, IReadOnlyList<string> Agreed, Provenance Provenance) : IDevelopment;
+
+/// <summary>The round was put off, for a reason, perhaps to a new date.</summary>
+public sealed record RoundPostponed(Guid RoundId, string Reason, Occurrence? NewDate, Provenance Provenance) : IDevelopment;
+
+/// <summary>The round will not take place.</summary>
+public sealed record RoundCancelled(Guid RoundId, string Reason, Provenance Provenance) : IDevelopment;

@@ -1,0 +1,56 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Sources;
+using Negotiations.Understandings;
+using Negotiations.Validation;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Rounds;
+
+/// <summary>
+/// A round of talks was announced: who meets, who mediates, which understandings it is about, where (if
+/// known) and when it is planned, as precisely as reported. A client may choose the round's id.
+/// </summary>
+public sealed record ScheduleRound(
+    Occurrence PlannedFor,
+    IReadOnlyList<string> Participants,
+    Provenance Provenance,
+    string? Venue = null,
+    string? Mediator = null,
+    IReadOnlyList<Guid>? UnderstandingIds = null,
+    Guid? RoundId = null)
+{
+    public ProblemDetails Validate() =>
+        new Problems()
+            .Date("plannedFor", PlannedFor)
+            .Names("participants", Participants)
+            .Text("venue", Venue, required: false)
+            .Text("mediator", Mediator, required: false)
+            .Links("understandingIds", UnderstandingIds)
+            .When(RoundId == Guid.Empty, "roundId", "Leave it out, or give a non-empty id.")
+            .Check(Provenance).Result();
+
+    /// <summary>The decider: scheduling always starts a new stream.</summary>
+    public RoundScheduled Decide(Guid id) =>
+        new(id, Venue.Tidy(), PlannedFor, Participants.Tidy(), Mediator.Tidy(), UnderstandingIds.Tidy(), Provenance);
+}
+
+public static class ScheduleRoundEndpoint
+{
+    /// <summary>First the command's own shape (400), then that the understandings it links to exist (404).</summary>
+    public static async Task<ProblemDetails> ValidateAsync(ScheduleRound command, IQuerySession session, CancellationToken cancellation) =>
+        command.Validate() is var invalid && invalid != WolverineContinue.NoProblems
+            ? invalid
+            : await KnownUnderstandings.CheckAsync(session, command.UnderstandingIds, cancellation);
+
+    [WolverinePost("/api/rounds", OperationId = "ScheduleRound"), Tags("Rounds")]
+    [EndpointSummary("Schedule a negotiation round")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public static (CreationResponse<Guid>, IStartStream) Post(ScheduleRound command)
+    {
+        var id = command.RoundId ?? Guid.CreateVersion7();
+        return (new CreationResponse<Guid>($"/api/rounds/{id}", id), MartenOps.StartStream<Round>(id, command.Decide(id)));
+    }
+}

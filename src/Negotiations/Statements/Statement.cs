@@ -1,0 +1,33 @@
+using JasperFx.Events;
+using Negotiations.Corrections;
+using Negotiations.Sources;
+using Negotiations.Understandings;
+
+namespace Negotiations.Statements;
+
+/// <summary>
+/// A public statement, folded from its own one-event stream. A statement is not changed afterwards: if it
+/// was wrongly recorded it is retracted (and logged anew), which the fold honours.
+/// </summary>
+public sealed record Statement(
+    Guid Id,
+    string Speaker,
+    string? OnBehalfOf,
+    PartyRole Role,
+    string Summary,
+    string? Place,
+    IReadOnlyList<Guid> UnderstandingIds,
+    Occurrence MadeOn,
+    Guid MadeBy,
+    bool Retracted,
+    long Version)
+{
+    public static Statement? Fold(Statement? state, IEvent e) => (state, e.Data) switch
+    {
+        (null, StatementMade m) => new(m.StatementId, m.Speaker, m.OnBehalfOf, m.Role, m.Summary, m.Place, m.UnderstandingIds,
+            m.Provenance.Occurred, e.Id, false, e.Version),
+        (null, _) => null,
+        ({ } s, DevelopmentRetracted r) => s with { Retracted = s.Retracted || r.RetractedEventId == s.MadeBy, Version = e.Version },
+        ({ } s, _) => s with { Version = e.Version }
+    };
+}

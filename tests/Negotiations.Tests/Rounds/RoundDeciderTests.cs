@@ -1,0 +1,221 @@
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Corrections;
+using Negotiations.Rounds;
+using Negotiations.Sources;
+using Negotiations.Tests.Support;
+using Negotiations.Validation;
+using Wolverine.Http;
+
+namespace Negotiations.Tests.Rounds;
+
+/// <summary>Events in, state out; command and state in, events out. No database.</summary>
+public class RoundDeciderTests
+{
+    private static readonly Guid Id = Guid.Parse("0199b000-0000-7000-8000-000000000101");
+    private static readonly Guid Understanding = Guid.Parse("01990000-0000-7000-8000-000000000001");
+    private static readonly Guid ScheduleEvent = Guid.Parse("0199b000-0000-7000-8000-0000000000e1");
+    private static readonly Occurrence Sept25 = Occurrence.On(new DateOnly(2025, 9, 25));
+
+    private static Round Scheduled() => Round.Fold(null, GivenRounds.InBaku([Understanding]).Decide(Id).AsEvent(ScheduleEvent))!;
+
+    private static Round Then(Round state, object data, Guid? eventId = null) => Round.Fold(state, data.AsEvent(eventId, state.Version + 1))!;
+
+    private static Round Apply(Round state, IEnumerable<object> events) => events.Aggregate(state, (s, e) => Then(s, e));
+
+    private static Round HeldRound() => Then(Scheduled(), new RoundHeld(Id, "Concluded", ["Zone of 10 km"], GivenRounds.Diplomats()));
+
+    private static Round CancelledRound() => Then(Scheduled(), new RoundCancelled(Id, "Called off", GivenRounds.Diplomats()));
+
+    private static Round PostponedRound() => Then(Scheduled(), new RoundPostponed(Id, "Delegation delayed", null, GivenRounds.Diplomats()));
+
+    [Fact]
+    public void Scheduling_starts_a_round_with_its_plan_participants_and_links()
+    {
+        var command = GivenRounds.InBaku([Understanding, Understanding]) with { Venue = "  Baku ", Participants = [" Syria", "Israel "] };
+
+        var round = Round.Fold(null, command.Decide(Id).AsEvent())!;
+
+        round.Id.ShouldBe(Id);
+        round.Status.ShouldBe(RoundStatus.Scheduled);
+        round.Venue.ShouldBe("Baku");
+        round.PlannedFor.ShouldBe(GivenRounds.LaterThisWeek);
+        round.Participants.ShouldBe(["Syria", "Israel"]);
+        round.Mediator.ShouldBe("United States");
+        round.UnderstandingIds.ShouldBe([Understanding]);
+        round.Outcome.ShouldBeNull();
+        round.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_round_reported_after_it_was_held_starts_held_with_its_outcome_and_no_venue()
+    {
+        var round = Round.Fold(null, GivenRounds.AlreadyMet().Decide(Id).AsEvent())!;
+
+        round.Status.ShouldBe(RoundStatus.Held);
+        round.Venue.ShouldBeNull();
+        round.PlannedFor.ShouldBeNull();
+        round.Outcome!.HeldOn.ShouldBe(GivenRounds.WeeksBefore);
+        round.Outcome.Agreed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_fold_follows_rescheduling_postponement_and_holding_in_order()
+    {
+        var state = Scheduled();
+        state = Then(state, new RoundRescheduled(Id, null, "Paris", GivenRounds.Diplomats()));
+        state.Venue.ShouldBe("Paris");
+        state.PlannedFor.ShouldBe(GivenRounds.LaterThisWeek);
+
+        state = Then(state, new RoundPostponed(Id, "Delegation delayed", Sept25, GivenRounds.Diplomats()));
+        state.Status.ShouldBe(RoundStatus.Postponed);
+        state.StatusReason.ShouldBe("Delegation delayed");
+        state.PlannedFor.ShouldBe(Sept25);
+        state.Venue.ShouldBe("Paris");
+
+        state = Then(state, new RoundHeld(Id, "Concluded", ["Zone of 10 km", "Monitoring by the US"], GivenRounds.Diplomats(Sept25)));
+        state.Status.ShouldBe(RoundStatus.Held);
+        state.StatusReason.ShouldBeNull();
+        state.Outcome.ShouldBe(new RoundOutcome("Concluded", ["Zone of 10 km", "Monitoring by the US"], Sept25), new OutcomeComparer());
+        state.Version.ShouldBe(4);
+    }
+
+    [Fact]
+    public void A_retracted_or_corrected_development_falls_back_to_what_stood_before()
+    {
+        Guid moved = Guid.CreateVersion7(), held = Guid.CreateVersion7();
+        var state = Then(Then(Scheduled(),
+            new RoundRescheduled(Id, Sept25, "Paris", GivenRounds.Diplomats()), moved),
+            new RoundHeld(Id, "Concluded", [], GivenRounds.Diplomats()), held);
+
+        var unheld = Then(state, new DevelopmentRetracted(held, "round_held", "It did not take place"));
+        unheld.Status.ShouldBe(RoundStatus.Scheduled);
+        unheld.Outcome.ShouldBeNull();
+        unheld.Venue.ShouldBe("Paris");
+
+        var unmoved = Then(unheld, new DevelopmentCorrected(moved, "round_rescheduled", "Wrong city"));
+        unmoved.Venue.ShouldBe("Baku");
+        unmoved.PlannedFor.ShouldBe(GivenRounds.LaterThisWeek);
+        Then(unmoved, new RoundRescheduled(Id, null, "Vienna", GivenRounds.Diplomats())).Venue.ShouldBe("Vienna");
+
+        Then(state, new DevelopmentRetracted(ScheduleEvent, "round_scheduled", "Never announced")).Retracted.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Corrections_in_streams_of_other_kinds_create_no_round() =>
+        Round.Fold(null, new DevelopmentRetracted(Guid.CreateVersion7(), "x", "probe").AsEvent()).ShouldBeNull();
+
+    [Fact]
+    public void A_held_round_cannot_be_cancelled_postponed_or_rescheduled()
+    {
+        var held = HeldRound();
+
+        new CancelRound("Off", GivenRounds.Diplomats(), held.Version).Allowed(held).Status.ShouldBe(422);
+        new PostponeRound("Later", GivenRounds.Diplomats(), held.Version).Allowed(held).Status.ShouldBe(422);
+        new RescheduleRound(GivenRounds.Diplomats(), held.Version, Sept25).Allowed(held).Status.ShouldBe(422);
+    }
+
+    [Fact]
+    public void A_cancelled_round_cannot_be_held_rescheduled_or_postponed()
+    {
+        var cancelled = CancelledRound();
+
+        GivenRounds.Held(cancelled.Version).Allowed(cancelled).Detail!.ShouldContain("cancelled");
+        new RescheduleRound(GivenRounds.Diplomats(), cancelled.Version, Sept25).Allowed(cancelled).Status.ShouldBe(422);
+        new PostponeRound("Later", GivenRounds.Diplomats(), cancelled.Version).Allowed(cancelled).Status.ShouldBe(422);
+    }
+
+    [Fact]
+    public void A_scheduled_or_postponed_round_can_be_held_postponed_rescheduled_or_cancelled()
+    {
+        foreach (var round in new[] { Scheduled(), PostponedRound() })
+        {
+            var v = round.Version;
+            ProblemDetails[] verdicts =
+            [
+                GivenRounds.Held(v).Allowed(round), new CancelRound("Off", GivenRounds.Diplomats(), v).Allowed(round),
+                new PostponeRound("Later", GivenRounds.Diplomats(), v, Sept25).Allowed(round),
+                new RescheduleRound(GivenRounds.Diplomats(), v, Sept25).Allowed(round)
+            ];
+            verdicts.ShouldAllBe(p => p == WolverineContinue.NoProblems);
+        }
+
+        Apply(PostponedRound(), new RescheduleRound(GivenRounds.Diplomats(), 2, Sept25).Decide(PostponedRound())).Status.ShouldBe(RoundStatus.Scheduled);
+    }
+
+    [Fact]
+    public void Commands_already_satisfied_decide_nothing()
+    {
+        var scheduled = Scheduled();
+        new RescheduleRound(GivenRounds.Diplomats(), 1, GivenRounds.LaterThisWeek, "baku").Decide(scheduled).ShouldBeEmpty();
+        new RescheduleRound(GivenRounds.Diplomats(), 1, null, "Baku").Decide(scheduled).ShouldBeEmpty();
+        new RescheduleRound(GivenRounds.Diplomats(), 1, Sept25).Decide(scheduled).Count().ShouldBe(1);
+
+        var postponed = PostponedRound();
+        new PostponeRound("Again", GivenRounds.Diplomats(), 2).Decide(postponed).ShouldBeEmpty();
+        new PostponeRound("Again", GivenRounds.Diplomats(), 2, Sept25).Decide(postponed).Count().ShouldBe(1);
+
+        var cancelled = CancelledRound();
+        var cancel = new CancelRound("Other reason", GivenRounds.Diplomats(), 2);
+        cancel.Allowed(cancelled).ShouldBeSameAs(WolverineContinue.NoProblems);
+        cancel.Decide(cancelled).ShouldBeEmpty();
+
+        var held = HeldRound();
+        var again = new HoldRound(" Concluded ", GivenRounds.Diplomats(), 2, ["Zone of 10 km"]);
+        again.Allowed(held).ShouldBeSameAs(WolverineContinue.NoProblems);
+        again.Decide(held).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Holding_a_held_round_with_another_outcome_is_refused()
+    {
+        var held = HeldRound();
+
+        var verdict = new HoldRound("Collapsed", GivenRounds.Diplomats(), 2).Allowed(held);
+
+        verdict.Status.ShouldBe(422);
+        verdict.Detail!.ShouldContain("correct that development");
+    }
+
+    [Fact]
+    public void A_stale_version_is_a_conflict_before_any_domain_rule_and_a_retracted_round_is_unknown()
+    {
+        var held = HeldRound();
+        new CancelRound("Off", GivenRounds.Diplomats(), 1).Allowed(held).Status.ShouldBe(409);
+
+        var retracted = Then(Scheduled(), new DevelopmentRetracted(ScheduleEvent, "round_scheduled", "Never announced"));
+        new CancelRound("Off", GivenRounds.Diplomats(), retracted.Version).Allowed(retracted).Status.ShouldBe(404);
+    }
+
+    [Fact]
+    public void Validation_names_every_bad_field()
+    {
+        var schedule = GivenRounds.InBaku() with
+        {
+            PlannedFor = new Occurrence(new DateOnly(2025, 9, 19), DatePrecision.Range, new DateOnly(2025, 9, 17)),
+            Participants = ["Syria", " syria", ""],
+            UnderstandingIds = [Guid.Empty],
+            RoundId = Guid.Empty,
+            Provenance = GivenRounds.Diplomats() with { Sources = [] }
+        };
+        ((ValidationProblemDetails)schedule.Validate()).Errors.Keys.ShouldBe(
+            ["plannedFor.to", "participants[2]", "participants", "understandingIds[0]", "roundId", "provenance.sources"], ignoreOrder: true);
+
+        ((ValidationProblemDetails)new RescheduleRound(GivenRounds.Diplomats(), 0, null, " ").Validate()).Errors.Keys.ShouldBe(
+            ["plannedFor", "version"], ignoreOrder: true);
+        ((ValidationProblemDetails)new HoldRound("", GivenRounds.Diplomats(), 1, ["ok", " "]).Validate()).Errors.Keys.ShouldBe(
+            ["outcome", "agreed[1]"], ignoreOrder: true);
+        ((ValidationProblemDetails)new PostponeRound("", GivenRounds.Diplomats(), 1, new Occurrence(new DateOnly(2025, 10, 2), DatePrecision.Month)).Validate())
+            .Errors.Keys.ShouldBe(["reason", "newDate.from"], ignoreOrder: true);
+        ((ValidationProblemDetails)new CancelRound(" ", GivenRounds.Diplomats(), 1).Validate()).Errors.Keys.ShouldBe(["reason"]);
+        ((ValidationProblemDetails)(GivenRounds.AlreadyMet() with { Participants = [], Outcome = "" }).Validate()).Errors.Keys.ShouldBe(
+            ["participants", "outcome"], ignoreOrder: true);
+    }
+
+    private sealed class OutcomeComparer : IEqualityComparer<RoundOutcome?>
+    {
+        public bool Equals(RoundOutcome? x, RoundOutcome? y) =>
+            x is not null && y is not null && x.Summary == y.Summary && x.HeldOn == y.HeldOn && x.Agreed.SequenceEqual(y.Agreed);
+
+        public int GetHashCode(RoundOutcome? obj) => 0;
+    }
+}
