@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Negotiations.Understandings;
+using Negotiations.Zones;
 
 namespace Negotiations.Hosting;
 
@@ -11,5 +12,6 @@ public static class EventStoreModel
     {
         // Write models are snapshotted inline: commands load them in one read, in the same transaction that appends.
         options.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ZoneProjection>(ProjectionLifecycle.Inline);
     }
 }
