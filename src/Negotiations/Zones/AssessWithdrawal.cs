@@ -31,7 +31,7 @@ public sealed record AssessWithdrawal(
         StreamVersion.Check(ExpectedVersion, zone.Version, "the zone") is var stale && stale != WolverineContinue.NoProblems
             ? stale
             : ZoneRules.Names(zone.DeclarationNamed(DeclarationEventId) is not null, DeclarationEventId,
-                named?.EventType, named?.StreamId == zone.Id, typeof(WithdrawalDeclared), "withdrawal declaration");
+                named?.Data.GetType(), named?.StreamId == zone.Id, typeof(WithdrawalDeclared), "withdrawal declaration");
 
     public IEnumerable<object> Decide(Zone zone, WithdrawalStatus finding)
     {

@@ -30,7 +30,7 @@ public sealed record RuleOnViolation(
         StreamVersion.Check(ExpectedVersion, zone.Version, "the zone") is var stale && stale != WolverineContinue.NoProblems
             ? stale
             : ZoneRules.Names(zone.ReportNamed(ReportEventId) is not null, ReportEventId,
-                named?.EventType, named?.StreamId == zone.Id, typeof(ViolationReported), "violation report");
+                named?.Data.GetType(), named?.StreamId == zone.Id, typeof(ViolationReported), "violation report");
 
     public IEnumerable<object> Decide(Zone zone, ViolationStatus finding)
     {

@@ -26,14 +26,15 @@ public sealed record Zone(
 
     /// <summary>
     /// Per party and weapon class: the latest standing declaration, what monitors last found about it,
-    /// and the depth the zone's rules require of that weapon class (if a rule names it).
+    /// and the depth the zone's rules require of that weapon class: the farthest "beyond X km" rule that
+    /// names it (bands with a maximum limit what stays inside; they require no withdrawal).
     /// </summary>
     public IReadOnlyList<WithdrawalStanding> Standing =>
         Withdrawals
             .GroupBy(w => (Party: w.Party.ToLowerInvariant(), Weapon: w.WeaponClass.ToLowerInvariant()))
             .Select(g => g.Last())
             .Select(w => new WithdrawalStanding(w.Party, w.WeaponClass, w.DepthKm, w.Status,
-                Rules.FirstOrDefault(r => r.Covers(w.WeaponClass))?.MinimumDepthKm, w.EventId))
+                Rules.Where(r => r.Covers(w.WeaponClass) && r.MaximumDepthKm is null).Max(r => (decimal?)r.MinimumDepthKm), w.EventId))
             .ToList();
 
     public Withdrawal? DeclarationNamed(Guid eventId) => Withdrawals.FirstOrDefault(w => w.IsNamedBy(eventId));

@@ -25,13 +25,16 @@ public static class ZoneRules
             var at = $"{field}[{i}]";
             if (rules[i] is not { } rule) { problems.Add(at, "A rule cannot be null."); continue; }
             problems.Text($"{at}.weaponClass", rule.WeaponClass)
-                .Depth($"{at}.minimumDepthKm", rule.MinimumDepthKm)
+                .When(rule.MinimumDepthKm is < 0 or > WeaponRule.MaxDepthKm, $"{at}.minimumDepthKm",
+                    $"A depth in km from the reference: 0 (at the reference itself) to {WeaponRule.MaxDepthKm}.")
                 .Depth($"{at}.maximumDepthKm", rule.MaximumDepthKm, required: false)
-                .When(rule.MaximumDepthKm < rule.MinimumDepthKm, $"{at}.maximumDepthKm", "The maximum depth cannot be less than the minimum.")
+                .When(rule.MaximumDepthKm <= rule.MinimumDepthKm, $"{at}.maximumDepthKm", "A band ends beyond where it starts: more than the minimum depth.")
                 .Text($"{at}.limit", rule.Limit, required: false);
         }
-        if (rules.Where(r => r?.WeaponClass is not null).GroupBy(r => r.WeaponClass.Trim(), StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
-            problems.Add(field, "Each weapon class has one rule.");
+        // A weapon class may have several bands (0-10 km: at most 75 tanks; 10-20 km: at most 450), one per starting depth.
+        if (rules.Where(r => r?.WeaponClass is not null)
+            .GroupBy(r => (r.WeaponClass.Trim().ToLowerInvariant(), r.MinimumDepthKm)).Any(g => g.Count() > 1))
+            problems.Add(field, "A weapon class has one rule per minimum depth.");
         return problems;
     }
 

@@ -37,7 +37,7 @@ public enum ViolationStatus
 /// <summary>
 /// One rule of a zone: a weapon class (free text from the agreement, e.g. "heavy weapons",
 /// "artillery >= 100 mm") kept at least MinimumDepthKm from the reference place or line, and at most
-/// MaximumDepthKm where the rule is a band. Limit says what is allowed inside, if anything
+/// MaximumDepthKm where the rule is a band; a band may start at 0 (the reference itself). Limit says what is allowed inside, if anything
 /// (e.g. "up to 75 tanks").
 /// </summary>
 public sealed record WeaponRule(string WeaponClass, decimal MinimumDepthKm, decimal? MaximumDepthKm = null, string? Limit = null)
