@@ -316,3 +316,60 @@ public class ZoneApiTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.Get($"/api/zones/{id}?version=0")).ShouldBeProblem(HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>The demo scenario's zone lines, sent as the bulk import would: each line's body to the endpoint its command names.</summary>
+public class ZoneDemoScenarioTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static readonly Guid DemilitarisedZoneUnderstanding = Guid.Parse("01990000-0000-7000-8000-000000000001");
+    private static readonly Guid SouthernZone = Guid.Parse("01990000-0000-7000-8000-000000000201");
+
+    private static readonly Dictionary<string, string> Routes = new()
+    {
+        ["DefineZone"] = "/api/zones",
+        ["DeclareWithdrawal"] = "/api/zones/{zoneId}/withdrawals"
+    };
+
+    private static string Here([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+    [Fact]
+    public async Task The_southern_zone_and_the_declared_withdrawal_load_and_read_as_the_report_says()
+    {
+        (await app.Post("/api/understandings", Given.DemilitarisedZone(DemilitarisedZoneUnderstanding))).ShouldBe(HttpStatusCode.Created);
+
+        foreach (var line in File.ReadLines(Path.Combine(Here(), "southern-syria-zones.jsonl")))
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(line)!;
+            var route = Routes[json["command"]!.GetValue<string>()].Replace("{zoneId}", json["zoneId"]?.GetValue<string>());
+            var reply = await app.PostRaw(route, line);
+            ((int)reply.Status).ShouldBeInRange(200, 201, reply.Body?.ToJsonString());
+        }
+
+        var zone = (await app.Get($"/api/zones/{SouthernZone}")).ShouldBe(HttpStatusCode.OK).Body!;
+        zone["understandingIds"]![0]!.GetValue<Guid>().ShouldBe(DemilitarisedZoneUnderstanding);
+        var standing = zone["standing"]!.AsArray().Single()!;
+        standing["party"]!.GetValue<string>().ShouldBe("Syria");
+        standing["declaredDepthKm"]!.GetValue<decimal>().ShouldBe(10);
+        standing["status"]!.GetValue<string>().ShouldBe("declared");
+        standing["declaredDepthMeetsRule"]!.GetValue<bool>().ShouldBeTrue();
+        var declaration = (await app.StreamOf(SouthernZone))[1].Data.ShouldBeOfType<WithdrawalDeclared>();
+        declaration.Provenance.Sources.Single().Kind.ShouldBe(Negotiations.Sources.SourceKind.Anonymous);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_zone_command_with_its_errors()
+    {
+        var document = (await app.Get("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK).Body!;
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Id: o.Value!["operationId"]?.GetValue<string>(), Responses: o.Value["responses"]!.AsObject())))
+            .Where(o => o.Id is not null)
+            .ToDictionary(o => o.Id!, o => o.Responses.Select(r => r.Key).ToArray());
+
+        foreach (var command in new[] { "ChangeZoneRules", "DeclareWithdrawal", "ObserveWithdrawal", "VerifyWithdrawal", "FindWithdrawalUnverifiable",
+                     "ContradictWithdrawal", "ReportZoneViolation", "VerifyZoneViolation", "DisputeZoneViolation" })
+            operations[command].ShouldBe(["200", "400", "404", "409", .. operations[command].Contains("422") ? new[] { "422" } : []], ignoreOrder: true, command);
+        operations["DefineZone"].ShouldContain("404");
+        operations["DefineZone"].ShouldContain("409");
+        operations["GetZone"].ShouldContain("404");
+        operations["VerifyWithdrawal"].ShouldContain("422");
+    }
+}
