@@ -5,6 +5,7 @@ using Negotiations.Commitments;
 using Negotiations.Rounds;
 using Negotiations.Statements;
 using Negotiations.Understandings;
+using Negotiations.Zones;
 
 namespace Negotiations.Hosting;
 
@@ -19,5 +20,6 @@ public static class EventStoreModel
         options.Projections.Add<CasualtyClaimProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<RoundProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StatementProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ZoneProjection>(ProjectionLifecycle.Inline);
     }
 }

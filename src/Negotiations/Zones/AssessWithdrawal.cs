@@ -1,0 +1,122 @@
+using System.Text.Json.Serialization;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Sources;
+using Negotiations.Validation;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Zones;
+
+/// <summary>
+/// A monitor's finding about one withdrawal declaration of the zone, named by the declaration's event
+/// id: observed, verified, unverifiable or contradicted (one endpoint each). The same finding by the
+/// same monitor, with the same note and date, is a no-op.
+/// </summary>
+public sealed record AssessWithdrawal(
+    Guid DeclarationEventId,
+    string Monitor,
+    string? Note,
+    Provenance Provenance,
+    [property: JsonPropertyName("version")] long ExpectedVersion)
+{
+    public ProblemDetails Validate() =>
+        new Problems().When(DeclarationEventId == Guid.Empty, "declarationEventId", "Required: the event id of the withdrawal declaration assessed.")
+            .Text("monitor", Monitor).Text("note", Note, required: false, max: 2000)
+            .Positive(ExpectedVersion).Check(Provenance).Result();
+
+    /// <summary>Version first (409); then the declaration must be one the zone holds (404 unknown anywhere, 422 otherwise).</summary>
+    public ProblemDetails Allowed(Zone zone, IEvent? named) =>
+        StreamVersion.Check(ExpectedVersion, zone.Version, "the zone") is var stale && stale != WolverineContinue.NoProblems
+            ? stale
+            : ZoneRules.Names(zone.DeclarationNamed(DeclarationEventId) is not null, DeclarationEventId,
+                named?.Data.GetType(), named?.StreamId == zone.Id, typeof(WithdrawalDeclared), "withdrawal declaration");
+
+    public IEnumerable<object> Decide(Zone zone, WithdrawalStatus finding)
+    {
+        var monitor = Monitor.Trim();
+        var note = Note.TrimmedOrNull();
+        var latest = zone.DeclarationNamed(DeclarationEventId)?.Assessments.LastOrDefault()?.Value;
+        if (latest is not null && latest.Finding == finding && DeclareWithdrawal.Same(latest.Monitor, monitor)
+            && latest.Note == note && latest.Occurred == Provenance.Occurred)
+            return [];
+        IWithdrawalAssessment assessed = finding switch
+        {
+            WithdrawalStatus.Observed => new WithdrawalObserved(zone.Id, DeclarationEventId, monitor, note, Provenance),
+            WithdrawalStatus.Verified => new WithdrawalVerified(zone.Id, DeclarationEventId, monitor, note, Provenance),
+            WithdrawalStatus.Unverifiable => new WithdrawalFoundUnverifiable(zone.Id, DeclarationEventId, monitor, note, Provenance),
+            WithdrawalStatus.Contradicted => new WithdrawalContradicted(zone.Id, DeclarationEventId, monitor, note, Provenance),
+            _ => throw new ArgumentOutOfRangeException(nameof(finding), finding, "A monitor's finding is observed, verified, unverifiable or contradicted.")
+        };
+        return [assessed];
+    }
+
+    /// <summary>The shell's one read: the named event, only when the zone does not hold it as a declaration.</summary>
+    public async Task<IEvent?> NamedAsync(Zone zone, IDocumentSession session, CancellationToken cancellation) =>
+        zone.DeclarationNamed(DeclarationEventId) is not null ? null : await session.Events.LoadAsync(DeclarationEventId, cancellation);
+}
+
+public static class ObserveWithdrawalEndpoint
+{
+    public static ProblemDetails Validate(AssessWithdrawal command) => command.Validate();
+
+    public static async Task<ProblemDetails> BeforeAsync(AssessWithdrawal command, Zone zone, IDocumentSession session, CancellationToken cancellation) =>
+        command.Allowed(zone, await command.NamedAsync(zone, session, cancellation));
+
+    [WolverinePost("/api/zones/{zoneId}/withdrawals/observed", OperationId = "ObserveWithdrawal"), Tags("Zones")]
+    [EndpointSummary("Log that a monitor observed a declared withdrawal")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static (UpdatedAggregate, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
+        (new UpdatedAggregate(), [.. command.Decide(zone, WithdrawalStatus.Observed)]);
+}
+
+public static class VerifyWithdrawalEndpoint
+{
+    public static ProblemDetails Validate(AssessWithdrawal command) => command.Validate();
+
+    public static async Task<ProblemDetails> BeforeAsync(AssessWithdrawal command, Zone zone, IDocumentSession session, CancellationToken cancellation) =>
+        command.Allowed(zone, await command.NamedAsync(zone, session, cancellation));
+
+    [WolverinePost("/api/zones/{zoneId}/withdrawals/verified", OperationId = "VerifyWithdrawal"), Tags("Zones")]
+    [EndpointSummary("Log that a monitor verified a declared withdrawal")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static (UpdatedAggregate, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
+        (new UpdatedAggregate(), [.. command.Decide(zone, WithdrawalStatus.Verified)]);
+}
+
+public static class FindWithdrawalUnverifiableEndpoint
+{
+    public static ProblemDetails Validate(AssessWithdrawal command) => command.Validate();
+
+    public static async Task<ProblemDetails> BeforeAsync(AssessWithdrawal command, Zone zone, IDocumentSession session, CancellationToken cancellation) =>
+        command.Allowed(zone, await command.NamedAsync(zone, session, cancellation));
+
+    [WolverinePost("/api/zones/{zoneId}/withdrawals/unverifiable", OperationId = "FindWithdrawalUnverifiable"), Tags("Zones")]
+    [EndpointSummary("Log that a monitor could not verify a declared withdrawal")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static (UpdatedAggregate, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
+        (new UpdatedAggregate(), [.. command.Decide(zone, WithdrawalStatus.Unverifiable)]);
+}
+
+public static class ContradictWithdrawalEndpoint
+{
+    public static ProblemDetails Validate(AssessWithdrawal command) => command.Validate();
+
+    public static async Task<ProblemDetails> BeforeAsync(AssessWithdrawal command, Zone zone, IDocumentSession session, CancellationToken cancellation) =>
+        command.Allowed(zone, await command.NamedAsync(zone, session, cancellation));
+
+    [WolverinePost("/api/zones/{zoneId}/withdrawals/contradicted", OperationId = "ContradictWithdrawal"), Tags("Zones")]
+    [EndpointSummary("Log that a monitor found a declared withdrawal contradicted")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static (UpdatedAggregate, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
+        (new UpdatedAggregate(), [.. command.Decide(zone, WithdrawalStatus.Contradicted)]);
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Serialization;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Sources;
+using Negotiations.Validation;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Zones;
+
+/// <summary>
+/// A monitor or party verifies or disputes one reported violation of the zone, named by the report's
+/// event id (one endpoint each). The same ruling by the same author, with the same note and date, is a no-op.
+/// </summary>
+public sealed record RuleOnViolation(
+    Guid ReportEventId,
+    string By,
+    string? Note,
+    Provenance Provenance,
+    [property: JsonPropertyName("version")] long ExpectedVersion)
+{
+    public ProblemDetails Validate() =>
+        new Problems().When(ReportEventId == Guid.Empty, "reportEventId", "Required: the event id of the violation report.")
+            .Text("by", By).Text("note", Note, required: false, max: 2000)
+            .Positive(ExpectedVersion).Check(Provenance).Result();
+
+    /// <summary>Version first (409); then the report must be one the zone holds (404 unknown anywhere, 422 otherwise).</summary>
+    public ProblemDetails Allowed(Zone zone, IEvent? named) =>
+        StreamVersion.Check(ExpectedVersion, zone.Version, "the zone") is var stale && stale != WolverineContinue.NoProblems
+            ? stale
+            : ZoneRules.Names(zone.ReportNamed(ReportEventId) is not null, ReportEventId,
+                named?.Data.GetType(), named?.StreamId == zone.Id, typeof(ViolationReported), "violation report");
+
+    public IEnumerable<object> Decide(Zone zone, ViolationStatus finding)
+    {
+        var by = By.Trim();
+        var note = Note.TrimmedOrNull();
+        var latest = zone.ReportNamed(ReportEventId)?.Rulings.LastOrDefault()?.Value;
+        if (latest is not null && latest.Finding == finding && DeclareWithdrawal.Same(latest.By, by)
+            && latest.Note == note && latest.Occurred == Provenance.Occurred)
+            return [];
+        IViolationRuling ruled = finding switch
+        {
+            ViolationStatus.Verified => new ViolationVerified(zone.Id, ReportEventId, by, note, Provenance),
+            ViolationStatus.Disputed => new ViolationDisputed(zone.Id, ReportEventId, by, note, Provenance),
+            _ => throw new ArgumentOutOfRangeException(nameof(finding), finding, "A violation is verified or disputed.")
+        };
+        return [ruled];
+    }
+
+    /// <summary>The shell's one read: the named event, only when the zone does not hold it as a report.</summary>
+    public async Task<IEvent?> NamedAsync(Zone zone, IDocumentSession session, CancellationToken cancellation) =>
+        zone.ReportNamed(ReportEventId) is not null ? null : await session.Events.LoadAsync(ReportEventId, cancellation);
+}
+
+public static class VerifyZoneViolationEndpoint
+{
+    public static ProblemDetails Validate(RuleOnViolation command) => command.Validate();
+
+    public static async Task<ProblemDetails> BeforeAsync(RuleOnViolation command, Zone zone, IDocumentSession session, CancellationToken cancellation) =>
+        command.Allowed(zone, await command.NamedAsync(zone, session, cancellation));
+
+    [WolverinePost("/api/zones/{zoneId}/violations/verified", OperationId = "VerifyZoneViolation"), Tags("Zones")]
+    [EndpointSummary("Log that a reported violation was verified")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static (UpdatedAggregate, Events) Post(RuleOnViolation command, [WriteAggregate("zoneId")] Zone zone) =>
+        (new UpdatedAggregate(), [.. command.Decide(zone, ViolationStatus.Verified)]);
+}
+
+public static class DisputeZoneViolationEndpoint
+{
+    public static ProblemDetails Validate(RuleOnViolation command) => command.Validate();
+
+    public static async Task<ProblemDetails> BeforeAsync(RuleOnViolation command, Zone zone, IDocumentSession session, CancellationToken cancellation) =>
+        command.Allowed(zone, await command.NamedAsync(zone, session, cancellation));
+
+    [WolverinePost("/api/zones/{zoneId}/violations/disputed", OperationId = "DisputeZoneViolation"), Tags("Zones")]
+    [EndpointSummary("Log that a reported violation was disputed")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static (UpdatedAggregate, Events) Post(RuleOnViolation command, [WriteAggregate("zoneId")] Zone zone) =>
+        (new UpdatedAggregate(), [.. command.Decide(zone, ViolationStatus.Disputed)]);
+}

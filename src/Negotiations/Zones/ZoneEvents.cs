@@ -1,0 +1,83 @@
+using Negotiations.Sources;
+
+namespace Negotiations.Zones;
+
+public sealed record ZoneDefined(
+    Guid ZoneId,
+    string Name,
+    ZoneKind Kind,
+    string Reference,
+    IReadOnlyList<Guid> UnderstandingIds,
+    IReadOnlyList<WeaponRule> Rules,
+    Provenance Provenance) : IDevelopment;
+
+/// <summary>The zone's rules were renegotiated: the new set replaces the old one entirely.</summary>
+public sealed record ZoneRulesChanged(Guid ZoneId, IReadOnlyList<WeaponRule> Rules, Provenance Provenance) : IDevelopment;
+
+/// <summary>A party says it pulled a weapon class back to a depth (km from the zone's reference).</summary>
+public sealed record WithdrawalDeclared(
+    Guid ZoneId,
+    string Party,
+    string WeaponClass,
+    decimal DepthKm,
+    string? Area,
+    Provenance Provenance) : IDevelopment;
+
+/// <summary>A monitor's finding about one withdrawal declaration, named by its event id.</summary>
+public interface IWithdrawalAssessment : IDevelopment
+{
+    Guid ZoneId { get; }
+    Guid DeclarationEventId { get; }
+    string Monitor { get; }
+    string? Note { get; }
+    WithdrawalStatus Finding { get; }
+}
+
+public sealed record WithdrawalObserved(Guid ZoneId, Guid DeclarationEventId, string Monitor, string? Note, Provenance Provenance) : IWithdrawalAssessment
+{
+    public WithdrawalStatus Finding => WithdrawalStatus.Observed;
+}
+
+public sealed record WithdrawalVerified(Guid ZoneId, Guid DeclarationEventId, string Monitor, string? Note, Provenance Provenance) : IWithdrawalAssessment
+{
+    public WithdrawalStatus Finding => WithdrawalStatus.Verified;
+}
+
+/// <summary>The monitor could not check the declared withdrawal (no access, no sight of the weapons).</summary>
+public sealed record WithdrawalFoundUnverifiable(Guid ZoneId, Guid DeclarationEventId, string Monitor, string? Note, Provenance Provenance) : IWithdrawalAssessment
+{
+    public WithdrawalStatus Finding => WithdrawalStatus.Unverifiable;
+}
+
+public sealed record WithdrawalContradicted(Guid ZoneId, Guid DeclarationEventId, string Monitor, string? Note, Provenance Provenance) : IWithdrawalAssessment
+{
+    public WithdrawalStatus Finding => WithdrawalStatus.Contradicted;
+}
+
+public sealed record ViolationReported(
+    Guid ZoneId,
+    string PartyAccused,
+    string? WeaponClass,
+    string Place,
+    string Description,
+    Provenance Provenance) : IDevelopment;
+
+/// <summary>A ruling on one reported violation, named by its event id.</summary>
+public interface IViolationRuling : IDevelopment
+{
+    Guid ZoneId { get; }
+    Guid ReportEventId { get; }
+    string By { get; }
+    string? Note { get; }
+    ViolationStatus Finding { get; }
+}
+
+public sealed record ViolationVerified(Guid ZoneId, Guid ReportEventId, string By, string? Note, Provenance Provenance) : IViolationRuling
+{
+    public ViolationStatus Finding => ViolationStatus.Verified;
+}
+
+public sealed record ViolationDisputed(Guid ZoneId, Guid ReportEventId, string By, string? Note, Provenance Provenance) : IViolationRuling
+{
+    public ViolationStatus Finding => ViolationStatus.Disputed;
+}
