@@ -1,3 +1,4 @@
+using Negotiations.Links;
 using Negotiations.Sources;
 
 namespace Negotiations.Casualties;
@@ -12,7 +13,7 @@ public sealed record CasualtyClaimPublished(
     CasualtyFigures Figures,
     IReadOnlyList<CasualtyBreakdown> Breakdown,
     IReadOnlyList<Guid> UnderstandingIds,
-    Provenance Provenance) : IDevelopment;
+    Provenance Provenance) : IDevelopment, ILinksUnderstandings;
 
 /// <summary>The same source gave new figures; the earlier ones stay in the claim's history.</summary>
 public sealed record CasualtyClaimRevised(

@@ -1,3 +1,4 @@
+using Negotiations.Links;
 using Negotiations.Sources;
 
 namespace Negotiations.Commitments;
@@ -10,7 +11,10 @@ public sealed record CommitmentMade(
     string ResponsibleParty,
     IReadOnlyList<string> Backers,
     DateOnly? Deadline,
-    Provenance Provenance) : IDevelopment;
+    Provenance Provenance) : IDevelopment, ILinksUnderstandings
+{
+    IReadOnlyList<Guid> ILinksUnderstandings.UnderstandingIds => [UnderstandingId];
+}
 
 /// <summary>The deadline moved, or was lifted (no deadline).</summary>
 public sealed record CommitmentDeadlineChanged(Guid CommitmentId, DateOnly? Deadline, string? Reason, Provenance Provenance) : IDevelopment;

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Negotiations.Casualties;
 using Negotiations.Commitments;
+using Negotiations.Links;
 using Negotiations.Rounds;
 using Negotiations.Statements;
 using Negotiations.Understandings;
@@ -21,5 +22,8 @@ public static class EventStoreModel
         options.Projections.Add<RoundProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StatementProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ZoneProjection>(ProjectionLifecycle.Inline);
+
+        // Which understandings each stream concerns: inline, so that it is there before any async projection routes by it.
+        options.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);
     }
 }

@@ -1,3 +1,4 @@
+using Negotiations.Links;
 using Negotiations.Sources;
 
 namespace Negotiations.Rounds;
@@ -10,7 +11,7 @@ public sealed record RoundScheduled(
     IReadOnlyList<string> Participants,
     string? Mediator,
     IReadOnlyList<Guid> UnderstandingIds,
-    Provenance Provenance) : IDevelopment;
+    Provenance Provenance) : IDevelopment, ILinksUnderstandings;
 
 /// <summary>
 /// A round became known only once it had taken place (e.g. "officials have already met"): it opens its
@@ -24,7 +25,7 @@ public sealed record HeldRoundReported(
     IReadOnlyList<Guid> UnderstandingIds,
     string Outcome,
     IReadOnlyList<string> Agreed,
-    Provenance Provenance) : IDevelopment;
+    Provenance Provenance) : IDevelopment, ILinksUnderstandings;
 
 /// <summary>The round moved to another date and/or venue. A part left out stays as it was.</summary>
 public sealed record RoundRescheduled(Guid RoundId, Occurrence? PlannedFor, string? Venue, Provenance Provenance) : IDevelopment;

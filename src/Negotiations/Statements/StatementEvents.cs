@@ -1,3 +1,4 @@
+using Negotiations.Links;
 using Negotiations.Sources;
 using Negotiations.Understandings;
 
@@ -15,4 +16,4 @@ public sealed record StatementMade(
     string Summary,
     string? Place,
     IReadOnlyList<Guid> UnderstandingIds,
-    Provenance Provenance) : IDevelopment;
+    Provenance Provenance) : IDevelopment, ILinksUnderstandings;

@@ -1,3 +1,4 @@
+using Negotiations.Links;
 using Negotiations.Sources;
 
 namespace Negotiations.Understandings;
@@ -8,7 +9,10 @@ public sealed record UnderstandingProposed(
     UnderstandingKind Kind,
     IReadOnlyList<Party> Parties,
     PaxStage Stage,
-    Provenance Provenance) : IDevelopment;
+    Provenance Provenance) : IDevelopment, ILinksUnderstandings
+{
+    IReadOnlyList<Guid> ILinksUnderstandings.UnderstandingIds => [UnderstandingId];
+}
 
 public sealed record UnderstandingStageChanged(Guid UnderstandingId, PaxStage Stage, Provenance Provenance) : IDevelopment;
 

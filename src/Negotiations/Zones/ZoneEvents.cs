@@ -1,3 +1,4 @@
+using Negotiations.Links;
 using Negotiations.Sources;
 
 namespace Negotiations.Zones;
@@ -9,7 +10,7 @@ public sealed record ZoneDefined(
     string Reference,
     IReadOnlyList<Guid> UnderstandingIds,
     IReadOnlyList<WeaponRule> Rules,
-    Provenance Provenance) : IDevelopment;
+    Provenance Provenance) : IDevelopment, ILinksUnderstandings;
 
 /// <summary>The zone's rules were renegotiated: the new set replaces the old one entirely.</summary>
 public sealed record ZoneRulesChanged(Guid ZoneId, IReadOnlyList<WeaponRule> Rules, Provenance Provenance) : IDevelopment;
