@@ -1,5 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Negotiations.Appointments;
+using Negotiations.Mechanisms;
 using Negotiations.Understandings;
 
 namespace Negotiations.Hosting;
@@ -11,5 +13,7 @@ public static class EventStoreModel
     {
         // Write models are snapshotted inline: commands load them in one read, in the same transaction that appends.
         options.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<MechanismProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<OfficeProjection>(ProjectionLifecycle.Inline);
     }
 }
