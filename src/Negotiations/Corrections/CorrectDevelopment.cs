@@ -68,7 +68,7 @@ public static class CorrectDevelopmentEndpoint
         var (replacement, problems) = command.Read(target, session.DocumentStore.Options.Serializer());
         if (replacement is null || problems != WolverineContinue.NoProblems) return TypedResults.Problem(problems);
 
-        session.Events.Append(target.Event.StreamId,
+        session.Events.Append(target.Event.StreamId, target.StreamVersion + 2,
             new DevelopmentCorrected(target.Event.Id, target.Event.EventTypeName, command.Reason.Trim()), replacement);
         return TypedResults.Ok(new CorrectionResult(target.Event.StreamId, target.Event.Id, target.StreamVersion + 2));
     }

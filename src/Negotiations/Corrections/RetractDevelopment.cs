@@ -29,7 +29,7 @@ public static class RetractDevelopmentEndpoint
     {
         if (target.AlreadyRetracted) return new CorrectionResult(target.Event.StreamId, target.Event.Id, target.StreamVersion);
         var retraction = new DevelopmentRetracted(target.Event.Id, target.Event.EventTypeName, command.Reason.Trim());
-        session.Events.Append(target.Event.StreamId, retraction);
+        session.Events.Append(target.Event.StreamId, target.StreamVersion + 1, retraction);
         return new CorrectionResult(target.Event.StreamId, target.Event.Id, target.StreamVersion + 1);
     }
 }

@@ -183,7 +183,7 @@ public class OfficeApiTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var province = GivenOffices.Province();
         (await app.PostRaw("/api/offices/appointments",
-                $$"""{"person":"P","office":"Governor","jurisdiction":"{{province}}","appointedBy":"a","provenance":{"sources":[{"name":"x","kind":"media"}],"occurred":{"from":"2025-09-15"}}}"""))
+                """{"person":"P","office":"Governor","jurisdiction":"PROVINCE","appointedBy":"a","provenance":{"sources":[{"name":"x","kind":"media"}],"occurred":{"from":"2025-09-15"}}}""".Replace("PROVINCE", province)))
             .ShouldBe(HttpStatusCode.Created).Body!["holders"]![0]!["singleHolder"]!.GetValue<bool>().ShouldBeTrue();
     }
 

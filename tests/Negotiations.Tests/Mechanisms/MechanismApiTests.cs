@@ -153,9 +153,10 @@ public class MechanismApiTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Establishing_with_an_id_that_is_taken_is_a_409()
     {
         var id = await Establish();
+        var roadmap = await Understanding();
 
         await StreamIsUnchanged(id, 1, async () =>
-            (await app.Post("/api/mechanisms", GivenMechanisms.Trilateral(await Understanding(), id: id))).ShouldBeProblem(HttpStatusCode.Conflict));
+            (await app.Post("/api/mechanisms", GivenMechanisms.Trilateral(roadmap, id: id))).ShouldBeProblem(HttpStatusCode.Conflict));
     }
 
     [Fact]
