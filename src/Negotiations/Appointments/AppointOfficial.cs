@@ -94,6 +94,12 @@ public static class AppointOfficialEndpoint
 
     [WolverinePost("/api/offices/appointments", OperationId = "AppointOfficial"), Tags("Appointments")]
     [EndpointSummary("Record that someone was appointed to an office (starts the office on its first appointment)")]
+    [EndpointDescription(
+        "The office's id is the RFC 4122 version 5 (SHA-1) UUID, in namespace 06e71b8c-c3dc-573e-977a-cd7108941395, of the UTF-8 text " +
+        "\"office|jurisdiction\", each part normalised (Unicode NFC, runs of white space made one space, trimmed, lower-cased); " +
+        "GET /api/offices/id?office=..&jurisdiction=.. computes it. Leave \"version\" out for the first appointment to an office " +
+        "(201, the office starts); send the version last read for any later one (200). A single-holder office held by someone " +
+        "else is refused (422) until its holder was dismissed or resigned.")]
     [ProducesResponseType<Office>(StatusCodes.Status201Created)]
     [ProducesResponseType<Office>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -114,7 +120,18 @@ public static class AppointOfficialEndpoint
         // a known one appends at the version read above, which Marten checks at commit.
         if (office is null) session.Events.StartStream<Office>(officeId, events);
         else stream.AppendMany(events);
-        await session.SaveChangesAsync(cancellation);
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            // Nothing of this request is kept: the transactional middleware must not try it again.
+            session.EjectAllPendingChanges();
+            return TypedResults.Problem(
+                $"Someone recorded a development for this office after version {office?.Version ?? 0} was read. Read it again and decide on the current state.",
+                statusCode: StatusCodes.Status409Conflict, title: "Version conflict");
+        }
 
         var updated = (await session.Events.FetchLatest<Office>(officeId, cancellation))!;
         return office is null ? TypedResults.Created($"/api/offices/{officeId}", updated) : TypedResults.Ok(updated);

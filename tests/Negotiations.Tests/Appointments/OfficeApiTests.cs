@@ -96,6 +96,35 @@ public class OfficeApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Two_first_appointments_to_the_same_office_at_once_give_one_holder_and_one_409()
+    {
+        var province = GivenOffices.Province();
+
+        var replies = await Task.WhenAll(
+            app.Post("/api/offices/appointments", GivenOffices.SecurityChief(province, "First Claimant")),
+            app.Post("/api/offices/appointments", GivenOffices.SecurityChief(province, "Second Claimant")));
+
+        replies.Select(r => r.Status).ShouldBe([HttpStatusCode.Created, HttpStatusCode.Conflict], ignoreOrder: true);
+        (await app.StreamOf(OfficeIds.For("Internal security chief", province))).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Two_appointments_to_a_vacant_office_at_the_same_version_give_one_holder_and_one_409()
+    {
+        var province = GivenOffices.Province();
+        var id = await Appoint(province);
+        await app.Post($"/api/offices/{id}/resignations", GivenOffices.Resign("Suleiman Abdel Baqi", 1));
+
+        var replies = await Task.WhenAll(
+            app.Post("/api/offices/appointments", GivenOffices.SecurityChief(province, "First Claimant", version: 2, on: new DateOnly(2025, 12, 5))),
+            app.Post("/api/offices/appointments", GivenOffices.SecurityChief(province, "Second Claimant", version: 2, on: new DateOnly(2025, 12, 5))));
+
+        replies.Select(r => r.Status).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict], ignoreOrder: true, string.Join(" ", replies.Select(r => r.Body?.ToJsonString())));
+        (await app.StreamOf(id)).Count.ShouldBe(3);
+        (await app.Get($"/api/offices/{id}")).Body!["holders"]!.AsArray().ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task Resending_a_satisfied_command_appends_nothing()
     {
         var province = GivenOffices.Province();
