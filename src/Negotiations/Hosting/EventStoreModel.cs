@@ -1,8 +1,10 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Negotiations.Appointments;
 using Negotiations.Casualties;
 using Negotiations.Commitments;
 using Negotiations.Links;
+using Negotiations.Mechanisms;
 using Negotiations.Rounds;
 using Negotiations.Statements;
 using Negotiations.Understandings;
@@ -22,6 +24,8 @@ public static class EventStoreModel
         options.Projections.Add<RoundProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StatementProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ZoneProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<MechanismProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<OfficeProjection>(ProjectionLifecycle.Inline);
 
         // Which understandings each stream concerns: inline, so that it is there before any async projection routes by it.
         options.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Sources;
+using Negotiations.Validation;
+using Wolverine.Http;
+
+namespace Negotiations.Appointments;
+
+/// <summary>What dismissals and resignations have in common: who leaves, and the rules for leaving.</summary>
+public static class Departures
+{
+    /// <summary>
+    /// The version the client read (409), then: the person holds the office now (and leaves no earlier than
+    /// appointed), or already left the same way (satisfied, nothing appended); otherwise 422 with the reason.
+    /// </summary>
+    public static ProblemDetails Allowed(Office office, long expectedVersion, string person, DepartureKind kind, Occurrence when)
+    {
+        if (StreamVersion.Check(expectedVersion, office.Version, "the office") is var stale && stale != WolverineContinue.NoProblems)
+            return stale;
+        if (office.HeldBy(person) is { } tenure)
+            return when.Latest < tenure.From.From
+                ? DomainProblem.Refused($"{tenure.Person} was appointed on {tenure.From.From:yyyy-MM-dd}; a departure cannot be dated before that.")
+                : WolverineContinue.NoProblems;
+        return office.LastTenureOf(person) switch
+        {
+            { Left.Kind: var left } when left == kind => WolverineContinue.NoProblems,
+            { Left: { } left } => DomainProblem.Refused(
+                $"{person.Trim()} already left {office.Title} ({office.Jurisdiction}): {left.Kind.Word()} on {left.On.From:yyyy-MM-dd}."),
+            _ => DomainProblem.Refused(
+                $"{person.Trim()} does not hold {office.Title} ({office.Jurisdiction}); current holder: " +
+                $"{string.Join(", ", office.Holders.Select(h => h.Person)).OrNone()}.")
+        };
+    }
+}

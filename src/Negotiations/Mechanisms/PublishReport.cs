@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Corrections;
+using Negotiations.Sources;
+using Negotiations.Validation;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Mechanisms;
+
+/// <summary>A mechanism published a report. A report with the same title already on record appends nothing.</summary>
+public sealed record PublishReport(string Title, string Summary, string? Citation, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
+{
+    public const int MaxSummary = 4000;
+
+    public ProblemDetails Validate() =>
+        new Problems().Text("title", Title).Text("summary", Summary, max: MaxSummary).Text("citation", Citation, required: false, max: 2000)
+            .Positive(ExpectedVersion).Check(Provenance).Result();
+
+    public ProblemDetails Allowed(Mechanism mechanism) => MechanismRules.Open(ExpectedVersion, mechanism);
+
+    public IEnumerable<object> Decide(Mechanism mechanism) =>
+        mechanism.Reports.Values().Any(r => MemberNames.Same(r.Title, Title))
+            ? []
+            : [new MechanismReportPublished(mechanism.Id, Title.Trim(), Summary.Trim(), Citation?.Trim(), Provenance)];
+}
+
+public static class PublishReportEndpoint
+{
+    public static ProblemDetails Validate(PublishReport command) => command.Validate();
+
+    public static ProblemDetails Before(PublishReport command, Mechanism mechanism) => command.Allowed(mechanism);
+
+    [WolverinePost("/api/mechanisms/{mechanismId}/reports", OperationId = "PublishMechanismReport"), Tags("Mechanisms")]
+    [EndpointSummary("Record a report a mechanism published")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static (UpdatedAggregate, Events) Post(PublishReport command, [WriteAggregate("mechanismId")] Mechanism mechanism) =>
+        (new UpdatedAggregate(), [.. command.Decide(mechanism)]);
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Corrections;
+using Negotiations.Sources;
+using Negotiations.Validation;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Mechanisms;
+
+/// <summary>
+/// A mechanism met. When is the provenance's occurred date. Attendees need not be members (observers,
+/// invited parties). The same meeting sent again (same occurrence, same summary) appends nothing.
+/// </summary>
+public sealed record RecordMeeting(IReadOnlyList<string> Attendees, string Summary, string? Venue, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
+{
+    public const int MaxSummary = 4000;
+
+    public ProblemDetails Validate()
+    {
+        var problems = new Problems().Text("summary", Summary, max: MaxSummary).Text("venue", Venue, required: false);
+        if (Attendees is null || Attendees.Count == 0) problems.Add("attendees", "At least one attendee is required.");
+        else if (Attendees.Count > MechanismRules.MaxAttendees) problems.Add("attendees", $"At most {MechanismRules.MaxAttendees} attendees.");
+        else for (var i = 0; i < Attendees.Count; i++) problems.Text($"attendees[{i}]", Attendees[i]);
+        return problems.Positive(ExpectedVersion).Check(Provenance).Result();
+    }
+
+    public ProblemDetails Allowed(Mechanism mechanism) => MechanismRules.Open(ExpectedVersion, mechanism);
+
+    public IEnumerable<object> Decide(Mechanism mechanism) =>
+        mechanism.Meetings.Values().Any(m => m.On == Provenance.Occurred && m.Summary == Summary.Trim())
+            ? []
+            : [new MechanismMeetingHeld(mechanism.Id, Attendees.Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                Summary.Trim(), Venue?.Trim(), Provenance)];
+}
+
+public static class RecordMeetingEndpoint
+{
+    public static ProblemDetails Validate(RecordMeeting command) => command.Validate();
+
+    public static ProblemDetails Before(RecordMeeting command, Mechanism mechanism) => command.Allowed(mechanism);
+
+    [WolverinePost("/api/mechanisms/{mechanismId}/meetings", OperationId = "RecordMechanismMeeting"), Tags("Mechanisms")]
+    [EndpointSummary("Record that a mechanism met")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static (UpdatedAggregate, Events) Post(RecordMeeting command, [WriteAggregate("mechanismId")] Mechanism mechanism) =>
+        (new UpdatedAggregate(), [.. command.Decide(mechanism)]);
+}

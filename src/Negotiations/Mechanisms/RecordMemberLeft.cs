@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Sources;
+using Negotiations.Validation;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Negotiations.Mechanisms;
+
+/// <summary>
+/// A member left a mechanism. It must sit on it now; one that has already left is satisfied (nothing
+/// appended), one that never sat on it is refused.
+/// </summary>
+public sealed record RecordMemberLeft(string Member, string? Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
+{
+    public ProblemDetails Validate() =>
+        new Problems().Text("member", Member).Text("reason", Reason, required: false)
+            .Positive(ExpectedVersion).Check(Provenance).Result();
+
+    public ProblemDetails Allowed(Mechanism mechanism) =>
+        MechanismRules.Open(ExpectedVersion, mechanism) is var open && open != WolverineContinue.NoProblems
+            ? open
+            : mechanism.Member(Member) is not null || HasLeft(mechanism)
+                ? WolverineContinue.NoProblems
+                : DomainProblem.Refused(
+                    $"{Member.Trim()} is not a member of {mechanism.Name}; its members are: " +
+                    $"{string.Join(", ", mechanism.Members.Select(m => m.Name)).OrNone()}.");
+
+    private bool HasLeft(Mechanism mechanism) => mechanism.FormerMembers.Any(name => MemberNames.Same(name, Member));
+
+    public IEnumerable<object> Decide(Mechanism mechanism) =>
+        mechanism.Member(Member) is { } current ? [new MechanismMemberLeft(mechanism.Id, current.Name, Reason?.Trim(), Provenance)] : [];
+}
+
+public static class RecordMemberLeftEndpoint
+{
+    public static ProblemDetails Validate(RecordMemberLeft command) => command.Validate();
+
+    public static ProblemDetails Before(RecordMemberLeft command, Mechanism mechanism) => command.Allowed(mechanism);
+
+    [WolverinePost("/api/mechanisms/{mechanismId}/departures", OperationId = "RecordMechanismMemberLeft"), Tags("Mechanisms")]
+    [EndpointSummary("Record that a member left a mechanism")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static (UpdatedAggregate, Events) Post(RecordMemberLeft command, [WriteAggregate("mechanismId")] Mechanism mechanism) =>
+        (new UpdatedAggregate(), [.. command.Decide(mechanism)]);
+}
