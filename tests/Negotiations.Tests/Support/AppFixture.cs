@@ -20,6 +20,9 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual void Configure(IWebHostBuilder builder) { }
 
+    /// <summary>Given-state for every test of the class, once the host runs.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         Host = await AlbaHost.For<Program>(builder =>
@@ -34,6 +37,7 @@ public class AppFixture : IAsyncLifetime
             });
             Configure(builder);
         });
+        await SeedAsync();
     }
 
     public async Task DisposeAsync()
