@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Negotiations.Demo;
 using Negotiations.Health;
 using Negotiations.Import;
+using Negotiations.Status;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -33,6 +34,7 @@ public static class ApiSetup
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton<DatabaseHealthCheck>();
         builder.Services.AddSingleton<CommandCatalogue>();
+        builder.Services.AddSingleton<FreshnessReader>();
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddSingleton<DemoScenario>();
         builder.Services.AddHostedService<DemoLoader>();
