@@ -1,4 +1,5 @@
 using JasperFx.CodeGeneration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.Json;
 using Negotiations.Demo;
 using Negotiations.Health;
@@ -35,6 +36,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<DatabaseHealthCheck>();
         builder.Services.AddSingleton<CommandCatalogue>();
         builder.Services.AddSingleton<FreshnessReader>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddSingleton<DemoScenario>();
         builder.Services.AddHostedService<DemoLoader>();

@@ -6,6 +6,7 @@ using Negotiations.Commitments;
 using Negotiations.Links;
 using Negotiations.Mechanisms;
 using Negotiations.Rounds;
+using Negotiations.Status;
 using Negotiations.Statements;
 using Negotiations.Understandings;
 using Negotiations.Zones;
@@ -29,5 +30,8 @@ public static class EventStoreModel
 
         // Which understandings each stream concerns: inline, so that it is there before any async projection routes by it.
         options.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);
+
+        // Read models that fold many streams run in the async daemon (see each projection for why).
+        options.Projections.Add<UnderstandingStatusProjection>(ProjectionLifecycle.Async);
     }
 }

@@ -1,0 +1,36 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using Negotiations.Links;
+
+namespace Negotiations.Status;
+
+/// <summary>
+/// Asynchronous: one status folds many streams, so inline it would make every command of every linked
+/// stream also rewrite the status document in its transaction (and contend on it). The daemon folds
+/// batches instead; every read says how far it has got (Freshness).
+/// Events are routed by the inline StreamLink of their stream: to the understanding itself and to every
+/// understanding the stream concerns.
+/// </summary>
+public partial class UnderstandingStatusProjection : MultiStreamProjection<UnderstandingStatus, Guid>
+{
+    public const string ProjectionName = "UnderstandingStatus";
+
+    public UnderstandingStatusProjection()
+    {
+        Name = ProjectionName;
+        CustomGrouping(async (session, events, grouping) =>
+        {
+            var streams = events.Select(e => e.StreamId).Distinct().ToArray();
+            var links = (await session.LoadManyAsync<StreamLink>(streams)).ToDictionary(l => l.Id);
+            foreach (var e in events)
+            {
+                if (!links.TryGetValue(e.StreamId, out var link)) continue;
+                foreach (var understanding in link.UnderstandingIds) grouping.AddEvent(understanding, e);
+            }
+        });
+    }
+
+    public override UnderstandingStatus? Evolve(UnderstandingStatus? snapshot, Guid id, IEvent e) =>
+        (snapshot ?? new UnderstandingStatus { Id = id }).Include(e);
+}
