@@ -23,7 +23,7 @@ public static class ApiSetup
             options.Durability.EnableDeduplicatedResponses = true;
             // An unknown stream id is a 404 ProblemDetails naming it, never an empty 404.
             options.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
-            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Negotiations:TypeLoadMode", TypeLoadMode.Dynamic);
             options.Discovery.IncludeAssembly(typeof(ApiSetup).Assembly);
         });
 
