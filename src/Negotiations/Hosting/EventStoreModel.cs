@@ -7,6 +7,7 @@ using Negotiations.Links;
 using Negotiations.Mechanisms;
 using Negotiations.Rounds;
 using Negotiations.Statements;
+using Negotiations.Timeline;
 using Negotiations.Understandings;
 using Negotiations.Zones;
 
@@ -29,5 +30,9 @@ public static class EventStoreModel
 
         // Which understandings each stream concerns: inline, so that it is there before any async projection routes by it.
         options.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);
+
+        // The timeline: asynchronous, so that logging a development does not pay for a second document (see TimelineProjection).
+        options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Async);
+        TimelineProjection.ConfigureDocument(options);
     }
 }
