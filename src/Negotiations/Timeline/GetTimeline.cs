@@ -63,8 +63,8 @@ public static class GetTimelineEndpoint
             .OrderBy(x => x.OccurredFrom).ThenBy(x => x.Sequence)
             .ToPagedListAsync(query.Page, query.PageSize, cancellation);
 
-        var page = new TimelinePage(entries.Select(query.AsKnown).ToList(), query.Page, query.PageSize, entries.TotalItemCount, entries.PageCount);
-        return TypedResults.Ok(new Fresh<TimelinePage>(page, await freshness.ReadAsync(TimelineProjection.ProjectionName, cancellation)));
+        var result = new TimelinePage(entries.Select(query.AsKnown).ToList(), query.Page, query.PageSize, entries.TotalItemCount, entries.PageCount);
+        return TypedResults.Ok(new Fresh<TimelinePage>(result, await freshness.ReadAsync(TimelineProjection.ProjectionName, cancellation)));
     }
 }
 
