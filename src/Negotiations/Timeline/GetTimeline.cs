@@ -59,11 +59,15 @@ public static class GetTimelineEndpoint
             streams = await session.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(id)).Select(l => l.Id).ToListAsync(cancellation);
         }
 
-        var entries = await query.Apply(session.Query<TimelineEntry>(), streams)
+        var matching = query.Apply(session.Query<TimelineEntry>(), streams);
+        var entries = await matching
             .OrderBy(x => x.OccurredFrom).ThenBy(x => x.Sequence)
             .ToPagedListAsync(query.Page, query.PageSize, cancellation);
+        // The total comes with the rows; past the last page there are none to carry it.
+        var total = entries.Count == 0 && query.Page > 1 ? await query.Apply(session.Query<TimelineEntry>(), streams).LongCountAsync(cancellation) : entries.TotalItemCount;
 
-        var result = new TimelinePage(entries.Select(query.AsKnown).ToList(), query.Page, query.PageSize, entries.TotalItemCount, entries.PageCount);
+        var result = new TimelinePage(entries.Select(query.AsKnown).ToList(), query.Page, query.PageSize, total,
+            (total + query.PageSize - 1) / query.PageSize);
         return TypedResults.Ok(new Fresh<TimelinePage>(result, await freshness.ReadAsync(TimelineProjection.ProjectionName, cancellation)));
     }
 }
@@ -90,6 +94,9 @@ public sealed record TimelineQuery(
     /// <summary>The concept as entries spell it, matched case-insensitively; null if there is none such.</summary>
     public string? ConceptName => TimelineEntries.Concepts.FirstOrDefault(c => string.Equals(c, Concept?.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>PostgreSQL compares timestamps in UTC; Npgsql writes only UTC ones.</summary>
+    private DateTimeOffset? KnownAtUtc => KnownAt?.ToUniversalTime();
+
     public IQueryable<TimelineEntry> Apply(IQueryable<TimelineEntry> entries, IReadOnlyList<Guid>? streams)
     {
         if (streams is not null) entries = entries.Where(x => x.StreamId.IsOneOf(streams.ToArray()));
@@ -107,11 +114,11 @@ public sealed record TimelineQuery(
         if (From is { } from) entries = entries.Where(x => x.OccurredUntil >= from);
         if (To is { } to) entries = entries.Where(x => x.OccurredFrom <= to);
         if (AsOf is { } asOf) entries = entries.Where(x => x.OccurredFrom <= asOf);
-        if (KnownAt is { } knownAt) entries = entries.Where(x => x.Recorded <= knownAt);
+        if (KnownAtUtc is { } knownAt) entries = entries.Where(x => x.Recorded <= knownAt);
         if (!IncludeTakenBack)
         {
             entries = entries.Where(x => x.TakesBack == null);
-            entries = KnownAt is { } known
+            entries = KnownAtUtc is { } known
                 ? entries.Where(x => x.TakenBack == null || x.TakenBack.RecordedAt > known)
                 : entries.Where(x => x.TakenBack == null);
         }
