@@ -126,4 +126,16 @@ public class DemoTimelineTests(DemoFixture app) : IClassFixture<DemoFixture>
     {
         (await app.Get($"/api/timeline?understandingId={Guid.CreateVersion7()}")).ShouldBeProblem(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_parameter_and_answer()
+    {
+        var operation = (await app.Get("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK).Body!["paths"]!["/api/timeline"]!["get"]!;
+
+        operation["operationId"]!.GetValue<string>().ShouldBe("GetTimeline");
+        operation["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Order().ShouldBe(
+            ["asOf", "concept", "from", "includeTakenBack", "knownAt", "page", "pageSize", "party", "source", "to", "understandingId"]);
+        operation["responses"]!.AsObject().Select(r => r.Key).Order().ShouldBe(["200", "400", "404"]);
+        operation["responses"]!["200"]!["content"]!["application/json"].ShouldNotBeNull();
+    }
 }
