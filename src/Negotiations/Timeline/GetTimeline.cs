@@ -59,16 +59,19 @@ public static class GetTimelineEndpoint
             streams = await session.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(id)).Select(l => l.Id).ToListAsync(cancellation);
         }
 
-        var matching = query.Apply(session.Query<TimelineEntry>(), streams);
-        var entries = await matching
+        // Read before the entries, so that the answer is at least as fresh as it says.
+        var fresh = await freshness.ReadAsync(TimelineProjection.ProjectionName, cancellation);
+        var entries = await query.Apply(session.Query<TimelineEntry>(), streams)
             .OrderBy(x => x.OccurredFrom).ThenBy(x => x.Sequence)
             .ToPagedListAsync(query.Page, query.PageSize, cancellation);
         // The total comes with the rows; past the last page there are none to carry it.
-        var total = entries.Count == 0 && query.Page > 1 ? await query.Apply(session.Query<TimelineEntry>(), streams).LongCountAsync(cancellation) : entries.TotalItemCount;
+        var total = entries.Count == 0 && query.Page > 1
+            ? await query.Apply(session.Query<TimelineEntry>(), streams).LongCountAsync(cancellation)
+            : entries.TotalItemCount;
 
         var result = new TimelinePage(entries.Select(query.AsKnown).ToList(), query.Page, query.PageSize, total,
             (total + query.PageSize - 1) / query.PageSize);
-        return TypedResults.Ok(new Fresh<TimelinePage>(result, await freshness.ReadAsync(TimelineProjection.ProjectionName, cancellation)));
+        return TypedResults.Ok(new Fresh<TimelinePage>(result, fresh));
     }
 }
 
