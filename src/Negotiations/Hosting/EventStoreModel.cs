@@ -8,6 +8,7 @@ using Negotiations.Mechanisms;
 using Negotiations.Rounds;
 using Negotiations.Status;
 using Negotiations.Statements;
+using Negotiations.Timeline;
 using Negotiations.Understandings;
 using Negotiations.Zones;
 
@@ -33,5 +34,8 @@ public static class EventStoreModel
 
         // Read models that fold many streams run in the async daemon (see each projection for why).
         options.Projections.Add<UnderstandingStatusProjection>(ProjectionLifecycle.Async);
+        // The timeline: asynchronous, so that logging a development does not pay for a second document (see TimelineProjection).
+        options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Async);
+        TimelineProjection.ConfigureDocument(options);
     }
 }
