@@ -28,7 +28,7 @@ public static class StoreSetup
                 var connectionString = configuration.GetConnectionString(ConnectionStringName)
                     ?? throw new InvalidOperationException(
                         $"No PostgreSQL connection string: set ConnectionStrings__{ConnectionStringName} " +
-                        "(eventstore-scripts/run sets it to the local cluster).");
+                        "(appsettings.json points at the local cluster of eventstore-scripts/postgres).");
 
                 var options = new StoreOptions();
                 options.Connection(connectionString);
