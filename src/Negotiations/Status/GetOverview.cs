@@ -103,7 +103,7 @@ public static class GetOverviewEndpoint
                 select (data->>'retractedEventId')::uuid as id from {events} where type = ?
                 union
                 select (data->>'correctedEventId')::uuid from {events} where type = ?)
-            select to_char(week, 'IYYY-"W"IW'), week, count(*)::int
+            select json_build_object('week', to_char(week, 'IYYY-"W"IW'), 'monday', week, 'developments', count(*))
             from (
                 select date_trunc('week', (e.data->'provenance'->'occurred'->>'from')::date)::date as week
                 from {events} e left join taken_back t on t.id = e.id
@@ -111,8 +111,9 @@ public static class GetOverviewEndpoint
             group by week
             order by week
             """;
-        var rows = await session.AdvancedSql.QueryAsync<string, DateTime, int>(sql, cancellation, retracted, corrected, developments);
-        return rows.Select(r => new WeekCount(r.Item1, DateOnly.FromDateTime(r.Item2), r.Item3)).ToList();
+        // The events table exists once anything was appended; a new, empty store has none yet.
+        await session.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellation);
+        return await session.AdvancedSql.QueryAsync<WeekCount>(sql, cancellation, retracted, corrected, developments);
     }
 
     private static async Task<IReadOnlyList<OverdueCommitment>> Overdue(
