@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Marten;
 using Marten.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,11 +32,16 @@ public static class ListOfficesEndpoint
     /// </summary>
     [WolverineGet("/api/offices", OperationId = "ListOffices"), Tags("Appointments")]
     [EndpointSummary("List offices with their current and former holders")]
+    [EndpointDescription("Every office anyone was appointed to, with its current holder(s) and the holders before (oldest first), " +
+        "each tenure with its from/to dates. Filters match part of a name, ignoring case; the person filter finds offices the person " +
+        "holds or held. Ordered by jurisdiction, then title. Always current: read from the office documents kept with the events.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<Results<Ok<Paged<OfficeHolders>>, ProblemHttpResult>> Get(
         IQuerySession session, CancellationToken cancellation,
-        [FromQuery] string? jurisdiction = null, [FromQuery] string? person = null,
-        [FromQuery] int? page = null, [FromQuery] int? pageSize = null)
+        [FromQuery, Description("Part of the jurisdiction's name, any case")] string? jurisdiction = null,
+        [FromQuery, Description("Part of the name of a current or former holder, any case")] string? person = null,
+        [FromQuery, Description("Page number, from 1 (default 1)")] int? page = null,
+        [FromQuery, Description("Offices per page, 1 to 200 (default 50)")] int? pageSize = null)
     {
         var problems = new Problems()
             .Text("jurisdiction", jurisdiction, required: false)

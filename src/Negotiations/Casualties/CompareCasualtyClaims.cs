@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,11 +51,18 @@ public static partial class CompareCasualtyClaimsEndpoint
     /// </summary>
     [WolverineGet("/api/casualty-claims", OperationId = "CompareCasualtyClaims"), Tags("Casualties")]
     [EndpointSummary("Compare casualty claims: each source's figures per incident, side by side, never merged")]
+    [EndpointDescription("Claims grouped by incident, place and period as the sources gave them; in each group every source's claim " +
+        "with its latest low/best/high and breakdown, every version it published (oldest first, with the event id) and who disputes it. " +
+        "Figures of different sources are never added up or merged. Retracted claims are left out. The filters choose claims; " +
+        "groups come latest period first and pages count groups. Always current: read from the claim documents kept with the events.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<Results<Ok<Paged<IncidentClaims>>, ProblemHttpResult>> Get(
         IQuerySession session, CancellationToken cancellation,
-        [FromQuery] Guid? understandingId = null, [FromQuery] string? place = null, [FromQuery] string? source = null,
-        [FromQuery] int? page = null, [FromQuery] int? pageSize = null)
+        [FromQuery, Description("Only claims linked to this understanding")] Guid? understandingId = null,
+        [FromQuery, Description("Part of the place's name, any case")] string? place = null,
+        [FromQuery, Description("Part of the claiming source's name, any case")] string? source = null,
+        [FromQuery, Description("Page number, from 1 (default 1)")] int? page = null,
+        [FromQuery, Description("Incidents per page, 1 to 200 (default 50)")] int? pageSize = null)
     {
         var problems = new Problems()
             .When(understandingId == Guid.Empty, "understandingId", "An understanding id, not the empty id.")

@@ -45,6 +45,9 @@ public static class GetUnderstandingLinksEndpoint
     /// </summary>
     [WolverineGet("/api/understandings/{understandingId}/links", OperationId = "GetUnderstandingLinks"), Tags("Understandings")]
     [EndpointSummary("List the rounds, zones, mechanisms, offices, commitments, casualty claims and statements of an understanding")]
+    [EndpointDescription("Every stream that concerns the understanding, by concept, each with its id, its name or title, where it " +
+        "stands in one line and its version (to send back with a command). Retracted streams are left out. Always current: read " +
+        "from documents kept with the events.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<Results<Ok<UnderstandingLinks>, ProblemHttpResult>> Get(Guid understandingId, IQuerySession session, CancellationToken cancellation)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using JasperFx.Events;
 using Marten;
@@ -61,9 +62,13 @@ public static class GetOverviewEndpoint
     /// </summary>
     [WolverineGet("/api/overview", OperationId = "GetOverview"), Tags("Status")]
     [EndpointSummary("Overview: understandings by status and stage, developments per week, overdue commitments")]
+    [EndpointDescription("Understandings (not retracted) counted by lifecycle status and by PA-X stage; developments counted per ISO " +
+        "week of the first day they may have occurred, without retracted or corrected ones; and the commitments overdue on asOf " +
+        "(default today): deadline before that day, not assessed as fully implemented (level 3) and not reversed on or before it, " +
+        "with the days overdue. Always current: read from documents and events kept in the same transaction.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<Results<Ok<Overview>, ProblemHttpResult>> Get(
-        IQuerySession session, TimeProvider clock, CancellationToken cancellation, [FromQuery] string? asOf = null)
+        IQuerySession session, TimeProvider clock, CancellationToken cancellation, [FromQuery, Description("The day to judge deadlines on, YYYY-MM-DD (default: today, UTC)")] string? asOf = null)
     {
         DateOnly day;
         if (asOf is null) day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
