@@ -1,6 +1,6 @@
 using JasperFx.CodeGeneration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Negotiations.Demo;
 using Negotiations.Health;
 using Negotiations.Import;
@@ -36,6 +36,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<DatabaseHealthCheck>();
         builder.Services.AddSingleton<CommandCatalogue>();
         builder.Services.AddSingleton<FreshnessReader>();
+        // The clock of queries that judge against today (overdue deadlines); tests replace it.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddSingleton<DemoScenario>();
