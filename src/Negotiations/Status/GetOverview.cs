@@ -21,18 +21,6 @@ public sealed record StageCount(PaxStage Stage, int Count);
 /// <summary>How many developments occurred in one ISO week (Week "2025-W38", starting on Monday).</summary>
 public sealed record WeekCount(string Week, DateOnly Monday, int Developments);
 
-/// <summary>A commitment past its deadline, not fully implemented (level below 3) and not reversed, on the day asked about.</summary>
-public sealed record OverdueCommitment(
-    Guid CommitmentId,
-    Guid UnderstandingId,
-    string? UnderstandingTitle,
-    string Text,
-    string ResponsibleParty,
-    DateOnly Deadline,
-    int DaysOverdue,
-    int? Level,
-    ImplementationLevel? Meaning);
-
 public sealed record Overview(
     DateOnly AsOf,
     int Understandings,
@@ -127,20 +115,9 @@ public static class GetOverviewEndpoint
         var commitments = await session.Query<Commitment>().Where(c => !c.Retracted).ToListAsync(cancellation);
         var titles = understandings.ToDictionary(u => u.Id, u => u.Title);
         return commitments
-            .Select(c => Judge(c, day) is { } overdue ? overdue with { UnderstandingTitle = titles.GetValueOrDefault(c.UnderstandingId) } : null)
+            .Select(c => OverdueCommitments.Judge(c, day) is { } overdue ? overdue with { UnderstandingTitle = titles.GetValueOrDefault(c.UnderstandingId) } : null)
             .OfType<OverdueCommitment>()
             .OrderByDescending(o => o.DaysOverdue).ThenBy(o => o.Text, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.CommitmentId)
             .ToList();
-    }
-
-    /// <summary>Pure: whether the commitment is overdue on the day, judged by what had occurred by then.</summary>
-    public static OverdueCommitment? Judge(Commitment commitment, DateOnly day)
-    {
-        if (commitment.Retracted || commitment.Deadline is not { } deadline || deadline >= day) return null;
-        var assessment = commitment.Assessments.Values().LastOrDefault(a => a.Occurred.From <= day);
-        if (assessment?.Level >= (int)ImplementationLevel.Full) return null;
-        if (commitment.StandingChanges.Values().LastOrDefault(s => s.Occurred.From <= day)?.Standing == CommitmentStanding.Reversed) return null;
-        return new OverdueCommitment(commitment.Id, commitment.UnderstandingId, null, commitment.Text, commitment.ResponsibleParty,
-            deadline, day.DayNumber - deadline.DayNumber, assessment?.Level, assessment?.Meaning);
     }
 }

@@ -17,8 +17,6 @@ public sealed record MechanismLine(Guid Id, string Name, IReadOnlyList<Mechanism
 
 public sealed record OfficeHolderLine(Guid OfficeId, string Office, string Jurisdiction, string Person, string? Affiliation);
 
-public sealed record OverdueCommitment(Guid Id, string Text, DateOnly Deadline, int DaysOverdue, int Level);
-
 /// <summary>
 /// What a dashboard shows of an understanding: computed from the status document and a reference date
 /// (today, or the date asked about), which only the overdue deadlines depend on.
@@ -70,8 +68,8 @@ public sealed record StatusView(
             status.CasualtyClaims.Values.Where(c => !c.Retracted).OrderBy(c => c.Source).ThenBy(c => c.Id).ToList(),
             status.Statements.Values.Where(s => !s.Retracted).OrderBy(s => s.Id).ToList(),
             status.Latest.AsEnumerable().Reverse().ToList(),
-            lines.Where(l => l.Deadline is { } d && d < reference && l.Level < 3 && l.Standing == CommitmentStanding.InForce)
-                .Select(l => new OverdueCommitment(l.Id, l.Text, l.Deadline!.Value, reference.DayNumber - l.Deadline.Value.DayNumber, l.Level)).ToList(),
+            commitments.Select(c => OverdueCommitments.Judge(c, reference)).OfType<OverdueCommitment>()
+                .Select(o => o with { UnderstandingTitle = u.Title }).OrderByDescending(o => o.DaysOverdue).ToList(),
             status.Sequence);
     }
 }

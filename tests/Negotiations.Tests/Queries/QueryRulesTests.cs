@@ -23,9 +23,9 @@ public class QueryRulesTests
     [Fact]
     public void A_commitment_is_overdue_from_the_day_after_its_deadline()
     {
-        GetOverviewEndpoint.Judge(Due(NewYearsEve), NewYearsEve).ShouldBeNull();
-        GetOverviewEndpoint.Judge(Due(NewYearsEve), new DateOnly(2026, 1, 1))!.DaysOverdue.ShouldBe(1);
-        GetOverviewEndpoint.Judge(Due(null), new DateOnly(2030, 1, 1)).ShouldBeNull();
+        OverdueCommitments.Judge(Due(NewYearsEve), NewYearsEve).ShouldBeNull();
+        OverdueCommitments.Judge(Due(NewYearsEve), new DateOnly(2026, 1, 1))!.DaysOverdue.ShouldBe(1);
+        OverdueCommitments.Judge(Due(null), new DateOnly(2030, 1, 1)).ShouldBeNull();
     }
 
     [Fact]
@@ -36,11 +36,11 @@ public class QueryRulesTests
         var fullyDone = Then(commitment, new ImplementationAssessed(commitment.Id, 3, "Road reopened", [Guid.CreateVersion7()],
             Given.Reported(new DateOnly(2026, 2, 1))), assessment);
 
-        GetOverviewEndpoint.Judge(fullyDone, new DateOnly(2026, 1, 31))!.Level.ShouldBeNull();
-        GetOverviewEndpoint.Judge(fullyDone, new DateOnly(2026, 2, 1)).ShouldBeNull();
+        OverdueCommitments.Judge(fullyDone, new DateOnly(2026, 1, 31))!.Level.ShouldBeNull();
+        OverdueCommitments.Judge(fullyDone, new DateOnly(2026, 2, 1)).ShouldBeNull();
 
         var retracted = Then(fullyDone, new DevelopmentRetracted(assessment, "implementation_assessed", "Misreported"));
-        GetOverviewEndpoint.Judge(retracted, new DateOnly(2026, 2, 1))!.DaysOverdue.ShouldBe(32);
+        OverdueCommitments.Judge(retracted, new DateOnly(2026, 2, 1))!.DaysOverdue.ShouldBe(32);
     }
 
     [Fact]
@@ -49,10 +49,10 @@ public class QueryRulesTests
         var commitment = Due(NewYearsEve);
         var reversed = Then(commitment, new CommitmentReversed(commitment.Id, "Withdrawn", Given.Reported(new DateOnly(2026, 1, 10))));
 
-        GetOverviewEndpoint.Judge(reversed, new DateOnly(2026, 1, 9)).ShouldNotBeNull();
-        GetOverviewEndpoint.Judge(reversed, new DateOnly(2026, 1, 10)).ShouldBeNull();
+        OverdueCommitments.Judge(reversed, new DateOnly(2026, 1, 9)).ShouldNotBeNull();
+        OverdueCommitments.Judge(reversed, new DateOnly(2026, 1, 10)).ShouldBeNull();
         var reaffirmed = Then(reversed, new CommitmentReaffirmed(commitment.Id, null, Given.Reported(new DateOnly(2026, 2, 1))));
-        GetOverviewEndpoint.Judge(reaffirmed, new DateOnly(2026, 2, 2)).ShouldNotBeNull();
+        OverdueCommitments.Judge(reaffirmed, new DateOnly(2026, 2, 2)).ShouldNotBeNull();
     }
 
     private static CasualtyClaim Claim(string source, string incident, string place, Occurrence period, int best) =>
