@@ -18,8 +18,15 @@ public sealed record CasualtyClaim(
     IReadOnlyList<Fact<CasualtyCount>> History,
     IReadOnlyList<Fact<CasualtyDispute>> Disputes,
     bool Retracted,
-    long Version)
+    long Version) : IWriteModel<CasualtyClaim>
 {
+    /// <summary>A source revises its own figures; it does not dispute them.</summary>
+    public string? BrokenRule() =>
+        Retracted ? null
+        : Disputes.Values().Any(d => CasualtyRules.SameSource(d.DisputedBy, Source))
+            ? $"{Source} published this claim; it would dispute its own figures. A source revises its own figures rather than disputing them."
+            : null;
+
     public CasualtyCount Latest => History[^1].Value;
 
     public bool Disputed => Disputes.Count > 0;

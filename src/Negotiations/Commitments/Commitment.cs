@@ -21,8 +21,16 @@ public sealed record Commitment(
     IReadOnlyList<Fact<StandingChange>> StandingChanges,
     IReadOnlyList<Fact<Breach>> Breaches,
     bool Retracted,
-    long Version)
+    long Version) : IWriteModel<Commitment>
 {
+    /// <summary>
+    /// A commitment's rules are about the fields of one development (the 0-3 scale) or need the store (cited
+    /// evidence exists: checked where an assessment is logged or corrected, see CitedEvents). Whether an
+    /// assessment or step came while the commitment was reversed depends on the order of the lists, which
+    /// the model does not keep across them.
+    /// </summary>
+    public string? BrokenRule() => null;
+
     public DateOnly? Deadline => Deadlines.Current(null);
 
     /// <summary>The latest assessment that was not taken back; none before the first one.</summary>

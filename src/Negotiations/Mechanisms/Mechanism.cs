@@ -27,8 +27,28 @@ public sealed record Mechanism(
     IReadOnlyList<Fact<Meeting>> Meetings,
     IReadOnlyList<Fact<MechanismReport>> Reports,
     bool Retracted,
-    long Version)
+    long Version) : IWriteModel<Mechanism>
 {
+    /// <summary>
+    /// Membership replays in order: nobody joins while sitting on the body, nobody leaves without sitting on
+    /// it, and it has at most <see cref="MechanismRules.MaxMembers"/> members.
+    /// </summary>
+    public string? BrokenRule()
+    {
+        if (Retracted) return null;
+        var sitting = new List<string>();
+        foreach (var change in MembershipChanges.Values())
+        {
+            var seat = sitting.FindIndex(name => MemberNames.Same(name, change.Name));
+            if (change.Joined && seat >= 0) return $"{change.Name} would join {Name} while already sitting on it.";
+            if (!change.Joined && seat < 0) return $"{change.Name} would leave {Name} without sitting on it.";
+            if (change.Joined) sitting.Add(change.Name);
+            else sitting.RemoveAt(seat);
+            if (sitting.Count > MechanismRules.MaxMembers) return $"{Name} would have more than {MechanismRules.MaxMembers} members.";
+        }
+        return null;
+    }
+
     /// <summary>Who sits on the mechanism now: replays the membership changes that stand, in order.</summary>
     public IReadOnlyList<MechanismMember> Members => MembershipChanges.Values()
         .Aggregate(new List<MechanismMember>(), (members, change) =>

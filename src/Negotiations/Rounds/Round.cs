@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Negotiations.Corrections;
+using Negotiations.Validation;
 
 namespace Negotiations.Rounds;
 
@@ -17,7 +18,7 @@ public sealed record Round(
     IReadOnlyList<Fact<RoundOutcome>> Outcomes,
     Guid OpenedBy,
     bool Retracted,
-    long Version)
+    long Version) : IWriteModel<Round>
 {
     public RoundStatus Status => Standings.Current(new RoundStanding(RoundStatus.Scheduled)).Status;
 
@@ -68,6 +69,17 @@ public sealed record Round(
         ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with { Version = e.Version },
         ({ } s, _) => s with { Version = e.Version }
     };
+
+    /// <summary>A round that was held or cancelled stays so: no later standing follows it.</summary>
+    public string? BrokenRule()
+    {
+        if (Retracted) return null;
+        var standings = Standings.Values().ToList();
+        for (var i = 0; i < standings.Count - 1; i++)
+            if (standings[i].Status is RoundStatus.Held or RoundStatus.Cancelled)
+                return $"The round would be {standings[i + 1].Status.Word()} after it was {standings[i].Status.Word()}.";
+        return null;
+    }
 
     private Round Without(Guid eventId) => OpenedBy == eventId
         ? this with { Retracted = true }

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Negotiations.Corrections;
+using Negotiations.Validation;
 
 namespace Negotiations.Understandings;
 
@@ -15,7 +16,7 @@ public sealed record Understanding(
     IReadOnlyList<Fact<PaxStage>> Stages,
     IReadOnlyList<Fact<Lifecycle>> Statuses,
     bool Retracted,
-    long Version)
+    long Version) : IWriteModel<Understanding>
 {
     public PaxStage Stage => Stages.Current(PaxStage.Other);
 
@@ -33,6 +34,18 @@ public sealed record Understanding(
         ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with { Version = e.Version },
         ({ } s, _) => s with { Version = e.Version }
     };
+
+    /// <summary>Every lifecycle change that stands is a move that makes sense from the status before it.</summary>
+    public string? BrokenRule()
+    {
+        if (Retracted) return null;
+        var statuses = Statuses.Values().ToList();
+        for (var i = 1; i < statuses.Count; i++)
+            if (statuses[i] != statuses[i - 1] && !LifecycleTransitions.CanMove(statuses[i - 1], statuses[i]))
+                return $"The understanding would go from {statuses[i - 1].Word()} to {statuses[i].Word()}, a move that makes no sense; " +
+                       $"from {statuses[i - 1].Word()} it can become: {string.Join(", ", LifecycleTransitions.From(statuses[i - 1]).Select(s => s.Word())).OrNone()}.";
+        return null;
+    }
 
     private Understanding Without(Guid eventId) => Stages[0].EventId == eventId
         ? this with { Retracted = true }
