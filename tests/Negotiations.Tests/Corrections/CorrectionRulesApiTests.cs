@@ -204,7 +204,7 @@ public class CorrectionRulesApiTests(AppFixture app) : IClassFixture<AppFixture>
             .ShouldBe(HttpStatusCode.OK);
         var (revision, dispute) = (await Event(id, 1), await Event(id, 2));
 
-        await Invalid(() => Correct(revision, new CasualtyClaimRevised(id, new CasualtyFigures(3000, 2100, 2500), [], null, GivenCasualties.FromObservatory())),
+        await Invalid(() => Correct(revision, new CasualtyClaimRevised(id, new CasualtyFigures(2200, 2100, 2500), [], null, GivenCasualties.FromObservatory())),
             "replacement.figures.low");
         await Invalid(() => Correct(revision, new CasualtyClaimRevised(id, new CasualtyFigures(2000, 2100, 2500), null!, null, GivenCasualties.FromObservatory())),
             "replacement.breakdown");
