@@ -27,7 +27,8 @@ public sealed record Mechanism(
     IReadOnlyList<Fact<Meeting>> Meetings,
     IReadOnlyList<Fact<MechanismReport>> Reports,
     bool Retracted,
-    long Version) : IWriteModel<Mechanism>
+    long Version,
+    Replacement? Replacing = null) : IWriteModel<Mechanism>
 {
     /// <summary>
     /// Membership replays in order: nobody joins while sitting on the body, nobody leaves without sitting on
@@ -66,7 +67,14 @@ public sealed record Mechanism(
 
     public MechanismMember? Member(string name) => Members.FirstOrDefault(m => MemberNames.Same(m.Name, name));
 
-    public static Mechanism? Fold(Mechanism? state, IEvent e) => (state, e.Data) switch
+    /// <summary>The fold. Pure: everything it uses comes from the events. A correction's replacement is the very next event.</summary>
+    public static Mechanism? Fold(Mechanism? state, IEvent e)
+    {
+        var next = Apply(state, e);
+        return e.Data is DevelopmentCorrected || next?.Replacing is null ? next : next with { Replacing = null };
+    }
+
+    private static Mechanism? Apply(Mechanism? state, IEvent e) => (state, e.Data) switch
     {
         (null, MechanismEstablished m) => new(m.MechanismId, m.Name, m.Mandate, m.OverseenUnderstandingIds, m.EstablishedUnder,
             m.Provenance.Occurred, e.Id,
@@ -75,24 +83,27 @@ public sealed record Mechanism(
         (null, _) => null,
         ({ } s, MechanismMemberAdded a) => s with
         {
-            MembershipChanges = s.MembershipChanges.With(e.Id, new MembershipChange(a.Member.Name, a.Member.Role, true, a.Provenance.Occurred)),
+            MembershipChanges = s.MembershipChanges.With(e.Id, new MembershipChange(a.Member.Name, a.Member.Role, true, a.Provenance.Occurred), s.Replacing),
             Version = e.Version
         },
         ({ } s, MechanismMemberLeft l) => s with
         {
-            MembershipChanges = s.MembershipChanges.With(e.Id, new MembershipChange(l.Member, null, false, l.Provenance.Occurred)),
+            MembershipChanges = s.MembershipChanges.With(e.Id, new MembershipChange(l.Member, null, false, l.Provenance.Occurred), s.Replacing),
             Version = e.Version
         },
         ({ } s, MechanismMeetingHeld m) => s with
         {
-            Meetings = s.Meetings.With(e.Id, new Meeting(m.Provenance.Occurred, m.Attendees, m.Summary, m.Venue)), Version = e.Version
+            Meetings = s.Meetings.With(e.Id, new Meeting(m.Provenance.Occurred, m.Attendees, m.Summary, m.Venue), s.Replacing), Version = e.Version
         },
         ({ } s, MechanismReportPublished r) => s with
         {
-            Reports = s.Reports.With(e.Id, new MechanismReport(r.Title, r.Summary, r.Citation, r.Provenance.Occurred)), Version = e.Version
+            Reports = s.Reports.With(e.Id, new MechanismReport(r.Title, r.Summary, r.Citation, r.Provenance.Occurred), s.Replacing), Version = e.Version
         },
         ({ } s, DevelopmentRetracted r) => s.Without(r.RetractedEventId) with { Version = e.Version },
-        ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with { Version = e.Version },
+        ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with
+        {
+            Replacing = Facts.Place(c.CorrectedEventId, s.MembershipChanges.Ids(), s.Meetings.Ids(), s.Reports.Ids()), Version = e.Version
+        },
         ({ } s, _) => s with { Version = e.Version }
     };
 

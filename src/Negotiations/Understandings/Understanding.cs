@@ -16,22 +16,32 @@ public sealed record Understanding(
     IReadOnlyList<Fact<PaxStage>> Stages,
     IReadOnlyList<Fact<Lifecycle>> Statuses,
     bool Retracted,
-    long Version) : IWriteModel<Understanding>
+    long Version,
+    Replacement? Replacing = null) : IWriteModel<Understanding>
 {
     public PaxStage Stage => Stages.Current(PaxStage.Other);
 
     public Lifecycle Status => Statuses.Current(Lifecycle.Proposed);
 
-    /// <summary>The fold. Pure: everything it uses comes from the events.</summary>
-    public static Understanding? Fold(Understanding? state, IEvent e) => (state, e.Data) switch
+    /// <summary>The fold. Pure: everything it uses comes from the events. A correction's replacement is the very next event.</summary>
+    public static Understanding? Fold(Understanding? state, IEvent e)
+    {
+        var next = Apply(state, e);
+        return e.Data is DevelopmentCorrected || next?.Replacing is null ? next : next with { Replacing = null };
+    }
+
+    private static Understanding? Apply(Understanding? state, IEvent e) => (state, e.Data) switch
     {
         (null, UnderstandingProposed p) => new(p.UnderstandingId, p.Title, p.Kind, p.Parties,
             Facts.Start(e.Id, p.Stage), Facts.Start(e.Id, Lifecycle.Proposed), false, e.Version),
         (null, _) => null,
-        ({ } s, UnderstandingStageChanged c) => s with { Stages = s.Stages.With(e.Id, c.Stage), Version = e.Version },
-        ({ } s, UnderstandingLifecycleChanged c) => s with { Statuses = s.Statuses.With(e.Id, c.Status), Version = e.Version },
+        ({ } s, UnderstandingStageChanged c) => s with { Stages = s.Stages.With(e.Id, c.Stage, s.Replacing), Version = e.Version },
+        ({ } s, UnderstandingLifecycleChanged c) => s with { Statuses = s.Statuses.With(e.Id, c.Status, s.Replacing), Version = e.Version },
         ({ } s, DevelopmentRetracted r) => s.Without(r.RetractedEventId) with { Version = e.Version },
-        ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with { Version = e.Version },
+        ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with
+        {
+            Replacing = Facts.Place(c.CorrectedEventId, s.Stages.Ids(), s.Statuses.Ids()), Version = e.Version
+        },
         ({ } s, _) => s with { Version = e.Version }
     };
 

@@ -62,6 +62,11 @@ public class CorrectionRulesApiTests(AppFixture app) : IClassFixture<AppFixture>
         (await Refused(() => Retract(agreed), HttpStatusCode.UnprocessableEntity)).Detail
             .ShouldStartWith("The understanding would go from under-negotiation to in-implementation");
 
+        // Corrected where it stood, the earlier move stays before the later ones.
+        (await Correct(await Event(id, 1), new UnderstandingLifecycleChanged(id, Lifecycle.UnderNegotiation, "US mediation", Given.Reported())))
+            .ShouldBe(HttpStatusCode.OK);
+        (await app.Get($"/api/understandings/{id}")).Body!["status"]!.GetValue<string>().ShouldBe("in-implementation");
+
         // Taken back from the latest, every step stays a sensible move.
         (await Retract(await Event(id, 3))).ShouldBe(HttpStatusCode.OK);
         (await Retract(agreed)).ShouldBe(HttpStatusCode.OK);
