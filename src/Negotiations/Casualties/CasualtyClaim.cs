@@ -35,11 +35,12 @@ public sealed record CasualtyClaim(
     /// <summary>The fold. Pure: everything it uses comes from the events. A correction's replacement is the very next event.</summary>
     public static CasualtyClaim? Fold(CasualtyClaim? state, IEvent e)
     {
-        var next = Apply(state, e);
+        var next = Advance(state, e);
         return e.Data is DevelopmentCorrected || next?.Replacing is null ? next : next with { Replacing = null };
     }
 
-    private static CasualtyClaim? Apply(CasualtyClaim? state, IEvent e) => (state, e.Data) switch
+    /// <summary>One event folded in. Not named Apply: Marten would take that for a conventional projection method.</summary>
+    private static CasualtyClaim? Advance(CasualtyClaim? state, IEvent e) => (state, e.Data) switch
     {
         (null, CasualtyClaimPublished p) => new(p.ClaimId, p.Source, p.Incident, p.Place, p.Period, p.UnderstandingIds,
             Facts.Start(e.Id, new CasualtyCount(p.Figures, p.Breakdown, null, p.Provenance.Occurred)), [], false, e.Version),

@@ -42,11 +42,12 @@ public sealed record Commitment(
     /// <summary>The fold. Pure: everything it uses comes from the events. A correction's replacement is the very next event.</summary>
     public static Commitment? Fold(Commitment? state, IEvent e)
     {
-        var next = Apply(state, e);
+        var next = Advance(state, e);
         return e.Data is DevelopmentCorrected || next?.Replacing is null ? next : next with { Replacing = null };
     }
 
-    private static Commitment? Apply(Commitment? state, IEvent e) => (state, e.Data) switch
+    /// <summary>One event folded in. Not named Apply: Marten would take that for a conventional projection method.</summary>
+    private static Commitment? Advance(Commitment? state, IEvent e) => (state, e.Data) switch
     {
         (null, CommitmentMade m) => new(m.CommitmentId, m.UnderstandingId, m.Text, m.Category, m.ResponsibleParty, m.Backers,
             Facts.Start(e.Id, m.Deadline), [], [], [], [], false, e.Version),

@@ -70,11 +70,12 @@ public sealed record Mechanism(
     /// <summary>The fold. Pure: everything it uses comes from the events. A correction's replacement is the very next event.</summary>
     public static Mechanism? Fold(Mechanism? state, IEvent e)
     {
-        var next = Apply(state, e);
+        var next = Advance(state, e);
         return e.Data is DevelopmentCorrected || next?.Replacing is null ? next : next with { Replacing = null };
     }
 
-    private static Mechanism? Apply(Mechanism? state, IEvent e) => (state, e.Data) switch
+    /// <summary>One event folded in. Not named Apply: Marten would take that for a conventional projection method.</summary>
+    private static Mechanism? Advance(Mechanism? state, IEvent e) => (state, e.Data) switch
     {
         (null, MechanismEstablished m) => new(m.MechanismId, m.Name, m.Mandate, m.OverseenUnderstandingIds, m.EstablishedUnder,
             m.Provenance.Occurred, e.Id,

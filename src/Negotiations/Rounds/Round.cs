@@ -36,11 +36,12 @@ public sealed record Round(
     /// <summary>The fold. Pure: everything it uses comes from the events. A correction's replacement is the very next event.</summary>
     public static Round? Fold(Round? state, IEvent e)
     {
-        var next = Apply(state, e);
+        var next = Advance(state, e);
         return e.Data is DevelopmentCorrected || next?.Replacing is null ? next : next with { Replacing = null };
     }
 
-    private static Round? Apply(Round? state, IEvent e) => (state, e.Data) switch
+    /// <summary>One event folded in. Not named Apply: Marten would take that for a conventional projection method.</summary>
+    private static Round? Advance(Round? state, IEvent e) => (state, e.Data) switch
     {
         (null, RoundScheduled s) => new(s.RoundId, s.Participants, s.Mediator, s.UnderstandingIds,
             Facts.Start(e.Id, new RoundPlan(s.PlannedFor, s.Venue)), Facts.Start(e.Id, new RoundStanding(RoundStatus.Scheduled)),

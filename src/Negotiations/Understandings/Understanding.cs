@@ -26,11 +26,12 @@ public sealed record Understanding(
     /// <summary>The fold. Pure: everything it uses comes from the events. A correction's replacement is the very next event.</summary>
     public static Understanding? Fold(Understanding? state, IEvent e)
     {
-        var next = Apply(state, e);
+        var next = Advance(state, e);
         return e.Data is DevelopmentCorrected || next?.Replacing is null ? next : next with { Replacing = null };
     }
 
-    private static Understanding? Apply(Understanding? state, IEvent e) => (state, e.Data) switch
+    /// <summary>One event folded in. Not named Apply: Marten would take that for a conventional projection method.</summary>
+    private static Understanding? Advance(Understanding? state, IEvent e) => (state, e.Data) switch
     {
         (null, UnderstandingProposed p) => new(p.UnderstandingId, p.Title, p.Kind, p.Parties,
             Facts.Start(e.Id, p.Stage), Facts.Start(e.Id, Lifecycle.Proposed), false, e.Version),
