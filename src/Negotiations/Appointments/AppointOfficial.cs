@@ -27,23 +27,12 @@ public sealed record AppointOfficial(
     IReadOnlyList<Guid>? UnderstandingIds = null,
     [property: JsonPropertyName("version")] long? ExpectedVersion = null)
 {
-    public const int MaxUnderstandings = 50;
-
     public Guid OfficeId => OfficeIds.For(Office, Jurisdiction);
 
     public ProblemDetails Validate()
     {
-        var problems = new Problems()
-            .Text("person", Person)
-            .Text("office", Office)
-            .Text("jurisdiction", Jurisdiction)
-            .Text("appointedBy", AppointedBy)
-            .Text("affiliation", Affiliation, required: false)
-            .When(Office?.Contains(OfficeIds.Separator) == true, "office", $"An office title cannot contain '{OfficeIds.Separator}'.")
-            .When(Jurisdiction?.Contains(OfficeIds.Separator) == true, "jurisdiction", $"A jurisdiction cannot contain '{OfficeIds.Separator}'.")
-            .When(ExpectedVersion is < 1, "version", "Leave it out for the first appointment to an office, or give the version you last read (1 or more).")
-            .When(UnderstandingIds is { Count: > MaxUnderstandings }, "understandingIds", $"At most {MaxUnderstandings} understandings.")
-            .When(UnderstandingIds?.Contains(Guid.Empty) == true, "understandingIds", "Understanding ids cannot be empty.");
+        var problems = OfficialAppointed.Rules(new Problems(), Person, Office, Jurisdiction, AppointedBy, Affiliation, UnderstandingIds)
+            .When(ExpectedVersion is < 1, "version", "Leave it out for the first appointment to an office, or give the version you last read (1 or more).");
         return problems.Check(Provenance).Result();
     }
 

@@ -8,6 +8,9 @@ namespace Negotiations.Appointments;
 /// <summary>What dismissals and resignations have in common: who leaves, and the rules for leaving.</summary>
 public static class Departures
 {
+    /// <summary>A departure is about the tenure it closes: a correction changes its details, not who left.</summary>
+    public const string KeepsWhoLeft = "A correction of a departure keeps who left; if someone else left, retract this one and log theirs.";
+
     /// <summary>
     /// The version the client read (409), then: the person holds the office now (and leaves no earlier than
     /// appointed), or already left the same way (satisfied, nothing appended); otherwise 422 with the reason.

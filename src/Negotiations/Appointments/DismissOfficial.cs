@@ -11,7 +11,7 @@ namespace Negotiations.Appointments;
 public sealed record DismissOfficial(string Person, string DismissedBy, string? Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("person", Person).Text("dismissedBy", DismissedBy).Text("reason", Reason, required: false)
+        OfficialDismissed.Rules(new Problems(), Person, DismissedBy, Reason)
             .Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Office office) => Departures.Allowed(office, ExpectedVersion, Person, DepartureKind.Dismissed, Provenance.Occurred);

@@ -1,5 +1,6 @@
 using Negotiations.Links;
 using Negotiations.Sources;
+using Negotiations.Validation;
 
 namespace Negotiations.Appointments;
 
@@ -16,8 +17,49 @@ public sealed record OfficialAppointed(
     string? Affiliation,
     bool SingleHolder,
     IReadOnlyList<Guid> UnderstandingIds,
-    Provenance Provenance) : IDevelopment, ILinksUnderstandings;
+    Provenance Provenance) : IFieldRules, ILinksUnderstandings
+{
+    public const int MaxUnderstandings = 50;
 
-public sealed record OfficialDismissed(Guid OfficeId, string Person, string DismissedBy, string? Reason, Provenance Provenance) : IDevelopment;
+    public static Problems Rules(Problems problems, string? person, string? office, string? jurisdiction, string? appointedBy,
+        string? affiliation, IReadOnlyList<Guid>? understandingIds) =>
+        problems
+            .Text("person", person)
+            .Text("office", office)
+            .Text("jurisdiction", jurisdiction)
+            .Text("appointedBy", appointedBy)
+            .Text("affiliation", affiliation, required: false)
+            .When(office?.Contains(OfficeIds.Separator) == true, "office", $"An office title cannot contain '{OfficeIds.Separator}'.")
+            .When(jurisdiction?.Contains(OfficeIds.Separator) == true, "jurisdiction", $"A jurisdiction cannot contain '{OfficeIds.Separator}'.")
+            .When(understandingIds is { Count: > MaxUnderstandings }, "understandingIds", $"At most {MaxUnderstandings} understandings.")
+            .When(understandingIds?.Contains(Guid.Empty) == true, "understandingIds", "Understanding ids cannot be empty.");
 
-public sealed record OfficialResigned(Guid OfficeId, string Person, string? Reason, Provenance Provenance) : IDevelopment;
+    /// <summary>As an event, it also names the office of its stream: the id computed from its office and jurisdiction.</summary>
+    public Problems CheckFields(Problems problems) =>
+        Rules(problems, Person, Office, Jurisdiction, AppointedBy, Affiliation, UnderstandingIds)
+            .When(UnderstandingIds is null, "understandingIds", "Required: the understandings the appointment concerns (an empty list if none).")
+            .When(!string.IsNullOrWhiteSpace(Office) && !string.IsNullOrWhiteSpace(Jurisdiction) && OfficeIds.For(Office, Jurisdiction) != OfficeId,
+                "office", $"Office and jurisdiction name another office than {OfficeId}; an appointment to another office is logged there.");
+}
+
+public sealed record OfficialDismissed(Guid OfficeId, string Person, string DismissedBy, string? Reason, Provenance Provenance) : IFieldRules
+{
+    public static Problems Rules(Problems problems, string? person, string? dismissedBy, string? reason) =>
+        problems.Text("person", person).Text("dismissedBy", dismissedBy).Text("reason", reason, required: false);
+
+    public Problems CheckFields(Problems problems) => Rules(problems, Person, DismissedBy, Reason);
+
+    public Problems CheckKept(object original, Problems problems) =>
+        problems.When(original is OfficialDismissed o && !Office.SamePerson(o.Person, Person), "person", Departures.KeepsWhoLeft);
+}
+
+public sealed record OfficialResigned(Guid OfficeId, string Person, string? Reason, Provenance Provenance) : IFieldRules
+{
+    public static Problems Rules(Problems problems, string? person, string? reason) =>
+        problems.Text("person", person).Text("reason", reason, required: false);
+
+    public Problems CheckFields(Problems problems) => Rules(problems, Person, Reason);
+
+    public Problems CheckKept(object original, Problems problems) =>
+        problems.When(original is OfficialResigned o && !Office.SamePerson(o.Person, Person), "person", Departures.KeepsWhoLeft);
+}

@@ -11,7 +11,7 @@ namespace Negotiations.Appointments;
 public sealed record ResignOfficial(string Person, string? Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("person", Person).Text("reason", Reason, required: false)
+        OfficialResigned.Rules(new Problems(), Person, Reason)
             .Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Office office) => Departures.Allowed(office, ExpectedVersion, Person, DepartureKind.Resigned, Provenance.Occurred);

@@ -1,5 +1,6 @@
 using Negotiations.Links;
 using Negotiations.Sources;
+using Negotiations.Validation;
 
 namespace Negotiations.Casualties;
 
@@ -21,6 +22,19 @@ public sealed record CasualtyClaimRevised(
     CasualtyFigures Figures,
     IReadOnlyList<CasualtyBreakdown> Breakdown,
     string? Note,
-    Provenance Provenance) : IDevelopment;
+    Provenance Provenance) : IFieldRules
+{
+    public static Problems Rules(Problems problems, CasualtyFigures? figures, IReadOnlyList<CasualtyBreakdown>? breakdown, string? note) =>
+        problems.Figures(figures).Breakdown(breakdown, figures).Text("note", note, required: false, max: 2000);
 
-public sealed record CasualtyClaimDisputed(Guid ClaimId, string DisputedBy, string Reason, Provenance Provenance) : IDevelopment;
+    public Problems CheckFields(Problems problems) =>
+        Rules(problems, Figures, Breakdown, Note).When(Breakdown is null, "breakdown", "Required: the parts of the toll (an empty list if none).");
+}
+
+public sealed record CasualtyClaimDisputed(Guid ClaimId, string DisputedBy, string Reason, Provenance Provenance) : IFieldRules
+{
+    public static Problems Rules(Problems problems, string? disputedBy, string? reason) =>
+        problems.Text("disputedBy", disputedBy).Text("reason", reason, max: 2000);
+
+    public Problems CheckFields(Problems problems) => Rules(problems, DisputedBy, Reason);
+}

@@ -14,7 +14,7 @@ namespace Negotiations.Casualties;
 public sealed record DisputeCasualtyClaim(string DisputedBy, string Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("disputedBy", DisputedBy).Text("reason", Reason, max: 2000).Positive(ExpectedVersion).Check(Provenance).Result();
+        CasualtyClaimDisputed.Rules(new Problems(), DisputedBy, Reason).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(CasualtyClaim claim) =>
         CasualtyRules.Open(ExpectedVersion, claim) is var open && open != WolverineContinue.NoProblems ? open

@@ -21,7 +21,7 @@ public sealed record ReviseCasualtyClaim(
     [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("source", Source).Figures(Figures).Breakdown(Breakdown, Figures).Text("note", Note, required: false, max: 2000)
+        CasualtyClaimRevised.Rules(new Problems().Text("source", Source), Figures, Breakdown, Note)
             .Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(CasualtyClaim claim) =>

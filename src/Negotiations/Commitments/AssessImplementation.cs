@@ -20,17 +20,8 @@ public sealed record AssessImplementation(
     Provenance Provenance,
     [property: JsonPropertyName("version")] long ExpectedVersion)
 {
-    public ProblemDetails Validate()
-    {
-        var problems = new Problems()
-            .When(Level is < 0 or > 3, "level", "Implementation is assessed 0 (not initiated), 1 (minimal), 2 (intermediate) or 3 (full).")
-            .Text("rationale", Rationale, max: CommitmentRules.MaxLongText);
-        if (Evidence is null || Evidence.Count == 0) problems.Add("evidence", "Cite at least one event the assessment rests on.");
-        else if (Evidence.Count > CommitmentRules.MaxEvidence) problems.Add("evidence", $"At most {CommitmentRules.MaxEvidence} events.");
-        else
-            for (var i = 0; i < Evidence.Count; i++) problems.When(Evidence[i] == Guid.Empty, $"evidence[{i}]", "An event id, not the empty id.");
-        return problems.Positive(ExpectedVersion).Check(Provenance).Result();
-    }
+    public ProblemDetails Validate() =>
+        ImplementationAssessed.Rules(new Problems(), Level, Rationale, Evidence).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Commitment commitment) =>
         CommitmentRules.Open(ExpectedVersion, commitment) is var open && open != WolverineContinue.NoProblems ? open

@@ -11,7 +11,7 @@ namespace Negotiations.Commitments;
 public sealed record ChangeCommitmentDeadline(DateOnly? Deadline, string? Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("reason", Reason, required: false).Positive(ExpectedVersion).Check(Provenance).Result();
+        CommitmentDeadlineChanged.Rules(new Problems(), Reason).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Commitment commitment) => CommitmentRules.Open(ExpectedVersion, commitment);
 

@@ -14,7 +14,7 @@ namespace Negotiations.Commitments;
 public sealed record ReportImplementationStep(string Party, string Description, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("party", Party).Text("description", Description, max: CommitmentRules.MaxLongText)
+        ImplementationStepReported.Rules(new Problems(), Party, Description)
             .Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Commitment commitment) =>

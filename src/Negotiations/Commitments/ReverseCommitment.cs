@@ -11,7 +11,7 @@ namespace Negotiations.Commitments;
 public sealed record ReverseCommitment(string Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("reason", Reason, max: CommitmentRules.MaxLongText).Positive(ExpectedVersion).Check(Provenance).Result();
+        CommitmentReversed.Rules(new Problems(), Reason).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Commitment commitment) => CommitmentRules.Open(ExpectedVersion, commitment);
 
@@ -23,7 +23,7 @@ public sealed record ReverseCommitment(string Reason, Provenance Provenance, [pr
 public sealed record ReaffirmCommitment(string? Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("reason", Reason, required: false, max: CommitmentRules.MaxLongText).Positive(ExpectedVersion).Check(Provenance).Result();
+        CommitmentReaffirmed.Rules(new Problems(), Reason).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Commitment commitment) => CommitmentRules.Open(ExpectedVersion, commitment);
 
@@ -35,7 +35,7 @@ public sealed record ReaffirmCommitment(string? Reason, Provenance Provenance, [
 public sealed record ReportCommitmentBreach(string Party, string Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("party", Party).Text("reason", Reason, max: CommitmentRules.MaxLongText).Positive(ExpectedVersion).Check(Provenance).Result();
+        CommitmentBreached.Rules(new Problems(), Party, Reason).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Commitment commitment) => CommitmentRules.Open(ExpectedVersion, commitment);
 

@@ -2,15 +2,19 @@ using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Negotiations.Links;
 using Negotiations.Sources;
+using Negotiations.Understandings;
 using Negotiations.Validation;
 using Wolverine.Http;
 
 namespace Negotiations.Corrections;
 
 /// <summary>
-/// Replaces the details of an earlier development: the replacement is the same kind of development,
-/// about the same things (every id it names stays), with its own provenance.
+/// Replaces the details of an earlier development: the replacement is the same kind of development, about the
+/// same things (every id it names stays), with its own provenance. It obeys the field rules of its kind (the
+/// ones the command that logs it checks), names only what exists, and leaves the stream in a state the
+/// domain allows.
 /// </summary>
 public sealed record CorrectDevelopment(string Reason, JsonElement Replacement)
 {
@@ -19,7 +23,10 @@ public sealed record CorrectDevelopment(string Reason, JsonElement Replacement)
         .When(Replacement.ValueKind != JsonValueKind.Object, "replacement", "The corrected development, as a JSON object of the same kind as the original.")
         .Result();
 
-    /// <summary>Reads the replacement as the original's event type and checks it names the same things.</summary>
+    /// <summary>
+    /// Reads the replacement as the original's event type and checks it as its command would: every field
+    /// problem is named under "replacement." (400).
+    /// </summary>
     public (object? Replacement, ProblemDetails Problems) Read(CorrectionTarget target, ISerializer serializer)
     {
         object? replacement;
@@ -34,14 +41,47 @@ public sealed record CorrectDevelopment(string Reason, JsonElement Replacement)
 
         var problems = new Problems();
         if (replacement is null) return (null, problems.Add("replacement", "Required.").Result());
+        var within = problems.Within("replacement");
         foreach (var property in target.Event.EventType.GetProperties().Where(p => p.PropertyType == typeof(Guid)))
         {
             if (!Equals(property.GetValue(replacement), property.GetValue(target.Event.Data)))
-                problems.Add($"replacement.{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}", "A correction keeps every id of the original.");
+                within.Add(JsonNamingPolicy.CamelCase.ConvertName(property.Name), "A correction keeps every id of the original.");
         }
-        if (replacement is IDevelopment development) problems.Check(development.Provenance, "replacement.provenance");
+        if (replacement is IDevelopment development) within.Check(development.Provenance);
+        if (replacement is IFieldRules rules) rules.CheckKept(target.Event.Data, rules.CheckFields(within));
         return (replacement, problems.Result());
     }
+
+    /// <summary>
+    /// What the replacement names beyond the original must exist, as it must for the command that logs it: cited
+    /// events, linked understandings. Unknown ones are a 422 here (the 404 of this endpoint is its unknown target).
+    /// </summary>
+    public static async Task<ProblemDetails> NamesWhatExistsAsync(object original, object replacement, IQuerySession session, CancellationToken cancellation)
+    {
+        if (replacement is ICitesEvents cites)
+        {
+            var added = cites.CitedEventIds.Except(original is ICitesEvents before ? before.CitedEventIds : []);
+            if (await CitedEvents.CheckAsync(session, added, cancellation) is var unknown && unknown != WolverineContinue.NoProblems)
+                return Refused(unknown);
+        }
+        if (replacement is ILinksUnderstandings links)
+        {
+            var added = (links.UnderstandingIds ?? []).Except(original is ILinksUnderstandings before ? before.UnderstandingIds : []);
+            if (await KnownUnderstandings.CheckAsync(session, added, cancellation) is var unknown && unknown != WolverineContinue.NoProblems)
+                return Refused(unknown);
+        }
+        return WolverineContinue.NoProblems;
+    }
+
+    private static ProblemDetails Refused(ProblemDetails unknown)
+    {
+        var refused = DomainProblem.Refused($"The replacement names what the store does not hold. {unknown.Detail}");
+        refused.Title = unknown.Title;
+        foreach (var (key, value) in unknown.Extensions) refused.Extensions[key] = value;
+        return refused;
+    }
+
+    public DevelopmentCorrected Decide(CorrectionTarget target) => new(target.Event.Id, target.Event.EventTypeName, Reason.Trim());
 }
 
 public static class CorrectDevelopmentEndpoint
@@ -63,13 +103,20 @@ public static class CorrectDevelopmentEndpoint
     [EndpointSummary("Correct an earlier development, naming it by event id and giving its replacement")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static Results<Ok<CorrectionResult>, ProblemHttpResult> Post(CorrectDevelopment command, CorrectionTarget target, IDocumentSession session)
+    public static async Task<Results<Ok<CorrectionResult>, ProblemHttpResult>> Post(
+        CorrectDevelopment command, CorrectionTarget target, IDocumentSession session, CancellationToken cancellation)
     {
         var (replacement, problems) = command.Read(target, session.DocumentStore.Options.Serializer());
         if (replacement is null || problems != WolverineContinue.NoProblems) return TypedResults.Problem(problems);
+        if (await CorrectDevelopment.NamesWhatExistsAsync(target.Event.Data, replacement, session, cancellation) is var unknown
+            && unknown != WolverineContinue.NoProblems)
+            return TypedResults.Problem(unknown);
 
-        session.Events.Append(target.Event.StreamId, target.StreamVersion + 2,
-            new DevelopmentCorrected(target.Event.Id, target.Event.EventTypeName, command.Reason.Trim()), replacement);
+        var correction = command.Decide(target);
+        if (target.KeepsInvariants(correction, replacement) is var broken && broken != WolverineContinue.NoProblems)
+            return TypedResults.Problem(broken);
+
+        session.Events.Append(target.Event.StreamId, target.StreamVersion + 2, correction, replacement);
         return TypedResults.Ok(new CorrectionResult(target.Event.StreamId, target.Event.Id, target.StreamVersion + 2));
     }
 }

@@ -6,9 +6,14 @@ using Negotiations.Validation;
 
 namespace Negotiations.Corrections;
 
-/// <summary>The development a correction or retraction names, with what its stream already says about it.</summary>
-public sealed record CorrectionTarget(IEvent Event, long StreamVersion, bool AlreadyRetracted, bool AlreadyCorrected)
+/// <summary>
+/// The development a correction or retraction names, with its stream: what the stream already says about it,
+/// and the events its write model folds from.
+/// </summary>
+public sealed record CorrectionTarget(IEvent Event, IReadOnlyList<IEvent> Stream, bool AlreadyRetracted, bool AlreadyCorrected)
 {
+    public long StreamVersion => Stream[^1].Version;
+
     public static async Task<CorrectionTarget?> LoadAsync(IDocumentSession session, Guid eventId, CancellationToken cancellation)
     {
         var target = await session.Events.LoadAsync(eventId, cancellation);
@@ -16,7 +21,7 @@ public sealed record CorrectionTarget(IEvent Event, long StreamVersion, bool Alr
         var stream = await session.Events.FetchStreamAsync(target.StreamId, token: cancellation);
         var retracted = stream.Any(e => e.Data is DevelopmentRetracted r && r.RetractedEventId == eventId);
         var corrected = stream.Any(e => e.Data is DevelopmentCorrected c && c.CorrectedEventId == eventId);
-        return new CorrectionTarget(target, stream[^1].Version, retracted, corrected);
+        return new CorrectionTarget(target, stream, retracted, corrected);
     }
 
     /// <summary>What every correction and retraction requires of its target. A retraction of a retracted development is a no-op.</summary>
@@ -29,4 +34,13 @@ public sealed record CorrectionTarget(IEvent Event, long StreamVersion, bool Alr
             $"Development {eventId} was already corrected; correct or retract its replacement instead."),
         _ => WolverineContinue.NoProblems
     };
+
+    /// <summary>
+    /// 422 when the stream's write model, folded with these events appended, would break one of its invariants
+    /// (e.g. two holders of a single-holder office): the past may be corrected, but not into a state no command allows.
+    /// </summary>
+    public ProblemDetails KeepsInvariants(params object[] appended) =>
+        WriteModels.BrokenBy(Stream, appended) is { } rule
+            ? DomainProblem.Refused(rule)
+            : WolverineContinue.NoProblems;
 }

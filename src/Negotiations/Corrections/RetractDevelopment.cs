@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Validation;
@@ -10,6 +9,8 @@ namespace Negotiations.Corrections;
 public sealed record RetractDevelopment(string Reason)
 {
     public ProblemDetails Validate() => new Problems().Text("reason", Reason).Result();
+
+    public DevelopmentRetracted Decide(CorrectionTarget target) => new(target.Event.Id, target.Event.EventTypeName, Reason.Trim());
 }
 
 public static class RetractDevelopmentEndpoint
@@ -19,7 +20,14 @@ public static class RetractDevelopmentEndpoint
     public static Task<CorrectionTarget?> LoadAsync(Guid eventId, IDocumentSession session, CancellationToken cancellation) =>
         CorrectionTarget.LoadAsync(session, eventId, cancellation);
 
-    public static ProblemDetails Before(CorrectionTarget? target, Guid eventId) => CorrectionTarget.Check(target, eventId);
+    /// <summary>
+    /// The target must be one that can be taken back (404, 422); then its stream, without it, must keep its
+    /// invariants (422): retracting a dismissal after a successor was appointed would leave two holders.
+    /// </summary>
+    public static ProblemDetails Before(RetractDevelopment command, CorrectionTarget? target, Guid eventId) =>
+        CorrectionTarget.Check(target, eventId) is var problem && problem != WolverineContinue.NoProblems ? problem
+        : target!.AlreadyRetracted ? WolverineContinue.NoProblems
+        : target.KeepsInvariants(command.Decide(target));
 
     [WolverinePost("/api/developments/{eventId}/retraction", OperationId = "RetractDevelopment"), Tags("Corrections")]
     [EndpointSummary("Retract an earlier development, naming it by event id")]
@@ -28,9 +36,8 @@ public static class RetractDevelopmentEndpoint
     public static CorrectionResult Post(RetractDevelopment command, CorrectionTarget target, IDocumentSession session)
     {
         if (target.AlreadyRetracted) return new CorrectionResult(target.Event.StreamId, target.Event.Id, target.StreamVersion);
-        var retraction = new DevelopmentRetracted(target.Event.Id, target.Event.EventTypeName, command.Reason.Trim());
         // With the expected version, a Quick append numbers the event, so inline projections see its real version.
-        session.Events.Append(target.Event.StreamId, target.StreamVersion + 1, retraction);
+        session.Events.Append(target.Event.StreamId, target.StreamVersion + 1, command.Decide(target));
         return new CorrectionResult(target.Event.StreamId, target.Event.Id, target.StreamVersion + 1);
     }
 }

@@ -11,7 +11,7 @@ namespace Negotiations.Mechanisms;
 public sealed record AddMechanismMember(MechanismMember Member, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Member("member", Member).Positive(ExpectedVersion).Check(Provenance).Result();
+        MechanismMemberAdded.Rules(new Problems(), Member).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Mechanism mechanism) =>
         MechanismRules.Open(ExpectedVersion, mechanism) is var open && open != WolverineContinue.NoProblems

@@ -27,8 +27,29 @@ public sealed record Mechanism(
     IReadOnlyList<Fact<Meeting>> Meetings,
     IReadOnlyList<Fact<MechanismReport>> Reports,
     bool Retracted,
-    long Version)
+    long Version,
+    Replacement? Replacing = null) : IWriteModel<Mechanism>
 {
+    /// <summary>
+    /// Membership replays in order: nobody joins while sitting on the body, nobody leaves without sitting on
+    /// it, and it has at most <see cref="MechanismRules.MaxMembers"/> members.
+    /// </summary>
+    public string? BrokenRule()
+    {
+        if (Retracted) return null;
+        var sitting = new List<string>();
+        foreach (var change in MembershipChanges.Values())
+        {
+            var seat = sitting.FindIndex(name => MemberNames.Same(name, change.Name));
+            if (change.Joined && seat >= 0) return $"{change.Name} would join {Name} while already sitting on it.";
+            if (!change.Joined && seat < 0) return $"{change.Name} would leave {Name} without sitting on it.";
+            if (change.Joined) sitting.Add(change.Name);
+            else sitting.RemoveAt(seat);
+            if (sitting.Count > MechanismRules.MaxMembers) return $"{Name} would have more than {MechanismRules.MaxMembers} members.";
+        }
+        return null;
+    }
+
     /// <summary>Who sits on the mechanism now: replays the membership changes that stand, in order.</summary>
     public IReadOnlyList<MechanismMember> Members => MembershipChanges.Values()
         .Aggregate(new List<MechanismMember>(), (members, change) =>
@@ -46,7 +67,15 @@ public sealed record Mechanism(
 
     public MechanismMember? Member(string name) => Members.FirstOrDefault(m => MemberNames.Same(m.Name, name));
 
-    public static Mechanism? Fold(Mechanism? state, IEvent e) => (state, e.Data) switch
+    /// <summary>The fold. Pure: everything it uses comes from the events. A correction's replacement is the very next event.</summary>
+    public static Mechanism? Fold(Mechanism? state, IEvent e)
+    {
+        var next = Advance(state, e);
+        return e.Data is DevelopmentCorrected || next?.Replacing is null ? next : next with { Replacing = null };
+    }
+
+    /// <summary>One event folded in. Not named Apply: Marten would take that for a conventional projection method.</summary>
+    private static Mechanism? Advance(Mechanism? state, IEvent e) => (state, e.Data) switch
     {
         (null, MechanismEstablished m) => new(m.MechanismId, m.Name, m.Mandate, m.OverseenUnderstandingIds, m.EstablishedUnder,
             m.Provenance.Occurred, e.Id,
@@ -55,24 +84,27 @@ public sealed record Mechanism(
         (null, _) => null,
         ({ } s, MechanismMemberAdded a) => s with
         {
-            MembershipChanges = s.MembershipChanges.With(e.Id, new MembershipChange(a.Member.Name, a.Member.Role, true, a.Provenance.Occurred)),
+            MembershipChanges = s.MembershipChanges.With(e.Id, new MembershipChange(a.Member.Name, a.Member.Role, true, a.Provenance.Occurred), s.Replacing),
             Version = e.Version
         },
         ({ } s, MechanismMemberLeft l) => s with
         {
-            MembershipChanges = s.MembershipChanges.With(e.Id, new MembershipChange(l.Member, null, false, l.Provenance.Occurred)),
+            MembershipChanges = s.MembershipChanges.With(e.Id, new MembershipChange(l.Member, null, false, l.Provenance.Occurred), s.Replacing),
             Version = e.Version
         },
         ({ } s, MechanismMeetingHeld m) => s with
         {
-            Meetings = s.Meetings.With(e.Id, new Meeting(m.Provenance.Occurred, m.Attendees, m.Summary, m.Venue)), Version = e.Version
+            Meetings = s.Meetings.With(e.Id, new Meeting(m.Provenance.Occurred, m.Attendees, m.Summary, m.Venue), s.Replacing), Version = e.Version
         },
         ({ } s, MechanismReportPublished r) => s with
         {
-            Reports = s.Reports.With(e.Id, new MechanismReport(r.Title, r.Summary, r.Citation, r.Provenance.Occurred)), Version = e.Version
+            Reports = s.Reports.With(e.Id, new MechanismReport(r.Title, r.Summary, r.Citation, r.Provenance.Occurred), s.Replacing), Version = e.Version
         },
         ({ } s, DevelopmentRetracted r) => s.Without(r.RetractedEventId) with { Version = e.Version },
-        ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with { Version = e.Version },
+        ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with
+        {
+            Replacing = Facts.Place(c.CorrectedEventId, s.MembershipChanges.Ids(), s.Meetings.Ids(), s.Reports.Ids()), Version = e.Version
+        },
         ({ } s, _) => s with { Version = e.Version }
     };
 

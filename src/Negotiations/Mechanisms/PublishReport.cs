@@ -11,10 +11,8 @@ namespace Negotiations.Mechanisms;
 /// <summary>A mechanism published a report. A report with the same title already on record appends nothing.</summary>
 public sealed record PublishReport(string Title, string Summary, string? Citation, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
-    public const int MaxSummary = 4000;
-
     public ProblemDetails Validate() =>
-        new Problems().Text("title", Title).Text("summary", Summary, max: MaxSummary).Text("citation", Citation, required: false, max: 2000)
+        MechanismReportPublished.Rules(new Problems(), Title, Summary, Citation)
             .Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Mechanism mechanism) => MechanismRules.Open(ExpectedVersion, mechanism);

@@ -14,16 +14,8 @@ namespace Negotiations.Mechanisms;
 /// </summary>
 public sealed record RecordMeeting(IReadOnlyList<string> Attendees, string Summary, string? Venue, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
-    public const int MaxSummary = 4000;
-
-    public ProblemDetails Validate()
-    {
-        var problems = new Problems().Text("summary", Summary, max: MaxSummary).Text("venue", Venue, required: false);
-        if (Attendees is null || Attendees.Count == 0) problems.Add("attendees", "At least one attendee is required.");
-        else if (Attendees.Count > MechanismRules.MaxAttendees) problems.Add("attendees", $"At most {MechanismRules.MaxAttendees} attendees.");
-        else for (var i = 0; i < Attendees.Count; i++) problems.Text($"attendees[{i}]", Attendees[i]);
-        return problems.Positive(ExpectedVersion).Check(Provenance).Result();
-    }
+    public ProblemDetails Validate() =>
+        MechanismMeetingHeld.Rules(new Problems(), Attendees, Summary, Venue).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Mechanism mechanism) => MechanismRules.Open(ExpectedVersion, mechanism);
 

@@ -14,7 +14,7 @@ namespace Negotiations.Mechanisms;
 public sealed record RecordMemberLeft(string Member, string? Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("member", Member).Text("reason", Reason, required: false)
+        MechanismMemberLeft.Rules(new Problems(), Member, Reason)
             .Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Mechanism mechanism) =>

@@ -14,7 +14,7 @@ public sealed record CancelRound(
     [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("reason", Reason).Positive(ExpectedVersion).Check(Provenance).Result();
+        RoundCancelled.Rules(new Problems(), Reason).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Round round) => round.Current(ExpectedVersion).Then(() =>
         round.Status == RoundStatus.Held

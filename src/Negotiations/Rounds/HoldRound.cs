@@ -18,9 +18,7 @@ public sealed record HoldRound(
     IReadOnlyList<string>? Agreed = null)
 {
     public ProblemDetails Validate() =>
-        new Problems()
-            .Text("outcome", Outcome, max: RoundRules.MaxSummary)
-            .Points("agreed", Agreed)
+        RoundHeld.Rules(new Problems(), Outcome, Agreed)
             .Positive(ExpectedVersion)
             .Check(Provenance).Result();
 

@@ -15,9 +15,7 @@ public sealed record PostponeRound(
     Occurrence? NewDate = null)
 {
     public ProblemDetails Validate() =>
-        new Problems()
-            .Text("reason", Reason)
-            .Date("newDate", NewDate, required: false)
+        RoundPostponed.Rules(new Problems(), Reason, NewDate)
             .Positive(ExpectedVersion)
             .Check(Provenance).Result();
 

@@ -14,16 +14,10 @@ public sealed record RescheduleRound(
     Occurrence? PlannedFor = null,
     string? Venue = null)
 {
-    public ProblemDetails Validate()
-    {
-        var problems = new Problems()
-            .Date("plannedFor", PlannedFor, required: false)
-            .Text("venue", Venue, required: false)
+    public ProblemDetails Validate() =>
+        RoundRescheduled.Rules(new Problems(), PlannedFor, Venue)
             .Positive(ExpectedVersion)
-            .Check(Provenance);
-        if (PlannedFor is null && Venue.Tidy() is null) problems.Add("plannedFor", "Give a new date, a new venue or both.");
-        return problems.Result();
-    }
+            .Check(Provenance).Result();
 
     public ProblemDetails Allowed(Round round) => round.Current(ExpectedVersion).Then(() => round.Status switch
     {

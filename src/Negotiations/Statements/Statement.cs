@@ -20,8 +20,11 @@ public sealed record Statement(
     Occurrence MadeOn,
     Guid MadeBy,
     bool Retracted,
-    long Version)
+    long Version) : IWriteModel<Statement>
 {
+    /// <summary>A statement is one development; its rules are those of its fields.</summary>
+    public string? BrokenRule() => null;
+
     public static Statement? Fold(Statement? state, IEvent e) => (state, e.Data) switch
     {
         (null, StatementMade m) => new(m.StatementId, m.Speaker, m.OnBehalfOf, m.Role, m.Summary, m.Place, m.UnderstandingIds,

@@ -11,7 +11,7 @@ namespace Negotiations.Understandings;
 public sealed record ChangeLifecycle(Lifecycle Status, string? Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Defined("status", Status).Text("reason", Reason, required: false)
+        UnderstandingLifecycleChanged.Rules(new Problems(), Status, Reason)
             .Positive(ExpectedVersion)
             .Check(Provenance).Result();
 

@@ -11,7 +11,7 @@ namespace Negotiations.Understandings;
 public sealed record ChangeStage(PaxStage Stage, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Defined("stage", Stage).Positive(ExpectedVersion)
+        UnderstandingStageChanged.Rules(new Problems(), Stage).Positive(ExpectedVersion)
             .Check(Provenance).Result();
 
     public ProblemDetails Allowed(Understanding understanding) =>

@@ -1,5 +1,6 @@
 using Negotiations.Links;
 using Negotiations.Sources;
+using Negotiations.Validation;
 
 namespace Negotiations.Understandings;
 
@@ -14,6 +15,17 @@ public sealed record UnderstandingProposed(
     IReadOnlyList<Guid> ILinksUnderstandings.UnderstandingIds => [UnderstandingId];
 }
 
-public sealed record UnderstandingStageChanged(Guid UnderstandingId, PaxStage Stage, Provenance Provenance) : IDevelopment;
+public sealed record UnderstandingStageChanged(Guid UnderstandingId, PaxStage Stage, Provenance Provenance) : IFieldRules
+{
+    public static Problems Rules(Problems problems, PaxStage stage) => problems.Defined("stage", stage);
 
-public sealed record UnderstandingLifecycleChanged(Guid UnderstandingId, Lifecycle Status, string? Reason, Provenance Provenance) : IDevelopment;
+    public Problems CheckFields(Problems problems) => Rules(problems, Stage);
+}
+
+public sealed record UnderstandingLifecycleChanged(Guid UnderstandingId, Lifecycle Status, string? Reason, Provenance Provenance) : IFieldRules
+{
+    public static Problems Rules(Problems problems, Lifecycle status, string? reason) =>
+        problems.Defined("status", status).Text("reason", reason, required: false);
+
+    public Problems CheckFields(Problems problems) => Rules(problems, Status, Reason);
+}

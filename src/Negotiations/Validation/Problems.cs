@@ -7,11 +7,23 @@ namespace Negotiations.Validation;
 public sealed class Problems
 {
     public const int MaxText = 500;
-    private readonly Dictionary<string, List<string>> _errors = new();
+    private readonly Dictionary<string, List<string>> _errors;
+    private readonly string _prefix;
+
+    public Problems() : this(new Dictionary<string, List<string>>(), "") { }
+
+    private Problems(Dictionary<string, List<string>> errors, string prefix) => (_errors, _prefix) = (errors, prefix);
+
+    /// <summary>
+    /// The same problems, with every field named inside an object of the command: rules written for a development's
+    /// own fields ("depthKm") name them where the command holds it ("replacement.depthKm").
+    /// </summary>
+    public Problems Within(string field) => new(_errors, $"{_prefix}{field}.");
 
     public Problems Add(string field, string message)
     {
-        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        var at = _prefix + field;
+        if (!_errors.TryGetValue(at, out var list)) _errors[at] = list = [];
         list.Add(message);
         return this;
     }

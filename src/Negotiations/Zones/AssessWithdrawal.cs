@@ -22,8 +22,8 @@ public sealed record AssessWithdrawal(
     [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().When(DeclarationEventId == Guid.Empty, "declarationEventId", "Required: the event id of the withdrawal declaration assessed.")
-            .Text("monitor", Monitor).Text("note", Note, required: false, max: 2000)
+        IWithdrawalAssessment.Rules(new Problems(), Monitor, Note)
+            .When(DeclarationEventId == Guid.Empty, "declarationEventId", "Required: the event id of the withdrawal declaration assessed.")
             .Positive(ExpectedVersion).Check(Provenance).Result();
 
     /// <summary>Version first (409); then the declaration must be one the zone holds (404 unknown anywhere, 422 otherwise).</summary>

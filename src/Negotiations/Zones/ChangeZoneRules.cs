@@ -10,7 +10,7 @@ namespace Negotiations.Zones;
 /// <summary>Replaces the zone's rule set as a whole (a renegotiated annex, a new line). The same set again is a no-op.</summary>
 public sealed record ChangeZoneRules(IReadOnlyList<WeaponRule> Rules, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
-    public ProblemDetails Validate() => new Problems().RuleSet(Rules).Positive(ExpectedVersion).Check(Provenance).Result();
+    public ProblemDetails Validate() => ZoneRulesChanged.RulesOf(new Problems(), Rules).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Zone zone) => StreamVersion.Check(ExpectedVersion, zone.Version, "the zone");
 

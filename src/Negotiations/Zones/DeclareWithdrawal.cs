@@ -20,8 +20,7 @@ public sealed record DeclareWithdrawal(
     [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("party", Party).Text("weaponClass", WeaponClass).Depth("depthKm", DepthKm)
-            .Text("area", Area, required: false).Positive(ExpectedVersion).Check(Provenance).Result();
+        WithdrawalDeclared.Rules(new Problems(), Party, WeaponClass, DepthKm, Area).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Zone zone) => StreamVersion.Check(ExpectedVersion, zone.Version, "the zone");
 

@@ -20,8 +20,7 @@ public sealed record ReportZoneViolation(
     [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().Text("partyAccused", PartyAccused).Text("weaponClass", WeaponClass, required: false)
-            .Text("place", Place).Text("description", Description, max: 2000)
+        ViolationReported.Rules(new Problems(), PartyAccused, WeaponClass, Place, Description)
             .Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Zone zone) => StreamVersion.Check(ExpectedVersion, zone.Version, "the zone");

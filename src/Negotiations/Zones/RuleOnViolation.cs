@@ -21,8 +21,8 @@ public sealed record RuleOnViolation(
     [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
-        new Problems().When(ReportEventId == Guid.Empty, "reportEventId", "Required: the event id of the violation report.")
-            .Text("by", By).Text("note", Note, required: false, max: 2000)
+        IViolationRuling.Rules(new Problems(), By, Note)
+            .When(ReportEventId == Guid.Empty, "reportEventId", "Required: the event id of the violation report.")
             .Positive(ExpectedVersion).Check(Provenance).Result();
 
     /// <summary>Version first (409); then the report must be one the zone holds (404 unknown anywhere, 422 otherwise).</summary>

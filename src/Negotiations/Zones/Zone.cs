@@ -20,8 +20,14 @@ public sealed record Zone(
     IReadOnlyList<Violation> Violations,
     Guid? Replacing,
     bool Retracted,
-    long Version)
+    long Version) : IWriteModel<Zone>
 {
+    /// <summary>
+    /// Every rule of a zone is about the fields of one development (depths, rule sets); what an assessment or
+    /// ruling names is kept by the fold, which takes them back with the declaration or report they name.
+    /// </summary>
+    public string? BrokenRule() => null;
+
     public IReadOnlyList<WeaponRule> Rules => RuleSets.Current<IReadOnlyList<WeaponRule>>([]);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Negotiations.Links;
 using Negotiations.Sources;
+using Negotiations.Validation;
 
 namespace Negotiations.Zones;
 
@@ -13,7 +14,12 @@ public sealed record ZoneDefined(
     Provenance Provenance) : IDevelopment, ILinksUnderstandings;
 
 /// <summary>The zone's rules were renegotiated: the new set replaces the old one entirely.</summary>
-public sealed record ZoneRulesChanged(Guid ZoneId, IReadOnlyList<WeaponRule> Rules, Provenance Provenance) : IDevelopment;
+public sealed record ZoneRulesChanged(Guid ZoneId, IReadOnlyList<WeaponRule> Rules, Provenance Provenance) : IFieldRules
+{
+    public static Problems RulesOf(Problems problems, IReadOnlyList<WeaponRule>? rules) => problems.RuleSet(rules);
+
+    public Problems CheckFields(Problems problems) => RulesOf(problems, Rules);
+}
 
 /// <summary>A party says it pulled a weapon class back to a depth (km from the zone's reference).</summary>
 public sealed record WithdrawalDeclared(
@@ -22,16 +28,27 @@ public sealed record WithdrawalDeclared(
     string WeaponClass,
     decimal DepthKm,
     string? Area,
-    Provenance Provenance) : IDevelopment;
+    Provenance Provenance) : IFieldRules
+{
+    public static Problems Rules(Problems problems, string? party, string? weaponClass, decimal depthKm, string? area) =>
+        problems.Text("party", party).Text("weaponClass", weaponClass).Depth("depthKm", depthKm).Text("area", area, required: false);
+
+    public Problems CheckFields(Problems problems) => Rules(problems, Party, WeaponClass, DepthKm, Area);
+}
 
 /// <summary>A monitor's finding about one withdrawal declaration, named by its event id.</summary>
-public interface IWithdrawalAssessment : IDevelopment
+public interface IWithdrawalAssessment : IFieldRules
 {
     Guid ZoneId { get; }
     Guid DeclarationEventId { get; }
     string Monitor { get; }
     string? Note { get; }
     WithdrawalStatus Finding { get; }
+
+    static Problems Rules(Problems problems, string? monitor, string? note) =>
+        problems.Text("monitor", monitor).Text("note", note, required: false, max: 2000);
+
+    Problems IFieldRules.CheckFields(Problems problems) => Rules(problems, Monitor, Note);
 }
 
 public sealed record WithdrawalObserved(Guid ZoneId, Guid DeclarationEventId, string Monitor, string? Note, Provenance Provenance) : IWithdrawalAssessment
@@ -61,16 +78,28 @@ public sealed record ViolationReported(
     string? WeaponClass,
     string Place,
     string Description,
-    Provenance Provenance) : IDevelopment;
+    Provenance Provenance) : IFieldRules
+{
+    public static Problems Rules(Problems problems, string? partyAccused, string? weaponClass, string? place, string? description) =>
+        problems.Text("partyAccused", partyAccused).Text("weaponClass", weaponClass, required: false)
+            .Text("place", place).Text("description", description, max: 2000);
+
+    public Problems CheckFields(Problems problems) => Rules(problems, PartyAccused, WeaponClass, Place, Description);
+}
 
 /// <summary>A ruling on one reported violation, named by its event id.</summary>
-public interface IViolationRuling : IDevelopment
+public interface IViolationRuling : IFieldRules
 {
     Guid ZoneId { get; }
     Guid ReportEventId { get; }
     string By { get; }
     string? Note { get; }
     ViolationStatus Finding { get; }
+
+    static Problems Rules(Problems problems, string? by, string? note) =>
+        problems.Text("by", by).Text("note", note, required: false, max: 2000);
+
+    Problems IFieldRules.CheckFields(Problems problems) => Rules(problems, By, Note);
 }
 
 public sealed record ViolationVerified(Guid ZoneId, Guid ReportEventId, string By, string? Note, Provenance Provenance) : IViolationRuling

@@ -2,7 +2,13 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
-namespace Negotiations.Commitments;
+namespace Negotiations.Sources;
+
+/// <summary>A development that rests on other events (of any stream), cited by id: an assessment's evidence.</summary>
+public interface ICitesEvents
+{
+    IReadOnlyList<Guid> CitedEventIds { get; }
+}
 
 /// <summary>Evidence is cited by event id; every id must name an event in the store (of any stream).</summary>
 public static class CitedEvents

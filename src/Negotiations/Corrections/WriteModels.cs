@@ -1,0 +1,80 @@
+using JasperFx.Events;
+using Negotiations.Appointments;
+using Negotiations.Casualties;
+using Negotiations.Commitments;
+using Negotiations.Links;
+using Negotiations.Mechanisms;
+using Negotiations.Rounds;
+using Negotiations.Statements;
+using Negotiations.Understandings;
+using Negotiations.Zones;
+
+namespace Negotiations.Corrections;
+
+/// <summary>
+/// A concept's write model: folded purely from its own stream, and able to say which of its invariants it
+/// breaks. Commands keep the invariants with their own checks before they append; a retraction or a correction
+/// changes the past instead, so it folds the stream with what it would append and is refused if a rule breaks.
+/// </summary>
+public interface IWriteModel<TSelf> where TSelf : class, IWriteModel<TSelf>
+{
+    static abstract TSelf? Fold(TSelf? state, IEvent e);
+
+    /// <summary>The invariant this state breaks, said for a reader; null when it keeps them all. Pure.</summary>
+    string? BrokenRule();
+}
+
+/// <summary>The write model of every kind of stream, by concept (the namespace of its events, as StreamLink names it).</summary>
+public static class WriteModels
+{
+    private static readonly IReadOnlyDictionary<string, IKind> ByConcept = new IKind[]
+    {
+        new Kind<Understanding>(), new Kind<Round>(), new Kind<Statement>(), new Kind<Zone>(),
+        new Kind<Mechanism>(), new Kind<Office>(), new Kind<Commitment>(), new Kind<CasualtyClaim>()
+    }.ToDictionary(k => k.Concept);
+
+    public static IReadOnlyDictionary<string, Type> Types => ByConcept.ToDictionary(k => k.Key, k => k.Value.Type);
+
+    /// <summary>
+    /// The rule the stream's write model would break once the events are appended after it, or null. Only a rule
+    /// the stream keeps now counts: a stream recorded before a rule was kept may be repaired by a correction.
+    /// </summary>
+    public static string? BrokenBy(IReadOnlyList<IEvent> stream, IEnumerable<object> appended)
+    {
+        var concept = StreamLink.ConceptOf(stream[0].EventType);
+        if (!ByConcept.TryGetValue(concept, out var kind))
+            throw new InvalidOperationException($"No write model is known for streams of {concept}; add it to {nameof(WriteModels)}.");
+        var version = stream[^1].Version;
+        var wouldBe = appended.Select(data => Wrap(data, stream[0].StreamId, ++version)).ToList();
+        return kind.BrokenBy(stream, wouldBe);
+    }
+
+    private static IEvent Wrap(object data, Guid streamId, long version)
+    {
+        var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
+        e.Id = Guid.CreateVersion7();
+        e.StreamId = streamId;
+        e.Version = version;
+        return e;
+    }
+
+    private interface IKind
+    {
+        string Concept { get; }
+        Type Type { get; }
+        string? BrokenBy(IReadOnlyList<IEvent> stream, IReadOnlyList<IEvent> appended);
+    }
+
+    private sealed class Kind<T> : IKind where T : class, IWriteModel<T>
+    {
+        public string Concept => StreamLink.ConceptOf(typeof(T));
+        public Type Type => typeof(T);
+
+        public string? BrokenBy(IReadOnlyList<IEvent> stream, IReadOnlyList<IEvent> appended)
+        {
+            var now = stream.Aggregate((T?)null, T.Fold);
+            var after = appended.Aggregate(now, T.Fold);
+            return now?.BrokenRule() is null ? after?.BrokenRule() : null;
+        }
+    }
+}

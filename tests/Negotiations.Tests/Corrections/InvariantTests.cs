@@ -1,0 +1,126 @@
+using JasperFx.Events;
+using Negotiations.Appointments;
+using Negotiations.Casualties;
+using Negotiations.Corrections;
+using Negotiations.Mechanisms;
+using Negotiations.Rounds;
+using Negotiations.Sources;
+using Negotiations.Tests.Appointments;
+using Negotiations.Tests.Casualties;
+using Negotiations.Tests.Mechanisms;
+using Negotiations.Tests.Rounds;
+using Negotiations.Tests.Support;
+using Negotiations.Understandings;
+
+namespace Negotiations.Tests.Corrections;
+
+/// <summary>Each write model states its invariants as a pure method; the correction endpoints fold a stream with what they would append and ask it.</summary>
+public class InvariantTests
+{
+    private static readonly Guid Id = Guid.Parse("0199f000-0000-7000-8000-000000000001");
+
+    /// <summary>Events as Marten stores them: each typed as its own data, numbered in its stream.</summary>
+    private static List<IEvent> Stream(params object[] data) => data.Select((d, i) =>
+    {
+        var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(d.GetType()), d)!;
+        e.Id = Guid.CreateVersion7();
+        e.StreamId = Id;
+        e.Version = i + 1;
+        return e;
+    }).ToList();
+
+    private static T Fold<T>(IEnumerable<IEvent> events) where T : class, IWriteModel<T> => events.Aggregate((T?)null, T.Fold)!;
+
+    private static OfficialAppointed Appointed(string person, bool singleHolder = true, DateOnly? on = null) =>
+        new(Id, person, "Internal security chief", "Sweida province", "Syrian government", null, singleHolder, [], GivenOffices.Government(on));
+
+    private static OfficialDismissed Dismissed(string person, DateOnly on) => new(Id, person, "Ministry of Interior", null, GivenOffices.Government(on));
+
+    [Fact]
+    public void An_office_breaks_its_rules_with_two_holders_of_a_single_holder_office_or_a_departure_before_the_appointment()
+    {
+        var office = Fold<Office>(Stream(Appointed("A"), Dismissed("A", new DateOnly(2025, 12, 1)), Appointed("B", on: new DateOnly(2025, 12, 2))));
+        office.BrokenRule().ShouldBeNull();
+
+        (office with { Tenures = [office.Tenures[0] with { Left = null }, office.Tenures[1]] }).BrokenRule()
+            .ShouldBe("Internal security chief (Sweida province) would have 2 holders at once (A, B); a single-holder office has one holder at a time.");
+        (office with { Tenures = [office.Tenures[0] with { Left = null, SingleHolder = false }, office.Tenures[1] with { SingleHolder = false }] })
+            .BrokenRule().ShouldBeNull();
+        (office with { Tenures = [office.Tenures[1] with { SingleHolder = false }, office.Tenures[1] with { SingleHolder = false }] }).BrokenRule().ShouldBe("B would hold Internal security chief (Sweida province) twice at once.");
+        (office with { Tenures = [office.Tenures[0] with { From = Occurrence.On(new DateOnly(2025, 12, 5)) }] }).BrokenRule()
+            .ShouldBe("A would leave Internal security chief (Sweida province) (dismissed on 2025-12-01) before being appointed on 2025-12-05.");
+    }
+
+    [Fact]
+    public void An_understanding_breaks_its_rules_when_a_standing_lifecycle_change_is_not_a_move_from_the_one_before()
+    {
+        var understanding = Fold<Understanding>(Stream(Given.DemilitarisedZone().Decide(Id)));
+        understanding.BrokenRule().ShouldBeNull();
+
+        (understanding with { Statuses = [.. understanding.Statuses, new(Guid.NewGuid(), Lifecycle.Agreed), new(Guid.NewGuid(), Lifecycle.Agreed)] })
+            .BrokenRule().ShouldBeNull();
+        (understanding with { Statuses = [.. understanding.Statuses, new(Guid.NewGuid(), Lifecycle.Fulfilled)] }).BrokenRule()!
+            .ShouldStartWith("The understanding would go from proposed to fulfilled");
+        (understanding with { Statuses = [.. understanding.Statuses, new(Guid.NewGuid(), Lifecycle.Fulfilled)], Retracted = true }).BrokenRule().ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_mechanism_breaks_its_rules_when_someone_joins_twice_or_leaves_without_having_joined()
+    {
+        var mechanism = Fold<Mechanism>(Stream(GivenMechanisms.Trilateral(Guid.NewGuid()).Decide(Id)));
+        mechanism.BrokenRule().ShouldBeNull();
+        MembershipChange Change(string name, bool joined) => new(name, joined ? MemberRole.Observer : null, joined, Occurrence.On(Given.September15));
+
+        (mechanism with { MembershipChanges = [.. mechanism.MembershipChanges, new(Guid.NewGuid(), Change("Egypt", false))] }).BrokenRule()
+            .ShouldBe("Egypt would leave Trilateral mechanism for the Sweida roadmap without sitting on it.");
+        (mechanism with { MembershipChanges = [.. mechanism.MembershipChanges, new(Guid.NewGuid(), Change("jordan ", true))] }).BrokenRule()
+            .ShouldBe("jordan  would join Trilateral mechanism for the Sweida roadmap while already sitting on it.");
+        (mechanism with { MembershipChanges = [.. mechanism.MembershipChanges, new(Guid.NewGuid(), Change("Jordan", false)), new(Guid.NewGuid(), Change("Jordan", true))] })
+            .BrokenRule().ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_casualty_claim_breaks_its_rules_when_its_own_source_disputes_it()
+    {
+        var claim = Fold<CasualtyClaim>(Stream(GivenCasualties.SweidaToll().Decide(Id)));
+        claim.BrokenRule().ShouldBeNull();
+
+        (claim with { Disputes = [new(Guid.NewGuid(), new CasualtyDispute("syrian observatory for human rights ", "x", Occurrence.On(Given.September15)))] })
+            .BrokenRule()!.ShouldContain("would dispute its own figures");
+    }
+
+    [Fact]
+    public void A_round_breaks_its_rules_when_anything_follows_its_being_held_or_cancelled()
+    {
+        var round = Fold<Round>(Stream(GivenRounds.InBaku().Decide(Id)));
+        round.BrokenRule().ShouldBeNull();
+
+        (round with { Standings = [.. round.Standings, new(Guid.NewGuid(), new RoundStanding(RoundStatus.Cancelled, "x")), new(Guid.NewGuid(), new RoundStanding(RoundStatus.Scheduled))] })
+            .BrokenRule().ShouldBe("The round would be scheduled after it was cancelled.");
+    }
+
+    [Fact]
+    public void The_stream_is_folded_with_what_would_be_appended_and_only_a_rule_it_keeps_now_counts()
+    {
+        var stream = Stream(Appointed("A"), Dismissed("A", new DateOnly(2025, 12, 1)), Appointed("B", on: new DateOnly(2025, 12, 2)));
+
+        WriteModels.BrokenBy(stream, [new DevelopmentRetracted(stream[1].Id, "official_dismissed", "x")])!.ShouldContain("2 holders at once");
+        WriteModels.BrokenBy(stream, [new DevelopmentRetracted(stream[2].Id, "official_appointed", "x")]).ShouldBeNull();
+
+        // A stream that already breaks a rule (recorded before it was kept) may still be corrected.
+        var broken = Stream(Appointed("A"), Appointed("B"));
+        WriteModels.BrokenBy(broken, [new DevelopmentRetracted(Guid.NewGuid(), "x", "x")]).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Every_kind_of_stream_has_a_write_model_in_the_registry()
+    {
+        var concepts = typeof(IDevelopment).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDevelopment).IsAssignableFrom(t))
+            .Select(Negotiations.Links.StreamLink.ConceptOf).Distinct().ToList();
+
+        concepts.Count.ShouldBe(8);
+        WriteModels.Types.Keys.ShouldBe(concepts, ignoreOrder: true);
+        WriteModels.Types.ShouldAllBe(t => Negotiations.Links.StreamLink.ConceptOf(t.Value) == t.Key);
+    }
+}
