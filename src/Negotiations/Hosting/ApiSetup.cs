@@ -23,7 +23,9 @@ public static class ApiSetup
             options.Durability.EnableDeduplicatedResponses = true;
             // An unknown stream id is a 404 ProblemDetails naming it, never an empty 404.
             options.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
-            options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Negotiations:TypeLoadMode", TypeLoadMode.Dynamic);
+            // Static by default: the generated handlers are committed (eventstore-scripts/codegen), so the first request
+            // does not wait for Roslyn. Dynamic remains available for experiments (Negotiations__TypeLoadMode=Dynamic).
+            options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Negotiations:TypeLoadMode", TypeLoadMode.Static);
             options.Discovery.IncludeAssembly(typeof(ApiSetup).Assembly);
         });
 

@@ -15,6 +15,9 @@ public static class StoreSetup
 {
     public const string ConnectionStringName = "Marten";
 
+    /// <summary>The project-local cluster of eventstore-scripts/postgres: the default when ConnectionStrings__Marten is not set.</summary>
+    public const string LocalCluster = "Host=127.0.0.1;Port=5433;Database=negotiations;Username=postgres";
+
     /// <summary>Marten (events and documents) with Wolverine's outbox and transactional middleware on the same database.</summary>
     public static WebApplicationBuilder AddNegotiationsStore(this WebApplicationBuilder builder)
     {
@@ -25,10 +28,7 @@ public static class StoreSetup
             {
                 var configuration = services.GetRequiredService<IConfiguration>();
                 var settings = configuration.GetSection(NegotiationsSettings.Section).Get<NegotiationsSettings>() ?? new();
-                var connectionString = configuration.GetConnectionString(ConnectionStringName)
-                    ?? throw new InvalidOperationException(
-                        $"No PostgreSQL connection string: set ConnectionStrings__{ConnectionStringName} " +
-                        "(appsettings.json points at the local cluster of eventstore-scripts/postgres).");
+                var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? LocalCluster;
 
                 var options = new StoreOptions();
                 options.Connection(connectionString);

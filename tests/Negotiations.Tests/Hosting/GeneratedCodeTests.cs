@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace Negotiations.Tests.Hosting;
+
+/// <summary>
+/// The application loads Wolverine's generated handlers statically from src/Negotiations/Internal/Generated.
+/// Generating them again from the built application must give exactly the committed files; otherwise
+/// run eventstore-scripts/codegen and commit.
+/// </summary>
+public class GeneratedCodeTests
+{
+    private static string Repository()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Negotiations.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Negotiations.sln not found above the test binaries.");
+    }
+
+    private static Dictionary<string, string> Files(string root) =>
+        Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f), f => File.ReadAllText(f).ReplaceLineEndings("\n"));
+
+    [Fact]
+    public async Task The_committed_generated_code_is_current()
+    {
+        var output = Directory.CreateTempSubdirectory("negotiations-codegen-");
+        try
+        {
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Negotiations.dll"), "codegen", "write", "--contentRoot", output.FullName])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = output.FullName,
+                Environment = { ["Negotiations__TypeLoadMode"] = "Dynamic" }
+            };
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+            process.ExitCode.ShouldBe(0, await stderr + await stdout);
+
+            var generated = Files(Path.Combine(output.FullName, "Internal", "Generated"));
+            var committed = Files(Path.Combine(Repository(), "src", "Negotiations", "Internal", "Generated"));
+
+            generated.Keys.ShouldBe(committed.Keys, ignoreOrder: true, "files differ: run eventstore-scripts/codegen and commit");
+            foreach (var (file, text) in generated)
+                committed[file].ShouldBe(text, $"{file} is stale: run eventstore-scripts/codegen and commit");
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+}
