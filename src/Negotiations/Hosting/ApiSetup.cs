@@ -50,11 +50,12 @@ public static class ApiSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RecordedByMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapOpenApi();
         app.MapScalarApiReference();
-        app.MapHealthChecks("/health", HealthResponse.Options);
+        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
         app.MapWolverineEndpoints(options =>
         {
             options.MapConcurrencyFailuresToConflict();
