@@ -1,6 +1,7 @@
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Http.Json;
 using Negotiations.Demo;
+using Negotiations.Feed;
 using Negotiations.Health;
 using Negotiations.Import;
 using Negotiations.Status;
@@ -38,6 +39,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddSingleton<DemoScenario>();
         builder.Services.AddHostedService<DemoLoader>();
+        builder.Services.AddLiveFeed(builder.Configuration);
         return builder;
     }
 
