@@ -117,6 +117,7 @@ public sealed class FeedHub(FeedReader reader, IOptions<FeedSettings> options, I
 
     private async Task PollAsync(CancellationToken cancellation)
     {
+        if (!_started.Task.IsCompleted) await reader.PrepareAsync(cancellation);
         var mark = await reader.SafeMarkAsync(cancellation);
         if (!_started.Task.IsCompleted)
         {

@@ -20,7 +20,11 @@ public sealed class FeedReader(IDocumentStore store)
 {
     private string Schema => store.Options.Events.DatabaseSchemaName;
 
-    /// <summary>The highest sequence up to which nothing can still appear.</summary>
+    /// <summary>The event tables, mt_event_progression among them, exist before the first read of the mark.</summary>
+    public ValueTask PrepareAsync(CancellationToken cancellation) =>
+        store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), cancellation);
+
+    /// <summary>The highest sequence up to which nothing can still appear (0 before the daemon first marks it).</summary>
     public async Task<long> SafeMarkAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession();

@@ -20,4 +20,7 @@ public sealed class FeedSettings
 
     /// <summary>How long a connection may stay silent before a heartbeat keeps proxies from closing it.</summary>
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The SSE retry hint: how soon a disconnected client (a slow one, or one whose node stopped) comes back.</summary>
+    public TimeSpan Reconnect { get; set; } = TimeSpan.FromSeconds(2);
 }

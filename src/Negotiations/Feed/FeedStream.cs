@@ -25,6 +25,9 @@ public sealed class FeedStream(FeedHub hub, FeedReader reader, IOptions<FeedSett
         var (subscriber, from) = await hub.SubscribeAsync(cancellation);
         try
         {
+            // Sent at once, so that the response starts (and an EventSource opens) even when nothing is new;
+            // it also tells the client how soon to come back after a disconnect.
+            yield return new SseItem<FeedItem>(null!, FeedKind.Heartbeat) { ReconnectionInterval = _settings.Reconnect };
             await foreach (var item in ReplayAsync(cursor, from, cancellation)) yield return Sse(item);
             cursor = Math.Max(cursor, from);
 

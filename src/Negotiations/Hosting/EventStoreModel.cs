@@ -3,6 +3,7 @@ using Marten;
 using Negotiations.Appointments;
 using Negotiations.Casualties;
 using Negotiations.Commitments;
+using Negotiations.Feed;
 using Negotiations.Links;
 using Negotiations.Mechanisms;
 using Negotiations.Rounds;
@@ -29,5 +30,8 @@ public static class EventStoreModel
 
         // Which understandings each stream concerns: inline, so that it is there before any async projection routes by it.
         options.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);
+
+        // The live feed reads up to the daemon's high-water mark; this keeps the daemon detecting it.
+        options.Events.Subscribe(new FeedPacemaker());
     }
 }
