@@ -19,6 +19,12 @@ public static class FollowFeedEndpoint
     /// </summary>
     [WolverineGet("/api/feed", OperationId = "FollowFeed"), Tags("Feed")]
     [EndpointSummary("Follow new developments live (server-sent events, resumable with Last-Event-ID)")]
+    [EndpointDescription(
+        "Server-sent events, one per recorded event, in global sequence order. `id:` is the sequence, `event:` the kind " +
+        "(development, correction, status; heartbeat events carry no id and no data), `data:` a FeedItem. " +
+        "Resume with the Last-Event-ID header (EventSource sends it when it reconnects); start a first connection with " +
+        "`after` (0 replays the whole history). Without either the feed starts with the next event. " +
+        "A client that falls too far behind is disconnected and resumes from where it was.")]
     [ProducesResponseType<FeedItem>(StatusCodes.Status200OK, "text/event-stream")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<Results<ServerSentEventsResult<FeedItem>, ProblemHttpResult>> Get(

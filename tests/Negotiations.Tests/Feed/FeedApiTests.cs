@@ -124,3 +124,22 @@ public class FeedApiTests(AppFixture app) : IClassFixture<AppFixture>
         reply.Errors!.ContainsKey(field).ShouldBeTrue(reply.Body!.ToJsonString());
     }
 }
+
+/// <summary>The feed as the OpenAPI document describes it.</summary>
+public class FeedDocumentTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task The_feed_is_documented_as_an_event_stream_with_its_resume_parameters()
+    {
+        var document = (await app.Get("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK).Body!;
+        var operation = document["paths"]!["/api/feed"]!["get"]!;
+
+        operation["operationId"]!.GetValue<string>().ShouldBe("FollowFeed");
+        operation["description"]!.GetValue<string>().ShouldContain("Last-Event-ID");
+        operation["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key).ShouldContain("text/event-stream");
+        operation["responses"]!["400"]!["content"]!.AsObject().Select(c => c.Key).ShouldContain("application/problem+json");
+        var parameters = operation["parameters"]!.AsArray().Select(p => (p!["name"]!.GetValue<string>(), p["in"]!.GetValue<string>())).ToList();
+        parameters.ShouldContain(("Last-Event-ID", "header"));
+        parameters.ShouldContain(("after", "query"));
+    }
+}
