@@ -2,6 +2,7 @@ using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Negotiations.Demo;
+using Negotiations.Feed;
 using Negotiations.Health;
 using Negotiations.Import;
 using Negotiations.Status;
@@ -43,6 +44,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddSingleton<DemoScenario>();
         builder.Services.AddHostedService<DemoLoader>();
+        builder.Services.AddLiveFeed(builder.Configuration);
         return builder;
     }
 
