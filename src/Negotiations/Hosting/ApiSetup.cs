@@ -1,6 +1,7 @@
 using JasperFx.CodeGeneration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.Json;
+using Negotiations.Audit;
 using Negotiations.Demo;
 using Negotiations.Health;
 using Negotiations.Import;
@@ -40,6 +41,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddSingleton<DemoScenario>();
         builder.Services.AddHostedService<DemoLoader>();
+        builder.AddAudit();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Negotiations.Audit;
 using Negotiations.Appointments;
 using Negotiations.Casualties;
 using Negotiations.Commitments;
@@ -33,5 +34,8 @@ public static class EventStoreModel
 
         // Read models that fold many streams run in the async daemon (see each projection for why).
         options.Projections.Add<UnderstandingStatusProjection>(ProjectionLifecycle.Async);
+
+        // The hash chain over the event log and its checkpoints (Audit/).
+        options.AddAuditTables();
     }
 }
