@@ -9,6 +9,8 @@ public static class AuditRegistration
         builder.Services.AddSingleton<EventLog>();
         builder.Services.AddSingleton<AuditHistory>();
         builder.Services.AddSingleton<ChainVerifier>();
+        builder.Services.AddSingleton<Exports>();
+        builder.Services.AddSingleton<Replay>();
         builder.Services.AddSingleton<ChainWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ChainWriter>());
         return builder;
