@@ -15,13 +15,13 @@ public static class ExportEndpoints
     [EndpointSummary("Export the event log as JSON Lines, whole, by stream or by range")]
     [ProducesResponseType(typeof(string), StatusCodes.Status200OK, "application/x-ndjson")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static Results<PushStreamHttpResult, ProblemHttpResult> Events(Exports exports,
+    public static Results<PushStreamHttpResult, ProblemHttpResult> Events(Exports exports, HttpContext context,
         [FromQuery] long? fromSequence = null, [FromQuery] long? toSequence = null,
         [FromQuery] DateTimeOffset? from = null, [FromQuery] DateTimeOffset? to = null, [FromQuery] Guid? streamId = null)
     {
         var filter = new EventFilter(fromSequence, toSequence, from, to, streamId);
         if (GetHistoryEndpoint.Check(filter, null) is { } problem) return problem;
-        return TypedResults.Stream(async (stream) => await exports.WriteEventsAsync(stream, filter, CancellationToken.None),
+        return TypedResults.Stream(async (stream) => await exports.WriteEventsAsync(stream, filter, context.RequestAborted),
             "application/x-ndjson", "events.jsonl");
     }
 
@@ -30,8 +30,8 @@ public static class ExportEndpoints
     [EndpointSummary("Export a read model as CSV")]
     [ProducesResponseType(typeof(string), StatusCodes.Status200OK, "text/csv")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static Results<PushStreamHttpResult, ProblemHttpResult> ReadModel(string readModel, Exports exports) =>
+    public static Results<PushStreamHttpResult, ProblemHttpResult> ReadModel(string readModel, Exports exports, HttpContext context) =>
         Exports.ReadModels.Contains(readModel)
-            ? TypedResults.Stream(async stream => await exports.WriteCsvAsync(readModel, stream, CancellationToken.None), "text/csv; charset=utf-8", $"{readModel}.csv")
+            ? TypedResults.Stream(async stream => await exports.WriteCsvAsync(readModel, stream, context.RequestAborted), "text/csv; charset=utf-8", $"{readModel}.csv")
             : TypedResults.Problem($"No read model is called {readModel}; these export: {string.Join(", ", Exports.ReadModels)}.", statusCode: 404, title: "Unknown read model");
 }
