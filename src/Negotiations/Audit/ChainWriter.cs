@@ -122,6 +122,7 @@ public sealed class ChainWriter(EventLog log, IOptions<AuditSettings> settings, 
                 settled.Add(missing);
 
         var head = await HeadAsync(connection, cancellation);
+        foreach (var passed in gaps.Keys.Where(k => k <= head.Sequence).ToList()) gaps.Remove(passed); // filled meanwhile
         var batch = new List<ChainedEvent>(options.BatchSize);
         await foreach (var e in log.ReadChainedAsync(connection, head.Sequence, options.BatchSize, cancellation)) batch.Add(e);
 
