@@ -1,6 +1,7 @@
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Negotiations.Audit;
 using Negotiations.Demo;
 using Negotiations.Feed;
 using Negotiations.Health;
@@ -45,6 +46,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<DemoScenario>();
         builder.Services.AddHostedService<DemoLoader>();
         builder.Services.AddLiveFeed(builder.Configuration);
+        builder.AddAudit();
         return builder;
     }
 
