@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddNegotiationsStore();
 builder.AddNegotiationsApi();
 builder.AddNegotiationsSecurity();
+builder.AddNegotiationsLimits();
 
 var app = builder.Build();
 

@@ -6,6 +6,7 @@ using Negotiations.Demo;
 using Negotiations.Feed;
 using Negotiations.Health;
 using Negotiations.Import;
+using Negotiations.Security;
 using Negotiations.Status;
 using Scalar.AspNetCore;
 using Wolverine;
@@ -35,6 +36,7 @@ public static class ApiSetup
         builder.Services.Configure<JsonOptions>(o => StoreSetup.ConfigureJson(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StreamCollisionHandler>();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton<DatabaseHealthCheck>();
@@ -54,7 +56,9 @@ public static class ApiSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimit>();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi();

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Negotiations.Security;
+
+/// <summary>
+/// Commands are small: a body over Limits:MaxBodyBytes is a 413 before anything reads it. Only the
+/// import, which streams a field report, may send up to Limits:MaxImportBytes.
+/// </summary>
+public sealed class BodySizeLimit(RequestDelegate next, IOptionsMonitor<LimitSettings> limits)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var limit = context.Request.Path.StartsWithSegments("/api/import") ? limits.CurrentValue.MaxImportBytes : limits.CurrentValue.MaxBodyBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.Response.WriteAsJsonAsync(new ProblemDetails
+            {
+                Status = 413, Title = "Request body too large",
+                Detail = $"This request may carry at most {limit} bytes; nothing was recorded."
+            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            return;
+        }
+        await next(context);
+    }
+}
