@@ -1,6 +1,7 @@
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Negotiations.Dashboard;
 using Negotiations.Demo;
 using Negotiations.Health;
 using Negotiations.Import;
@@ -43,6 +44,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddSingleton<DemoScenario>();
         builder.Services.AddHostedService<DemoLoader>();
+        builder.AddNegotiationsDashboard();
         return builder;
     }
 
@@ -61,6 +63,7 @@ public static class ApiSetup
             options.ConfigureEndpoints(IdempotencyPolicy.Apply);
             options.RejectUnparseableQueryValues = true;
         });
+        app.UseNegotiationsDashboard();
         return app;
     }
 }
