@@ -1,11 +1,13 @@
 using JasperFx;
 using Negotiations.Hosting;
+using Negotiations.Security;
 using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddNegotiationsStore();
 builder.AddNegotiationsApi();
+builder.AddNegotiationsSecurity();
 
 var app = builder.Build();
 

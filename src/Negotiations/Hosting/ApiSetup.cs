@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Negotiations.Dashboard;
 using Negotiations.Demo;
+using Negotiations.Feed;
 using Negotiations.Health;
 using Negotiations.Import;
 using Negotiations.Status;
@@ -44,6 +45,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddSingleton<DemoScenario>();
         builder.Services.AddHostedService<DemoLoader>();
+        builder.Services.AddLiveFeed(builder.Configuration);
         builder.AddNegotiationsDashboard();
         return builder;
     }
@@ -52,11 +54,12 @@ public static class ApiSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RecordedByMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapOpenApi();
         app.MapScalarApiReference();
-        app.MapHealthChecks("/health", HealthResponse.Options);
+        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
         app.MapWolverineEndpoints(options =>
         {
             options.MapConcurrencyFailuresToConflict();

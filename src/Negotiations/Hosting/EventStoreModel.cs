@@ -37,5 +37,6 @@ public static class EventStoreModel
         // The timeline: asynchronous, so that logging a development does not pay for a second document (see TimelineProjection).
         options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Async);
         TimelineProjection.ConfigureDocument(options);
+        // The live feed reads up to the daemon's high-water mark, which the daemon keeps because these projections are async.
     }
 }

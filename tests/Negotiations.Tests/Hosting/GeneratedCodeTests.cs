@@ -42,7 +42,8 @@ public class GeneratedCodeTests
             var generated = Files(Path.Combine(output.FullName, "Internal", "Generated"));
             var committed = Files(Path.Combine(Repository(), "src", "Negotiations", "Internal", "Generated"));
 
-            generated.Keys.ShouldBe(committed.Keys, ignoreOrder: true, "files differ: run eventstore-scripts/codegen and commit");
+            generated.Keys.Except(committed.Keys).ShouldBeEmpty("generated but not committed: run eventstore-scripts/codegen and commit");
+            committed.Keys.Except(generated.Keys).ShouldBeEmpty("committed but no longer generated: run eventstore-scripts/codegen and commit");
             foreach (var (file, text) in generated)
                 committed[file].ShouldBe(text, $"{file} is stale: run eventstore-scripts/codegen and commit");
         }

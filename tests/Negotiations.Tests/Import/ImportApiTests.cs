@@ -55,7 +55,7 @@ public class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>
 
         var stream = await app.StreamOf(id);
         stream.Select(e => e.Data.GetType()).ShouldBe([typeof(UnderstandingProposed), typeof(UnderstandingStageChanged)]);
-        stream.ShouldAllBe(e => e.UserName == "local-monitor");
+        stream.ShouldAllBe(e => e.UserName == TestKeys.EverythingUser);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Marten", TestDatabase.ConnectionString);
             builder.UseSetting("Negotiations:Schema", Schema);
             builder.UseSetting("Negotiations:LoadDemoScenario", "false");
+            TestKeys.Configure(builder);
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

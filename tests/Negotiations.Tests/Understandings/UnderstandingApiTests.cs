@@ -36,7 +36,7 @@ public class UnderstandingApiTests(AppFixture app) : IClassFixture<AppFixture>
         reply.Body["parties"]!.AsArray().Count.ShouldBe(3);
         reply.Body["version"]!.GetValue<int>().ShouldBe(1);
         var stored = await app.StreamOf(id);
-        stored.Single().UserName.ShouldBe("local-monitor");
+        stored.Single().UserName.ShouldBe(TestKeys.EverythingUser);
     }
 
     [Fact]

@@ -122,25 +122,25 @@
     let data = {};
     try { data = JSON.parse(event.data); } catch { /* a message without JSON still counts */ }
     const sequence = Number(event.lastEventId || data.sequence || 0);
-    if (sequence && sequence <= lastEvent) return;
     const ids = Array.isArray(data.understandingIds) ? data.understandingIds : [];
     const concerns = !understandingId || ids.length === 0 || ids.includes(understandingId) || event.type === "correction";
 
-    if (event.type !== "status") {
-      const item = document.createElement("li");
-      const what = document.createElement("strong");
-      what.textContent = (event.type === "correction" ? "Correction: " : "") + eventWords(data.eventType);
-      item.append(what);
-      const details = [data.concept, occurredText(data.occurred)].filter(Boolean).join(" · ");
-      if (details) item.append(" — " + details);
-      if (!concerns) item.append(" (another understanding)");
-      liveList.prepend(item);
-    }
-    if (concerns && !frozen()) scheduleRefresh();
+    const item = document.createElement("li");
+    const what = document.createElement("strong");
+    what.textContent = (event.type === "correction" ? "Correction: " : "") + eventWords(data.eventType);
+    item.append(what);
+    const details = [data.concept, occurredText(data.occurred)].filter(Boolean).join(" · ");
+    if (details) item.append(" — " + details);
+    if (!concerns) item.append(" (another understanding)");
+    liveList.prepend(item);
+    // A refresh already read after this event shows it.
+    if (concerns && !frozen() && !(sequence && sequence <= lastEvent)) scheduleRefresh();
   }
 
   if ("EventSource" in window) {
-    const feed = new EventSource("/api/feed");
+    // Start right after the last event the page was read at, so nothing recorded in between is missed;
+    // when the browser reconnects it resumes by itself with Last-Event-ID.
+    const feed = new EventSource("/api/feed?after=" + encodeURIComponent(String(lastEvent)));
     feed.addEventListener("open", () => {
       liveState.textContent = frozen()
         ? "Connected. This view is as known at a past moment: new developments are listed here but do not change it."
@@ -149,7 +149,7 @@
     feed.addEventListener("error", () => {
       liveState.textContent = feed.readyState === EventSource.CLOSED ? "Live updates stopped; reload the page." : "Reconnecting to live updates…";
     });
-    for (const type of ["development", "correction", "status", "message"]) feed.addEventListener(type, onFeed);
+    for (const type of ["development", "correction", "status"]) feed.addEventListener(type, onFeed);
   } else {
     liveState.textContent = "This browser cannot receive live updates; reload the page to see new developments.";
   }

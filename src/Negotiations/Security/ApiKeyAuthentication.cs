@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Negotiations.Hosting;
+
+namespace Negotiations.Security;
+
+/// <summary>
+/// `Authorization: Bearer &lt;key&gt;`: the key's SHA-256 is compared, in constant time, with the configured
+/// hashes.
+/// </summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<NegotiationsSettings> settings)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
+        var token = header["Bearer ".Length..].Trim();
+
+        var hash = Encoding.ASCII.GetBytes(ApiKey.Hash(token));
+        var key = settings.CurrentValue.ApiKeys.FirstOrDefault(k =>
+            k.KeyHash.Length == hash.Length && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(k.KeyHash.ToLowerInvariant()), hash));
+        if (key is null) return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, key.User), .. key.Roles.Select(r => new Claim(ClaimTypes.Role, r))], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}
