@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Negotiations.Demo;
+using Negotiations.Security;
 using Npgsql;
 using Wolverine;
 
@@ -43,6 +44,7 @@ public sealed class DashboardApp : IAsyncLifetime
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.Single().TrimEnd('/');
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        Http.DefaultRequestHeaders.Authorization = new("Bearer", Factory.MonitorKey);
 
         using var reader = DemoScenario.Open();
         var reply = await Http.PostAsync("/api/import", new StringContent(await reader.ReadToEndAsync(), Encoding.UTF8, "application/x-ndjson"));
@@ -107,6 +109,9 @@ public sealed class DashboardApp : IAsyncLifetime
             Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
             ?? $"Host=127.0.0.1;Port={Environment.GetEnvironmentVariable("NEGOTIATIONS_PG_PORT") ?? "5433"};Database=negotiations;Username=postgres";
 
+        /// <summary>The key of the monitor who logs developments through the API; the browser has none.</summary>
+        public const string MonitorKey = "browser-test-monitor-key";
+
         public string Schema { get; } = $"t_browser_{Guid.NewGuid():N}"[..24];
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -114,6 +119,11 @@ public sealed class DashboardApp : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
             builder.UseSetting("Negotiations:Schema", Schema);
             builder.UseSetting("Negotiations:LoadDemoScenario", "false");
+            // As `run` serves it: reads (the dashboard, the feed) are open to callers without a key; writes need one.
+            builder.UseSetting("Negotiations:AnonymousRole", Roles.Viewer);
+            builder.UseSetting("Negotiations:ApiKeys:0:User", "browser-test-monitor");
+            builder.UseSetting("Negotiations:ApiKeys:0:KeyHash", ApiKey.Hash(MonitorKey));
+            builder.UseSetting("Negotiations:ApiKeys:0:Roles:0", Roles.Monitor);
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

@@ -162,7 +162,8 @@ public partial class DashboardTests(DashboardApp app) : IClassFixture<DashboardA
     [Fact]
     public async Task The_roadmap_shows_each_commitment_as_a_level_and_the_overall_implementation_over_time()
     {
-        var page = await app.OpenAsync($"/understandings/{Roadmap}");
+        // Before 1 October, when another test assesses a commitment.
+        var page = await app.OpenAsync($"/understandings/{Roadmap}?asOf=2025-09-30");
         var levels = page.Locator(".commitments meter");
         await Expect(levels).ToHaveCountAsync(3);
         await Expect(levels.First).ToHaveAccessibleNameAsync("Justice for the victims of the Sweida violence");
@@ -172,6 +173,41 @@ public partial class DashboardTests(DashboardApp app) : IClassFixture<DashboardA
         await Expect(page.Locator(".claim")).ToContainTextAsync("(alleged)");
         await Expect(page.Locator("#offices-heading + .table-wrap")).ToContainTextAsync("Suleiman Abdel Baqi");
         await Expect(page.Locator(".timeline .entry").First.Locator(".grading").First).ToHaveTextAsync(new Regex("^[A-F][1-6]$"));
+    }
+
+    [Fact]
+    public async Task The_overall_implementation_follows_the_assessments_over_time()
+    {
+        const string justice = "01990000-0000-7000-8000-000000000501";
+        Guid made;
+        await using (var session = app.Store.QuerySession())
+            made = (await session.Events.FetchStreamAsync(Guid.Parse(justice)))[0].Id;
+        var reply = await app.Http.PostAsJsonAsync($"/api/commitments/{justice}/assessments", new
+        {
+            level = 2,
+            rationale = "Investigations opened into the killings in Sweida",
+            evidence = new[] { made },
+            version = 1,
+            provenance = new
+            {
+                sources = new[] { new { name = "Government of Jordan", kind = "government", reliability = "B", credibility = 2 } },
+                occurred = new { from = "2025-10-01" }
+            }
+        });
+        reply.StatusCode.ShouldBe(HttpStatusCode.OK, await reply.Content.ReadAsStringAsync());
+
+        // One of three commitments at level 2 of 3: 2 / 9 of full implementation.
+        var page = await app.OpenAsync($"/understandings/{Roadmap}");
+        await Expect(page.Locator("#implementation-percent")).ToHaveTextAsync("22.2 %");
+        await Expect(page.Locator(".commitments meter").First).ToHaveAttributeAsync("value", "2");
+        await Expect(page.Locator(".chart circle")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".chart circle title").Last).ToHaveTextAsync("1 October 2025: 22.2 %");
+
+        // A point of the chart opens the page on its day.
+        await page.Locator(".chart svg a").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?asOf=2025-09-15$"));
+        await Expect(page.Locator("#implementation-percent")).ToHaveTextAsync("0 %");
+        await DashboardApp.ScreenshotAsync(page, "roadmap-on-2025-09-15");
     }
 
     [Fact]
