@@ -13,6 +13,6 @@ var app = builder.Build();
 
 app.UseNegotiationsApi();
 
-return await app.RunJasperFxCommands(args);
+return Negotiations.Audit.AuditExit.Code(await app.RunJasperFxCommands(args));
 
 public partial class Program;

@@ -1,6 +1,7 @@
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Negotiations.Audit;
 using Negotiations.Dashboard;
 using Negotiations.Demo;
 using Negotiations.Feed;
@@ -46,6 +47,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<DemoScenario>();
         builder.Services.AddHostedService<DemoLoader>();
         builder.Services.AddLiveFeed(builder.Configuration);
+        builder.AddAudit();
         builder.AddNegotiationsDashboard();
         return builder;
     }

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Negotiations.Audit;
 using Negotiations.Appointments;
 using Negotiations.Casualties;
 using Negotiations.Commitments;
@@ -38,5 +39,8 @@ public static class EventStoreModel
         options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Async);
         TimelineProjection.ConfigureDocument(options);
         // The live feed reads up to the daemon's high-water mark, which the daemon keeps because these projections are async.
+
+        // The hash chain over the event log and its checkpoints (Audit/).
+        options.AddAuditTables();
     }
 }

@@ -15,6 +15,7 @@ public static class IdempotencyPolicy
     public static void Apply(HttpChain chain)
     {
         if (!chain.HttpMethods.Contains("POST") || chain.Method.HandlerType.Namespace == typeof(Import.ImportEndpoint).Namespace) return;
+        if (chain.Method.HandlerType.Namespace == typeof(Audit.VerifyChainEndpoint).Namespace) return; // verify appends nothing
         chain.DeduplicatedWithResponse = new DeduplicatedWithResponseRequirement
         {
             Scope = DeduplicationScope.User,

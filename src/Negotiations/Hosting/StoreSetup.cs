@@ -30,26 +30,32 @@ public static class StoreSetup
                 var settings = configuration.GetSection(NegotiationsSettings.Section).Get<NegotiationsSettings>() ?? new();
                 var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? LocalCluster;
 
-                var options = new StoreOptions();
-                options.Connection(connectionString);
-                options.DatabaseSchemaName = settings.Schema;
-                options.Events.DatabaseSchemaName = settings.Schema;
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureJson);
-
-                options.Events.MetadataConfig.CorrelationIdEnabled = true;
-                options.Events.MetadataConfig.CausationIdEnabled = true;
-                options.Events.MetadataConfig.UserNameEnabled = true;
-                options.Events.MetadataConfig.HeadersEnabled = true;
-
-                options.ConfigureNegotiationsModel();
-                return options;
+                return CreateStoreOptions(connectionString, settings.Schema);
             })
             .UseLightweightSessions()
             .AddAsyncDaemon(DaemonMode.Solo)
             .IntegrateWithWolverine();
 
         return builder;
+    }
+
+    /// <summary>The store's whole configuration for one schema: the application's, and a replay's throwaway copy.</summary>
+    public static StoreOptions CreateStoreOptions(string connectionString, string schema)
+    {
+        var options = new StoreOptions();
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.Events.DatabaseSchemaName = schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureJson);
+
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+
+        options.ConfigureNegotiationsModel();
+        return options;
     }
 
     /// <summary>One JSON dialect for stored events, documents and the HTTP API: camelCase, enums as kebab-case words.</summary>

@@ -42,7 +42,7 @@ public class FeedApiTests(AppFixture app) : IClassFixture<AppFixture>
         proposed.Json["streamId"]!.GetValue<Guid>().ShouldBe(understanding);
         proposed.Json["concept"]!.GetValue<string>().ShouldBe("Understandings");
         proposed.Json["eventType"]!.GetValue<string>().ShouldBe(stored.EventTypeName);
-        proposed.Json["recordedBy"]!.GetValue<string>().ShouldBe("local-monitor");
+        proposed.Json["recordedBy"]!.GetValue<string>().ShouldBe(TestKeys.EverythingUser);
         proposed.Json["occurred"]!["from"]!.GetValue<string>().ShouldBe("2025-09-15");
         proposed.Json["data"]!["title"]!.GetValue<string>().ShouldBe("Southern Syria demilitarised zone");
 

@@ -36,11 +36,17 @@ public class AccessTests(AppFixture app) : IClassFixture<AppFixture>
             .Where(r => r.method != "OPTIONS")
             .Distinct();
 
-    private Task<Reply> Call(string method, string path, string? key)
+    /// <summary>Only the status matters, and some routes stream (the live feed): read the headers and hang up.</summary>
+    private async Task<HttpStatusCode> Call(string method, string path, string? key)
     {
-        var headers = new Dictionary<string, string> { ["Authorization"] = key is null ? "" : $"Bearer {key}" };
-        var content = method == "GET" ? null : new StringContent("{}", Encoding.UTF8, "application/json");
-        return app.Send(new HttpMethod(method), path, content, headers);
+        using var client = app.Host.Server.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = method == "GET" ? null : new StringContent("{}", Encoding.UTF8, "application/json")
+        };
+        if (key is not null) request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {key}");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        return response.StatusCode;
     }
 
     [Fact]
@@ -55,7 +61,7 @@ public class AccessTests(AppFixture app) : IClassFixture<AppFixture>
             var needed = RouteAccess.RoleFor(method, path);
             foreach (var key in new string?[] { null, "not-a-key", TestKeys.Monitor, TestKeys.Auditor, TestKeys.Viewer })
             {
-                var status = (await Call(method, path, key)).Status;
+                var status = await Call(method, path, key);
                 var expected = anonymous ? "open"
                     : key is null || key == "not-a-key" ? "401"
                     : RolesOf[key].Contains(needed) ? "allowed" : "403";

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using JasperFx.CommandLine;
+using Negotiations.Hosting;
+using Negotiations.Import;
+
+namespace Negotiations.Audit;
+
+/// <summary>Exit codes of the audit commands beyond JasperFx's 0/1: 2 when the command could not do its work at all.</summary>
+public static class AuditExit
+{
+    public const int Error = 2;
+    private static int? overridden;
+
+    public static void Fail() => overridden = Error;
+
+    /// <summary>Program's exit code: the command's, unless an audit command failed with an error.</summary>
+    public static int Code(int code) => overridden ?? code;
+
+    internal static readonly JsonSerializerOptions Json = CreateJson(true);
+    internal static readonly JsonSerializerOptions Compact = CreateJson(false);
+
+    private static JsonSerializerOptions CreateJson(bool indented)
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = indented, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+        StoreSetup.ConfigureJson(json);
+        return json;
+    }
+
+    internal static async Task<bool> Guard(string command, Func<Task<bool>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"{command}: error: {e.Message}");
+            Fail();
+            return false;
+        }
+    }
+}
+
+public sealed class VerifyInput : NetCoreInput
+{
+    [Description("A checkpoint kept outside the database (JSON from `checkpoint` or GET /api/audit/checkpoints/latest; a file may hold one or an array); repeatable")]
+    public List<string> CheckpointFlag { get; set; } = [];
+
+    [Description("Print the whole report as JSON")]
+    public bool JsonFlag { get; set; }
+}
+
+[Description("Recompute the event log's hash chain and check it against stored and external checkpoints; exit 0 clean, 1 tampered, 2 error", Name = "verify")]
+public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
+{
+    public override Task<bool> Execute(VerifyInput input) => AuditExit.Guard("verify", async () =>
+    {
+        var external = new List<Checkpoint>();
+        foreach (var file in input.CheckpointFlag)
+        {
+            var text = await File.ReadAllTextAsync(file);
+            external.AddRange(text.TrimStart().StartsWith('[')
+                ? JsonSerializer.Deserialize<List<Checkpoint>>(text, AuditExit.Json)!
+                : [JsonSerializer.Deserialize<Checkpoint>(text, AuditExit.Json)!]);
+        }
+        var problems = new VerifyChain(external).Validate();
+        if (problems.Status is not null)
+        {
+            await Console.Error.WriteLineAsync($"verify: {problems.Detail}");
+            AuditExit.Fail();
+            return false;
+        }
+        return await CommandHost.RunAsync(input, async services =>
+        {
+            var report = await services.GetRequiredService<ChainVerifier>().VerifyAsync(external, CancellationToken.None);
+            if (input.JsonFlag) Console.WriteLine(JsonSerializer.Serialize(report, AuditExit.Json));
+            else
+            {
+                Console.WriteLine($"verify: {report.Status}: {report.EventsChecked} events up to sequence {report.LastSequence}, chained through {report.ChainedThrough} " +
+                                  $"({report.Unchained} not chained yet), {report.GapCount} gaps ({report.MissingSequences} sequences never committed), " +
+                                  $"{report.StoredCheckpointsChecked} stored and {report.ExternalCheckpointsChecked} external checkpoints, " +
+                                  $"{report.Seconds:0.00} s ({report.EventsPerSecond:0} events/s)");
+                foreach (var finding in report.Findings) Console.WriteLine($"  sequence {finding.Sequence}: {finding.Kind}: {finding.Detail}");
+                if (report.FirstBadSequence is { } bad) Console.WriteLine($"verify: first bad sequence {bad}");
+                else if (report.Head is { } head) Console.WriteLine($"verify: head {JsonSerializer.Serialize(head, AuditExit.Compact)}");
+            }
+            return report.Clean;
+        });
+    });
+}
+
+public sealed class CheckpointInput : NetCoreInput
+{
+    [Description("Write the checkpoint to this file as well as to standard output")]
+    public string? OutputFlag { get; set; }
+}
+
+[Description("Chain every event appended so far, store a checkpoint at the head and print it (JSON) to keep outside the database", Name = "checkpoint")]
+public sealed class CheckpointCommand : JasperFxAsyncCommand<CheckpointInput>
+{
+    public override Task<bool> Execute(CheckpointInput input) => AuditExit.Guard("checkpoint", () => CommandHost.RunAsync(input, async services =>
+    {
+        var checkpoint = await services.GetRequiredService<ChainWriter>().CheckpointNowAsync(CancellationToken.None);
+        if (checkpoint is null)
+        {
+            await Console.Error.WriteLineAsync("checkpoint: the event log is empty");
+            return false;
+        }
+        var json = JsonSerializer.Serialize(checkpoint, AuditExit.Json);
+        Console.WriteLine(json);
+        if (input.OutputFlag is { } file) await File.WriteAllTextAsync(file, json + "\n");
+        return true;
+    }));
+}
+
+public sealed class ExportInput : NetCoreInput
+{
+    [Description("events (JSON Lines) or a read model (CSV): statuses, understandings, rounds, zones, mechanisms, offices, commitments, casualty-claims, statements")]
+    public string What { get; set; } = "events";
+
+    [Description("The file to write ('-' or absent: standard output)")]
+    public string? OutputFlag { get; set; }
+
+    [Description("events: only this stream")]
+    public Guid? StreamFlag { get; set; }
+
+    [Description("events: recorded at or after (ISO-8601 date or timestamp)")]
+    public string? FromFlag { get; set; }
+
+    [Description("events: recorded at or before (ISO-8601 date or timestamp)")]
+    public string? ToFlag { get; set; }
+
+    [Description("events: from this global sequence")]
+    public long? FromSequenceFlag { get; set; }
+
+    [Description("events: up to this global sequence")]
+    public long? ToSequenceFlag { get; set; }
+}
+
+[Description("Export the event log as JSON Lines (whole, by stream, by range) or a read model as CSV, streamed", Name = "export")]
+public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
+{
+    public override Task<bool> Execute(ExportInput input) => AuditExit.Guard("export", async () =>
+    {
+        if (input.What != "events" && !Exports.ReadModels.Contains(input.What))
+        {
+            await Console.Error.WriteLineAsync($"export: what is events or one of {string.Join(", ", Exports.ReadModels)}");
+            AuditExit.Fail();
+            return false;
+        }
+        var filter = new EventFilter(input.FromSequenceFlag, input.ToSequenceFlag, Time(input.FromFlag), Time(input.ToFlag), input.StreamFlag);
+        var problems = filter.Check(new Validation.Problems());
+        if (problems.Any)
+        {
+            await Console.Error.WriteLineAsync($"export: {problems.Result().Detail}");
+            AuditExit.Fail();
+            return false;
+        }
+        return await CommandHost.RunAsync(input, async services =>
+        {
+            var exports = services.GetRequiredService<Exports>();
+            await using var output = input.OutputFlag is null or "-" ? Console.OpenStandardOutput() : File.Create(input.OutputFlag);
+            var count = input.What == "events"
+                ? await exports.WriteEventsAsync(output, filter, CancellationToken.None)
+                : await exports.WriteCsvAsync(input.What, output, CancellationToken.None);
+            await Console.Error.WriteLineAsync($"export: {count} {(input.What == "events" ? "events" : "rows")} written");
+            return true;
+        });
+    });
+
+    private static DateTimeOffset? Time(string? text) => text is null ? null
+        : DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+}
+
+[Description("Rebuild every projection from the events in a throwaway schema and print how it differs from the live documents; exit 0 identical, 1 different, 2 error", Name = "replay")]
+public sealed class ReplayCommand : JasperFxAsyncCommand<NetCoreInput>
+{
+    public override Task<bool> Execute(NetCoreInput input) => AuditExit.Guard("replay", () => CommandHost.RunAsync(input, async services =>
+    {
+        var report = await services.GetRequiredService<Replay>().RunAsync(Console.Out, CancellationToken.None);
+        foreach (var table in report.Tables)
+            Console.WriteLine($"replay: {table.Table}: {table.Live} live, {table.Rebuilt} rebuilt, {table.Differences} different");
+        foreach (var d in report.Differences)
+            Console.WriteLine($"  {d.Table} {d.Id}: {d.Kind}{(d.Fields.Count == 0 ? "" : " in " + string.Join(", ", d.Fields))}");
+        Console.WriteLine(report.Identical
+            ? $"replay: identical: {report.Projections.Count} projections rebuilt from {report.Events} events in {report.Seconds:0.0} s"
+            : $"replay: {report.Differences.Count} documents differ from their rebuild");
+        return report.Identical;
+    }));
+}

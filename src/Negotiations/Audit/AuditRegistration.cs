@@ -1,0 +1,18 @@
+namespace Negotiations.Audit;
+
+public static class AuditRegistration
+{
+    /// <summary>History, the hash chain (kept in the background), verification, replay and exports.</summary>
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<AuditSettings>(builder.Configuration.GetSection(AuditSettings.Section));
+        builder.Services.AddSingleton<EventLog>();
+        builder.Services.AddSingleton<AuditHistory>();
+        builder.Services.AddSingleton<ChainVerifier>();
+        builder.Services.AddSingleton<Exports>();
+        builder.Services.AddSingleton<Replay>();
+        builder.Services.AddSingleton<ChainWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ChainWriter>());
+        return builder;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Data;
+using System.Diagnostics;
+using Npgsql;
+
+namespace Negotiations.Audit;
+
+/// <summary>What verify found wrong at one sequence.</summary>
+/// <param name="Kind">altered (an event no longer matches its link), inserted (an event the chain never covered,
+/// below its head), deleted (a chained event is gone), checkpoint-mismatch (the log up to a checkpoint is not the
+/// one it was), truncated (the log ends before a checkpoint).</param>
+public sealed record ChainFinding(long Sequence, string Kind, string Detail);
+
+/// <summary>The result of recomputing the chain. Clean only when nothing at all was found.</summary>
+public sealed record VerifyReport(
+    string Status,
+    long? FirstBadSequence,
+    IReadOnlyList<ChainFinding> Findings,
+    int FindingCount,
+    long EventsChecked,
+    long LastSequence,
+    long ChainedThrough,
+    long Unchained,
+    long GapCount,
+    long MissingSequences,
+    int StoredCheckpointsChecked,
+    int ExternalCheckpointsChecked,
+    Checkpoint? Head,
+    double Seconds,
+    double EventsPerSecond)
+{
+    public bool Clean => Status == "clean";
+}
+
+/// <summary>
+/// Recomputes the hash chain from mt_events in one pass, in sequence order, merged with the stored links, and
+/// checks it against every stored checkpoint and the external ones given. Each stored link is checked against
+/// the link before it (so an edited event names its own sequence, not every later one); the chain recomputed
+/// from the events alone is compared with the checkpoints (so a rewritten chain table is caught by any
+/// checkpoint kept outside). Memory stays flat: two data readers and the checkpoints.
+/// </summary>
+public sealed class ChainVerifier(EventLog log)
+{
+    public const int FindingsKept = 100;
+
+    public async Task<VerifyReport> VerifyAsync(IReadOnlyList<Checkpoint> external, CancellationToken cancellation)
+    {
+        var watch = Stopwatch.StartNew();
+        await log.EnsureAsync(cancellation);
+        await using var eventsConnection = await log.OpenAsync(cancellation);
+        await using var chainConnection = await log.OpenAsync(cancellation);
+
+        // One consistent view of both tables, so that events appended meanwhile do not look like tampering.
+        await using var snapshot = await eventsConnection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellation);
+        string exported;
+        await using (var export = new NpgsqlCommand("select pg_export_snapshot()", eventsConnection))
+            exported = (string)(await export.ExecuteScalarAsync(cancellation))!;
+        await using var chainSnapshot = await chainConnection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellation);
+        await using (var use = new NpgsqlCommand($"set transaction snapshot '{exported}'", chainConnection))
+            await use.ExecuteNonQueryAsync(cancellation);
+
+        var stored = await Checkpoints.AllAsync(log, chainConnection, cancellation);
+        var checks = stored.Select(c => (Checkpoint: c, External: false))
+            .Concat(external.Select(c => (Checkpoint: c, External: true)))
+            .OrderBy(c => c.Checkpoint.Sequence).ToList();
+        var nextCheck = 0;
+
+        long chainHead;
+        await using (var head = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {log.Chain}", chainConnection))
+            chainHead = Convert.ToInt64(await head.ExecuteScalarAsync(cancellation));
+
+        var findings = new List<ChainFinding>();
+        var findingCount = 0;
+        void Found(long sequence, string kind, string detail)
+        {
+            findingCount++;
+            if (findings.Count < FindingsKept) findings.Add(new ChainFinding(sequence, kind, detail));
+        }
+
+        await using var linksCommand = new NpgsqlCommand($"select seq_id, previous_seq, link from {log.Chain} order by seq_id", chainConnection);
+        await using var links = await linksCommand.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellation);
+        var hasLink = await links.ReadAsync(cancellation);
+        (long Seq, long Previous, byte[] Link) link = hasLink ? ReadLink(links) : default;
+
+        var hasher = new ChainHasher();
+        var full = ChainHash.Genesis;        // the chain recomputed from the events alone
+        var storedPrevious = ChainHash.Genesis; // the stored link before the current one
+        long count = 0, eventsChecked = 0, unchained = 0, gapCount = 0, missing = 0, lastSequence = 0;
+
+        void CheckpointsUpTo(long sequence, bool reached)
+        {
+            while (nextCheck < checks.Count && checks[nextCheck].Checkpoint.Sequence <= sequence)
+            {
+                var (checkpoint, isExternal) = checks[nextCheck++];
+                var which = isExternal ? "external" : "stored";
+                if (checkpoint.Sequence < sequence || !reached)
+                    Found(checkpoint.Sequence, "checkpoint-mismatch", $"The {which} checkpoint names sequence {checkpoint.Sequence}, which is no longer in the log.");
+                else if (!string.Equals(checkpoint.HeadHash, ChainHash.Hex(full), StringComparison.OrdinalIgnoreCase) || checkpoint.Count != count)
+                    Found(checkpoint.Sequence, "checkpoint-mismatch",
+                        $"The log up to sequence {checkpoint.Sequence} is not the one the {which} checkpoint saw " +
+                        $"(count {count} vs {checkpoint.Count}, head {ChainHash.Hex(full)} vs {checkpoint.HeadHash}): an event at or before it was changed, removed or added.");
+            }
+        }
+
+        await foreach (var e in log.ReadChainedAsync(eventsConnection, 0, null, cancellation))
+        {
+            // Links whose events are gone.
+            while (hasLink && link.Seq < e.Sequence)
+            {
+                Found(link.Seq, "deleted", $"The chained event at sequence {link.Seq} is no longer in the log.");
+                CheckpointsUpTo(link.Seq, reached: false);
+                storedPrevious = link.Link;
+                hasLink = await links.ReadAsync(cancellation);
+                if (hasLink) link = ReadLink(links);
+            }
+            CheckpointsUpTo(e.Sequence - 1, reached: false);
+
+            eventsChecked++;
+            lastSequence = e.Sequence;
+            var recomputed = hasher.Link(full, e);
+            if (hasLink && link.Seq == e.Sequence)
+            {
+                var local = storedPrevious.AsSpan().SequenceEqual(full) ? recomputed : hasher.Link(storedPrevious, e);
+                if (!local.AsSpan().SequenceEqual(link.Link))
+                    Found(e.Sequence, "altered", $"The event at sequence {e.Sequence} (stream {e.StreamId} version {e.Version}, {e.Type}) does not match its link: its data, type, stream, version, timestamp or place was changed.");
+                if (link.Previous != e.Sequence - 1)
+                {
+                    gapCount++;
+                    missing += e.Sequence - link.Previous - 1;
+                }
+                storedPrevious = link.Link;
+                hasLink = await links.ReadAsync(cancellation);
+                if (hasLink) link = ReadLink(links);
+            }
+            else if (e.Sequence <= chainHead)
+                Found(e.Sequence, "inserted", $"The event at sequence {e.Sequence} (stream {e.StreamId}, {e.Type}) was never chained although later events were: it was added afterwards.");
+            else
+                unchained++;
+
+            full = recomputed;
+            count++;
+            CheckpointsUpTo(e.Sequence, reached: true);
+        }
+        while (hasLink)
+        {
+            Found(link.Seq, "deleted", $"The chained event at sequence {link.Seq} is no longer in the log.");
+            hasLink = await links.ReadAsync(cancellation);
+            if (hasLink) link = ReadLink(links);
+        }
+        for (; nextCheck < checks.Count; nextCheck++)
+        {
+            var (checkpoint, isExternal) = checks[nextCheck];
+            Found(lastSequence + 1, "truncated",
+                $"The log ends at sequence {lastSequence} ({count} events) but the {(isExternal ? "external" : "stored")} checkpoint saw {checkpoint.Count} events up to sequence {checkpoint.Sequence}: its tail was removed.");
+        }
+
+        watch.Stop();
+        var ordered = findings.OrderBy(f => f.Sequence).ToList();
+        var headCheckpoint = count == 0 ? null : new Checkpoint(lastSequence, ChainHash.Hex(full), count);
+        return new VerifyReport(
+            findingCount == 0 ? "clean" : "tampered",
+            ordered.Count == 0 ? null : ordered[0].Sequence,
+            ordered, findingCount, eventsChecked, lastSequence, chainHead, unchained, gapCount, missing,
+            checks.Count(c => !c.External), checks.Count(c => c.External), headCheckpoint,
+            watch.Elapsed.TotalSeconds, eventsChecked / Math.Max(watch.Elapsed.TotalSeconds, 1e-6));
+    }
+
+    private static (long, long, byte[]) ReadLink(NpgsqlDataReader reader) =>
+        (reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+}

@@ -1,0 +1,85 @@
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Negotiations.Audit;
+using Negotiations.Sources;
+using Negotiations.Tests.Support;
+using Negotiations.Understandings;
+using Npgsql;
+
+namespace Negotiations.Tests.Audit;
+
+/// <summary>
+/// The application with its background chain writer off, so that each test decides when the chain is extended,
+/// and raw SQL as an attacker with access to the database would write it.
+/// </summary>
+public sealed class AuditFixture : AppFixture
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Audit:WriteChain", "false");
+
+    public EventLog Log => Host.Services.GetRequiredService<EventLog>();
+    public ChainVerifier Verifier => Host.Services.GetRequiredService<ChainVerifier>();
+
+    /// <summary>A chain writer of the test's own (its memory of gaps starts empty).</summary>
+    public ChainWriter Writer(int graceMilliseconds = 0) => new(Log,
+        Options.Create(new AuditSettings { GapGraceMilliseconds = graceMilliseconds, CheckpointEvery = 5, BatchSize = 7 }),
+        TimeProvider.System, NullLogger<ChainWriter>.Instance);
+
+    /// <summary>An empty store and an empty chain.</summary>
+    public async Task ResetAsync()
+    {
+        await Store.Advanced.ResetAllData();
+        await Log.EnsureAsync(CancellationToken.None);
+        await SqlAsync($"truncate {Log.Chain}, {Log.Checkpoints}; alter sequence \"{Schema}\".mt_events_sequence restart with 1");
+    }
+
+    /// <summary>Streams of understandings, each proposed and then moved along, one transaction per event.</summary>
+    public async Task AppendAsync(int streams, int eventsPerStream)
+    {
+        for (var s = 0; s < streams; s++)
+        {
+            var id = Guid.CreateVersion7();
+            for (var v = 0; v < eventsPerStream; v++)
+            {
+                await using var session = Store.LightweightSession();
+                object e = v == 0
+                    ? new UnderstandingProposed(id, $"Understanding {s}", UnderstandingKind.DemilitarisedZone, [new Party("Syria", PartyRole.Party)], PaxStage.PreNegotiation, Given.Reported())
+                    : new UnderstandingStageChanged(id, v % 2 == 0 ? PaxStage.Ceasefire : PaxStage.FrameworkPartial, Given.Reported());
+                session.Events.Append(id, e);
+                await session.SaveChangesAsync();
+            }
+        }
+    }
+
+    /// <summary>A transaction that draws a sequence number and rolls back: the gap Marten leaves by design.</summary>
+    public async Task<long> RolledBackAppendAsync()
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var next = new NpgsqlCommand($"select nextval('\"{Schema}\".mt_events_sequence')", connection);
+        var drawn = (long)(await next.ExecuteScalarAsync())!;
+        await transaction.RollbackAsync();
+        return drawn;
+    }
+
+    public async Task SqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    public Task<VerifyReport> VerifyAsync(params Checkpoint[] external) => Verifier.VerifyAsync(external, CancellationToken.None);
+}

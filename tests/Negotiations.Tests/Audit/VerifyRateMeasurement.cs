@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Negotiations.Audit;
+using Negotiations.Tests.Support;
+using Negotiations.Understandings;
+using Xunit.Abstractions;
+
+namespace Negotiations.Tests.Audit;
+
+/// <summary>
+/// How fast the chain is written, verified and exported, on events bulk-appended into a throwaway schema.
+/// A measurement, not part of the normal run: it runs only when NEGOTIATIONS_MEASURE_EVENTS is set, e.g.
+///   NEGOTIATIONS_MEASURE_EVENTS=100000 dotnet test tests/Negotiations.Tests --filter VerifyRateMeasurement --logger "console;verbosity=detailed"
+/// </summary>
+public class VerifyRateMeasurement(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Chain_verify_and_export_rates()
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("NEGOTIATIONS_MEASURE_EVENTS"), out var total)) return;
+        await using var app = new AuditFixture();
+        await app.InitializeAsync();
+        try
+        {
+            const int perStream = 10;
+            var watch = Stopwatch.StartNew();
+            var registry = (IEventRegistry)((StoreOptions)app.Store.Options).Events;
+            for (var done = 0; done < total; done += 10_000)
+            {
+                var streams = Enumerable.Range(0, Math.Min(10_000, total - done) / perStream).Select(_ =>
+                {
+                    var id = Guid.CreateVersion7();
+                    return StreamAction.Start(registry, id, Enumerable.Range(0, perStream).Select(v => v == 0
+                        ? (object)new UnderstandingProposed(id, "Understanding", UnderstandingKind.DemilitarisedZone, [new Party("Syria", PartyRole.Party)], PaxStage.PreNegotiation, Given.Reported())
+                        : new UnderstandingStageChanged(id, PaxStage.Ceasefire, Given.Reported())).ToArray());
+                }).ToList();
+                await app.Store.BulkInsertEventsAsync(streams);
+            }
+            await app.SqlAsync($"analyze {app.Log.Events}");
+            output.WriteLine($"bulk append: {total} events in {watch.Elapsed.TotalSeconds:0.0} s ({total / watch.Elapsed.TotalSeconds:0} events/s)");
+
+            watch.Restart();
+            var writer = app.Host.Services.GetRequiredService<ChainWriter>();
+            var head = await writer.CatchUpAllAsync(TimeSpan.FromMinutes(10), CancellationToken.None);
+            head.Position.ShouldBe(total);
+            output.WriteLine($"chain written: {total} links in {watch.Elapsed.TotalSeconds:0.0} s ({total / watch.Elapsed.TotalSeconds:0} events/s)");
+
+            var before = GC.GetTotalAllocatedBytes();
+            var report = await app.VerifyAsync();
+            report.Status.ShouldBe("clean");
+            report.EventsChecked.ShouldBe(total);
+            output.WriteLine($"verify: {report.EventsChecked} events in {report.Seconds:0.00} s ({report.EventsPerSecond:0} events/s), " +
+                             $"working set {Environment.WorkingSet / 1048576} MB, allocated {(GC.GetTotalAllocatedBytes() - before) / 1048576} MB");
+
+            watch.Restart();
+            var exports = app.Host.Services.GetRequiredService<Exports>();
+            var counter = new CountingStream();
+            var lines = await exports.WriteEventsAsync(counter, new EventFilter(), CancellationToken.None);
+            lines.ShouldBe(total);
+            output.WriteLine($"export: {lines} lines, {counter.Length / 1048576} MB in {watch.Elapsed.TotalSeconds:0.00} s " +
+                             $"({lines / watch.Elapsed.TotalSeconds:0} events/s), working set {Environment.WorkingSet / 1048576} MB");
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    private sealed class CountingStream : Stream
+    {
+        private long length;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => length;
+        public override long Position { get => length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => length += count;
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
