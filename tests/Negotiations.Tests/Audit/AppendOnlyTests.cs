@@ -31,6 +31,7 @@ public sealed class HardenedStoreFixture : IAsyncLifetime
         builder.UseSetting("Negotiations:Schema", Schema);
         builder.UseSetting("Negotiations:LoadDemoScenario", "false");
         builder.UseSetting("Audit:WriteChain", "false");
+        TestKeys.Configure(builder);
         builder.ConfigureServices(services =>
         {
             services.RunWolverineInSoloMode();

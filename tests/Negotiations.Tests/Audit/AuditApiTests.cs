@@ -29,7 +29,7 @@ public class AuditApiTests(DemoFixture app) : IClassFixture<DemoFixture>
 
     private async Task<string> Text(string url)
     {
-        using var client = app.Host.Server.CreateClient();
+        using var client = app.Client();
         var response = await client.GetAsync(url);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
         return await response.Content.ReadAsStringAsync();
@@ -54,7 +54,7 @@ public class AuditApiTests(DemoFixture app) : IClassFixture<DemoFixture>
         first["type"]!.GetValue<string>().ShouldBe("understanding_proposed");
         first["concept"]!.GetValue<string>().ShouldBe("Understandings");
         first["version"]!.GetValue<long>().ShouldBe(1);
-        first["recordedBy"]!.GetValue<string>().ShouldBe("local-monitor");
+        first["recordedBy"]!.GetValue<string>().ShouldBe(TestKeys.EverythingUser);
         first["correlationId"].ShouldNotBeNull();
         first["occurred"]!["from"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
         first["sources"]!.AsArray().ShouldNotBeEmpty();

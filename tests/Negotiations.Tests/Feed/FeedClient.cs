@@ -33,10 +33,9 @@ public sealed class FeedClient : IAsyncDisposable
 
     public static async Task<FeedClient> ConnectAsync(AppFixture app, string url = "/api/feed", long? lastEventId = null)
     {
-        var client = app.Host.Server.CreateClient();
+        var client = app.Client(TestKeys.Viewer);
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.ParseAdd("text/event-stream");
-        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {TestKeys.Viewer}");
         if (lastEventId is not null) request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId.ToString());
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(Patience);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -51,6 +51,14 @@ public static class Api
 
     public static Task<Reply> Get(this AppFixture app, string url) => app.Send(HttpMethod.Get, url, null, null);
 
+    /// <summary>A client of the test host that sends the given key (by default one with every role).</summary>
+    public static HttpClient Client(this AppFixture app, string key = TestKeys.Everything)
+    {
+        var client = app.Host.Server.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {key}");
+        return client;
+    }
+
     public static async Task<Reply> Send(this AppFixture app, HttpMethod method, string url, HttpContent? content, IDictionary<string, string>? headers)
     {
         using var client = app.Host.Server.CreateClient();
