@@ -2,6 +2,7 @@ using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Negotiations.Audit;
+using Negotiations.Dashboard;
 using Negotiations.Demo;
 using Negotiations.Feed;
 using Negotiations.Health;
@@ -49,6 +50,7 @@ public static class ApiSetup
         builder.Services.AddHostedService<DemoLoader>();
         builder.Services.AddLiveFeed(builder.Configuration);
         builder.AddAudit();
+        builder.AddNegotiationsDashboard();
         return builder;
     }
 
@@ -70,6 +72,7 @@ public static class ApiSetup
             options.ConfigureEndpoints(IdempotencyPolicy.Apply);
             options.RejectUnparseableQueryValues = true;
         });
+        app.UseNegotiationsDashboard();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using Negotiations.Links;
 using Negotiations.Sources;
@@ -11,7 +12,11 @@ namespace Negotiations.Status;
 /// </summary>
 public static class StatusHistory
 {
-    public static async Task<UnderstandingStatus?> FoldAsync(IQuerySession session, Guid understandingId, DateOnly? asOf, DateTimeOffset? knownAt, CancellationToken cancellation)
+    public static async Task<UnderstandingStatus?> FoldAsync(IQuerySession session, Guid understandingId, DateOnly? asOf, DateTimeOffset? knownAt, CancellationToken cancellation) =>
+        await EventsAsync(session, understandingId, knownAt, cancellation) is { } events ? Fold(understandingId, events, asOf) : null;
+
+    /// <summary>Every event of the streams that concern the understanding, recorded by <c>knownAt</c>, in order; null when none concerns it.</summary>
+    public static async Task<IReadOnlyList<IEvent>?> EventsAsync(IQuerySession session, Guid understandingId, DateTimeOffset? knownAt, CancellationToken cancellation)
     {
         var streams = await session.Query<StreamLink>()
             .Where(l => l.UnderstandingIds.Contains(understandingId))
@@ -21,8 +26,12 @@ public static class StatusHistory
 
         var query = session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(streams.ToArray()));
         if (knownAt is { } known) query = query.Where(e => e.Timestamp <= known);
-        var events = await query.OrderBy(e => e.Sequence).ToListAsync(cancellation);
+        return await query.OrderBy(e => e.Sequence).ToListAsync(cancellation);
+    }
 
+    /// <summary>Pure: the status folded from the events (in sequence order), counting developments that occurred by <c>asOf</c>.</summary>
+    public static UnderstandingStatus Fold(Guid understandingId, IEnumerable<IEvent> events, DateOnly? asOf)
+    {
         var status = new UnderstandingStatus { Id = understandingId };
         foreach (var e in events)
             if (asOf is null || e.Data is not IDevelopment development || development.Provenance.Occurred.From <= asOf)

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Negotiations.Dashboard.Pages;
+
+/// <summary>The overview: one card per understanding, and counts by lifecycle status.</summary>
+public sealed class IndexModel(DashboardReader reader) : PageModel, IDashboardPage
+{
+    public OverviewData? Overview { get; private set; }
+    public TimeChoice Time { get; private set; } = TimeChoice.Now;
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+    public IReadOnlyList<DateOnly> Dates => Overview?.Dates ?? [];
+    public long LastEvent => Overview?.Freshness.LastEvent ?? 0;
+    public bool Behind => Overview?.Freshness.Behind ?? false;
+    public Guid? UnderstandingId => null;
+
+    public async Task<IActionResult> OnGetAsync(string? asOf, string? knownAt, CancellationToken cancellation)
+    {
+        (Time, Problems) = TimeChoice.Parse(asOf, knownAt);
+        if (Problems.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Overview = await reader.OverviewAsync(Time, cancellation);
+        return Page();
+    }
+}
