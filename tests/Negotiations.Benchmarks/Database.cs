@@ -102,5 +102,36 @@ public sealed class Database(string connectionString)
         return (best, rows, bytes);
     }
 
+    /// <summary>Per table: rows inserted, updated, index scans and sequential scans so far (pg_stat_user_tables).</summary>
+    public async Task<Dictionary<string, long[]>> TableStatsAsync(string schema)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select relname, n_tup_ins, n_tup_upd, coalesce(idx_scan, 0), seq_scan from pg_stat_user_tables where schemaname = @schema", connection);
+        command.Parameters.AddWithValue("schema", schema);
+        await using var reader = await command.ExecuteReaderAsync();
+        var stats = new Dictionary<string, long[]>();
+        while (await reader.ReadAsync())
+            stats[reader.GetString(0)] = [reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)];
+        return stats;
+    }
+
+    /// <summary>What one command cost each table, on average, between two snapshots: a profile without pg_stat_statements.</summary>
+    public static string PerCommand(Dictionary<string, long[]> before, Dictionary<string, long[]> after, long commands)
+    {
+        var parts = new List<string>();
+        foreach (var (table, a) in after.OrderBy(t => t.Key))
+        {
+            var b = before.GetValueOrDefault(table, new long[4]);
+            var d = a.Zip(b, (x, y) => (x - y) / (double)commands).ToArray();
+            if (d.All(x => x < 0.05)) continue;
+            var what = new[] { ("ins", d[0]), ("upd", d[1]), ("idx", d[2]), ("seq", d[3]) }.Where(x => x.Item2 >= 0.05)
+                .Select(x => $"{x.Item1} {x.Item2:0.#}");
+            parts.Add($"{table.Replace("mt_doc_", "doc:")} ({string.Join(", ", what)})");
+        }
+        return string.Join("; ", parts);
+    }
+
     public async Task<string> ServerVersionAsync() => await ScalarAsync<string>("show server_version");
 }

@@ -79,7 +79,6 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
     public int Failures { get; private set; }
 
     private double copyRate, plainBulkRate;
-    private readonly Dictionary<int, LoadResult> plainCommands = [];
     private double smallStoreAppendP50, smallStoreReadP50;
     private Guid statusUnderstanding;
     private readonly Dictionary<int, Guid> longHistories = [];
@@ -122,16 +121,6 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         report.Add(new Row($"baseline: plain Marten BulkInsertEventsAsync, {Format.N(events)} events", Format.Rate(plainBulkRate, "events"),
             Format.Rate(copyRate, "rows") + " COPY", plainBulkRate / copyRate, "", null));
 
-        await Load.RunAsync(2, TimeSpan.FromSeconds(1), _ => PlainCommandClient.CreateAsync(plain)); // warm-up
-        foreach (var clients in settings.Concurrency)
-        {
-            var result = await Load.RunAsync(clients, settings.CommandDuration, _ => PlainCommandClient.CreateAsync(plain));
-            plainCommands[clients] = result;
-            report.Add(new Row($"baseline: plain Marten FetchForWriting+append+SaveChanges, {clients} client(s), in process",
-                $"{Format.Rate(result.PerSecond, "cmd")}, {result.Latencies.Summary}", "", null, "", null,
-                result.Failed > 0 ? $"{result.Failed} failed: {result.FirstFailure}" : null));
-            if (result.Failed > 0) report.Note($"plain Marten at {clients}: {result.Failed} failed: {result.FirstFailure}");
-        }
     }
 
     /// <summary>Process start to the first 200 from /health, and to the first command answered 201, per type load mode.</summary>
@@ -169,21 +158,52 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         await app.WaitHealthyAsync(TimeSpan.FromMinutes(3));
         await Load.RunAsync(2, TimeSpan.FromSeconds(1), async _ => await HttpCommandClient.CreateAsync(app.Http)); // warm-up
 
+        await using var plain = Stores.Plain(settings.ConnectionString, plainSchema);
+        await Load.RunAsync(2, TimeSpan.FromSeconds(1), _ => PlainCommandClient.CreateAsync(plain)); // warm-up
+
+        // The floor of the HTTP hop: GET /health (one trivial query) from one client.
+        var floor = await Load.RunAsync(1, settings.CommandDuration / 2, _ => Task.FromResult<IClient>(new HttpReadClient(app.Http, "/health")));
+        report.Add(new Row("baseline: GET /health over HTTP (one trivial query), 1 client", $"{Format.Rate(floor.PerSecond, "req")}, {floor.Latencies.Summary}",
+            "", null, "", null));
+
         HttpCommandClient? reader = null;
+        var fastest = (Rate: 0.0, P99: 0.0, Clients: 0);
         foreach (var clients in settings.Concurrency)
         {
-            var result = await Load.RunAsync(clients, settings.CommandDuration, async _ => reader = await HttpCommandClient.CreateAsync(app.Http));
-            var plain = plainCommands.GetValueOrDefault(clients);
-            var ratio = plain is null ? (double?)null : result.PerSecond / plain.PerSecond;
+            // Interleaved, half the time each, twice: the machine's load drifts, and the ratio is what counts.
+            var half = settings.CommandDuration / 2;
+            var profiled = clients == settings.Concurrency[0];
+            if (profiled) await Task.Delay(1500); // statistics reach pg_stat_user_tables up to a second after the transaction
+            var plainBefore = profiled ? await db.TableStatsAsync(plainSchema) : null;
+            var p1 = await Load.RunAsync(clients, half, _ => PlainCommandClient.CreateAsync(plain));
+            var ourBefore = profiled ? await db.TableStatsAsync(schema) : null;
+            var o1 = await Load.RunAsync(clients, half, async _ => reader = await HttpCommandClient.CreateAsync(app.Http));
+            if (profiled)
+            {
+                await Task.Delay(1500); // statistics reach pg_stat_user_tables up to a second after the transaction
+                report.Note($"Profile of one ChangeStage over HTTP, per command, from pg_stat_user_tables (the async daemon's work included): " +
+                            Database.PerCommand(ourBefore!, await db.TableStatsAsync(schema), o1.Ok + o1.Clients));
+                report.Note($"Profile of one plain-Marten FetchForWriting+append+SaveChanges, per command: " +
+                            Database.PerCommand(plainBefore!, await db.TableStatsAsync(plainSchema), p1.Ok + p1.Clients));
+            }
+            var p2 = await Load.RunAsync(clients, half, _ => PlainCommandClient.CreateAsync(plain));
+            var o2 = await Load.RunAsync(clients, half, async _ => reader = await HttpCommandClient.CreateAsync(app.Http));
+            var plainResult = p1.Merge(p2);
+            var result = o1.Merge(o2);
+            report.Add(new Row($"baseline: plain Marten FetchForWriting+append+SaveChanges, {clients} client(s), in process",
+                $"{Format.Rate(plainResult.PerSecond, "cmd")}, {plainResult.Latencies.Summary}", "", null, "", null));
+            if (plainResult.Failed > 0) report.Note($"plain Marten at {clients}: {plainResult.Failed} failed: {plainResult.FirstFailure}");
+            var ratio = result.PerSecond / plainResult.PerSecond;
             report.Add(new Row($"(1) ChangeStage over HTTP, {clients} client(s), each its own understanding",
                 $"{Format.Rate(result.PerSecond, "cmd")}, {result.Latencies.Summary}" + (result.Conflicts > 0 ? $", {result.Conflicts} x 409" : ""),
-                plain is null ? "" : $"{Format.Rate(plain.PerSecond, "cmd")} plain Marten", ratio, ">= 70% of plain Marten", ratio >= 0.7));
+                $"{Format.Rate(plainResult.PerSecond, "cmd")} plain Marten", ratio, ">= 70% of plain Marten", ratio >= 0.7));
             if (result.Failed > 0) report.Note($"HTTP commands at {clients}: {result.Failed} failed: {result.FirstFailure}");
             if (clients == 1) smallStoreAppendP50 = result.Latencies.P50;
+            if (result.PerSecond > fastest.Rate) fastest = (result.PerSecond, result.Latencies.P99, clients);
         }
-        var best = settings.Concurrency.Select(c => c).ToArray();
-        report.Note("(1) p99 <= 20 ms at 1,000 commands/s: judged in the table row of the concurrency closest to that rate; " +
-                    "if no concurrency reaches 1,000 commands/s the target cannot be met on this machine.");
+        report.Add(new Row("(1) p99 at the highest command rate reached over HTTP",
+            $"p99 {Format.Ms(fastest.P99)} at {Format.Rate(fastest.Rate, "cmd")} ({fastest.Clients} clients)", "", null,
+            "p99 <= 20 ms at 1,000 cmd/s", fastest.Rate >= 1000 && fastest.P99 <= 20));
 
         // Read latency on the small store, without load: the base of the growth figure.
         var small = await Load.RunAsync(1, TimeSpan.FromSeconds(1), _ => Task.FromResult<IClient>(new HttpReadClient(app.Http, $"/api/understandings/{reader!.Id}/status")));

@@ -13,6 +13,15 @@ public interface IClient
 public sealed record LoadResult(int Clients, long Ok, long Conflicts, long Failed, TimeSpan Elapsed, Latencies Latencies, string? FirstFailure)
 {
     public double PerSecond => Ok / Elapsed.TotalSeconds;
+
+    /// <summary>Two runs of the same load as one.</summary>
+    public LoadResult Merge(LoadResult other)
+    {
+        var latencies = new Latencies();
+        latencies.AddRange(Latencies.Values);
+        latencies.AddRange(other.Latencies.Values);
+        return new(Clients, Ok + other.Ok, Conflicts + other.Conflicts, Failed + other.Failed, Elapsed + other.Elapsed, latencies, FirstFailure ?? other.FirstFailure);
+    }
 }
 
 public static class Load

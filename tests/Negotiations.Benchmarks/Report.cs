@@ -62,6 +62,8 @@ public sealed class Latencies
 
     public int Count => values.Count;
 
+    public IReadOnlyList<double> Values { get { lock (values) return values.ToArray(); } }
+
     public double Percentile(double p)
     {
         lock (values)
