@@ -10,8 +10,8 @@ using Negotiations.Understandings;
 
 namespace Negotiations.Benchmarks;
 
-/// <summary>Plain Marten, in process: FetchForWriting + append + SaveChangesAsync, one session per command, its own stream.</summary>
-public sealed class PlainCommandClient(IDocumentStore store, Guid id) : IClient
+/// <summary>Marten in process, no HTTP: FetchForWriting + append + SaveChangesAsync, one session per command, its own stream.</summary>
+public sealed class StoreCommandClient<T>(IDocumentStore store, Guid id) : IClient where T : class
 {
     private long version = 1;
     private int i;
@@ -20,10 +20,10 @@ public sealed class PlainCommandClient(IDocumentStore store, Guid id) : IClient
     {
         var id = Guid.CreateVersion7();
         await using var session = store.LightweightSession();
-        session.Events.StartStream<PlainUnderstanding>(id, new UnderstandingProposed(id, "Plain", UnderstandingKind.Other,
+        session.Events.StartStream<T>(id, new UnderstandingProposed(id, "Plain", UnderstandingKind.Other,
             [new Party("Syria", PartyRole.Party)], PaxStage.PreNegotiation, Workload.Provenance(0, 0)));
         await session.SaveChangesAsync();
-        return new PlainCommandClient(store, id);
+        return new StoreCommandClient<T>(store, id);
     }
 
     public async Task<Outcome> StepAsync(CancellationToken cancellation)
@@ -31,7 +31,7 @@ public sealed class PlainCommandClient(IDocumentStore store, Guid id) : IClient
         await using var session = store.LightweightSession();
         try
         {
-            var stream = await session.Events.FetchForWriting<PlainUnderstanding>(id, version, cancellation);
+            var stream = await session.Events.FetchForWriting<T>(id, version, cancellation);
             var stage = version % 2 == 0 ? PaxStage.Ceasefire : PaxStage.FrameworkPartial;
             stream.AppendOne(new UnderstandingStageChanged(id, stage, Workload.Provenance(i % 2500, i++)));
             await session.SaveChangesAsync(cancellation);

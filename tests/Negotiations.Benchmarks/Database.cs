@@ -117,14 +117,19 @@ public sealed class Database(string connectionString)
         return stats;
     }
 
-    /// <summary>What one command cost each table, on average, between two snapshots: a profile without pg_stat_statements.</summary>
-    public static string PerCommand(Dictionary<string, long[]> before, Dictionary<string, long[]> after, long commands)
+    /// <summary>
+    /// What one command cost each table, on average, between two snapshots: a profile without pg_stat_statements.
+    /// Per event appended (each command appends one): a backend reports its statistics a while after its
+    /// transactions, but all the tables of a transaction together.
+    /// </summary>
+    public static string PerCommand(Dictionary<string, long[]> before, Dictionary<string, long[]> after, long? commands)
     {
+        commands ??= Math.Max(1, after.GetValueOrDefault("mt_events", new long[4])[0] - before.GetValueOrDefault("mt_events", new long[4])[0]);
         var parts = new List<string>();
         foreach (var (table, a) in after.OrderBy(t => t.Key))
         {
             var b = before.GetValueOrDefault(table, new long[4]);
-            var d = a.Zip(b, (x, y) => (x - y) / (double)commands).ToArray();
+            var d = a.Zip(b, (x, y) => (x - y) / (double)commands.Value).ToArray();
             if (d.All(x => x < 0.05)) continue;
             var what = new[] { ("ins", d[0]), ("upd", d[1]), ("idx", d[2]), ("seq", d[3]) }.Where(x => x.Item2 >= 0.05)
                 .Select(x => $"{x.Item1} {x.Item2:0.#}");
