@@ -31,6 +31,7 @@ public sealed class Report
         text.AppendLine("|---|---|---|---|---|---|");
         foreach (var r in rows)
             text.AppendLine($"| {r.Figure} | {r.Value} | {r.Baseline} | {(r.Ratio is { } x ? Format.Ratio(x) : "")} | {r.Target} | {r.Met switch { true => "yes", false => "**no**", null => "" }} |");
+        foreach (var r in rows.Where(r => r.Note is not null)) text.AppendLine().Append("- ").Append(r.Figure).Append(": ").AppendLine(r.Note);
         foreach (var n in notes) text.AppendLine().Append("- ").AppendLine(n);
         return text.ToString();
     }

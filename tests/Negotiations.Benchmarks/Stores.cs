@@ -24,6 +24,18 @@ public static class Stores
     {
         Common(options, connectionString, schema);
         options.Projections.Snapshot<PlainUnderstanding>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new PlainTallyProjection(), ProjectionLifecycle.Async);
+    });
+
+    /// <summary>
+    /// Our store with only the inline projections an understanding's events concern (its write model and its
+    /// stream link): what filtering each inline projection to its own stream's events would give.
+    /// </summary>
+    public static DocumentStore OnlyUnderstandingProjections(string connectionString, string schema) => DocumentStore.For(options =>
+    {
+        Common(options, connectionString, schema);
+        options.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<Negotiations.Links.StreamLinkProjection>(ProjectionLifecycle.Inline);
     });
 
     private static void Common(StoreOptions options, string connectionString, string schema)
@@ -39,6 +51,21 @@ public static class Stores
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.DisableNpgsqlLogging = true;
     }
+}
+
+/// <summary>The cheapest projection Marten can rebuild: one small document per stream counting its events. The rebuild floor.</summary>
+public sealed class PlainTally
+{
+    public Guid Id { get; set; }
+    public int Events { get; set; }
+}
+
+public sealed class PlainTallyProjection : Marten.Events.Aggregation.SingleStreamProjection<PlainTally, Guid>
+{
+    public PlainTallyProjection() => Name = "PlainTally";
+
+    public override PlainTally Evolve(PlainTally? snapshot, Guid id, JasperFx.Events.IEvent e) =>
+        new() { Id = id, Events = (snapshot?.Events ?? 0) + 1 };
 }
 
 /// <summary>The smallest write model: what plain Marten needs to fetch for writing.</summary>
