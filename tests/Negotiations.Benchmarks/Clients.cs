@@ -47,9 +47,8 @@ public sealed class StoreCommandClient<T>(IDocumentStore store, Guid id) : IClie
 }
 
 /// <summary>A monitor moving its own understanding between two stages over HTTP, sending back the version it holds.</summary>
-public sealed class HttpCommandClient(HttpClient http, Guid id) : IClient
+public sealed class HttpCommandClient(HttpClient http, Guid id, long version = 1) : IClient
 {
-    private long version = 1;
     private int i;
     public Guid Id => id;
 
