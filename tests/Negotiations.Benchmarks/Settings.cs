@@ -29,9 +29,9 @@ public sealed record Settings(
                 Concurrency: [1, 4], ImportLines: 50, SeedEvents: 3_000, ReadDuration: TimeSpan.FromSeconds(1),
                 WritersDuringReads: 2, TimeTravelSizes: [50, 200], TimeTravelRequests: 5, StartupRuns: 1, Dynamic: dynamic);
         return quick
-            ? new(true, connection, CopyRows: 50_000, PlainBulkEvents: 20_000, CommandDuration: TimeSpan.FromSeconds(1.4),
+            ? new(true, connection, CopyRows: 50_000, PlainBulkEvents: 10_000, CommandDuration: TimeSpan.FromSeconds(1.4),
                 Concurrency: [1, 4, 16, 64], ImportLines: 200, SeedEvents: 15_000, ReadDuration: TimeSpan.FromSeconds(3),
-                WritersDuringReads: 4, TimeTravelSizes: [100, 1_000], TimeTravelRequests: 15, StartupRuns: 2, Dynamic: dynamic)
+                WritersDuringReads: 4, TimeTravelSizes: [100, 1_000], TimeTravelRequests: 15, StartupRuns: 1, Dynamic: dynamic)
             : new(false, connection, CopyRows: 1_000_000, PlainBulkEvents: 200_000, CommandDuration: TimeSpan.FromSeconds(10),
                 Concurrency: [1, 4, 16, 64], ImportLines: 5_000, SeedEvents: 1_000_000, ReadDuration: TimeSpan.FromSeconds(20),
                 WritersDuringReads: 4, TimeTravelSizes: [1_000, 10_000, 100_000], TimeTravelRequests: 30, StartupRuns: 3, Dynamic: dynamic);
