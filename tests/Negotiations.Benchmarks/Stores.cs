@@ -1,0 +1,81 @@
+using JasperFx;
+using JasperFx.Events.Projections;
+using Marten;
+using Negotiations.Hosting;
+using Negotiations.Understandings;
+using Weasel.Core;
+
+namespace Negotiations.Benchmarks;
+
+public static class Stores
+{
+    /// <summary>The same event store as the application's (StoreSetup.AddNegotiationsStore), without Wolverine: for seeding and rebuilds.</summary>
+    public static DocumentStore Application(string connectionString, string schema) => DocumentStore.For(options =>
+    {
+        Common(options, connectionString, schema);
+        options.ConfigureNegotiationsModel();
+    });
+
+    /// <summary>
+    /// Plain Marten, none of our code: the same connection, serializer and event metadata, and one
+    /// minimal aggregate snapshotted inline, like every write model of ours.
+    /// </summary>
+    public static DocumentStore Plain(string connectionString, string schema) => DocumentStore.For(options =>
+    {
+        Common(options, connectionString, schema);
+        options.Projections.Snapshot<PlainUnderstanding>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new PlainTallyProjection(), ProjectionLifecycle.Async);
+    });
+
+    /// <summary>
+    /// Our store with only the inline projections an understanding's events concern (its write model and its
+    /// stream link): what filtering each inline projection to its own stream's events would give.
+    /// </summary>
+    public static DocumentStore OnlyUnderstandingProjections(string connectionString, string schema) => DocumentStore.For(options =>
+    {
+        Common(options, connectionString, schema);
+        options.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<Negotiations.Links.StreamLinkProjection>(ProjectionLifecycle.Inline);
+    });
+
+    private static void Common(StoreOptions options, string connectionString, string schema)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.Events.DatabaseSchemaName = schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, StoreSetup.ConfigureJson);
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.DisableNpgsqlLogging = true;
+    }
+}
+
+/// <summary>The cheapest projection Marten can rebuild: one small document per stream counting its events. The rebuild floor.</summary>
+public sealed class PlainTally
+{
+    public Guid Id { get; set; }
+    public int Events { get; set; }
+}
+
+public sealed class PlainTallyProjection : Marten.Events.Aggregation.SingleStreamProjection<PlainTally, Guid>
+{
+    public PlainTallyProjection() => Name = "PlainTally";
+
+    public override PlainTally Evolve(PlainTally? snapshot, Guid id, JasperFx.Events.IEvent e) =>
+        new() { Id = id, Events = (snapshot?.Events ?? 0) + 1 };
+}
+
+/// <summary>The smallest write model: what plain Marten needs to fetch for writing.</summary>
+public sealed class PlainUnderstanding
+{
+    public Guid Id { get; set; }
+    public PaxStage Stage { get; set; }
+    public long Version { get; set; }
+
+    public static PlainUnderstanding Create(UnderstandingProposed e) => new() { Id = e.UnderstandingId, Stage = e.Stage };
+
+    public void Apply(UnderstandingStageChanged e) => Stage = e.Stage;
+}
