@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Negotiations.Hosting;
 
 namespace Negotiations.Links;
 
@@ -9,5 +10,7 @@ namespace Negotiations.Links;
 /// </summary>
 public partial class StreamLinkProjection : SingleStreamProjection<StreamLink, Guid>
 {
+    public StreamLinkProjection() => this.IncludeLinkingEvents();
+
     public override StreamLink? Evolve(StreamLink? snapshot, Guid id, IEvent e) => StreamLink.Fold(snapshot, e);
 }
