@@ -25,7 +25,11 @@ public sealed class AppProcess : IAsyncDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
             UseProxy = false
         }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+        Http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {BenchKey}");
     }
+
+    /// <summary>The harness acts as one caller with every role; the rate limit is lifted so it measures the server, not the limiter.</summary>
+    private const string BenchKey = "benchmark-key";
 
     public TimeSpan Elapsed => sinceStart.Elapsed;
 
@@ -68,6 +72,13 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["Negotiations__Schema"] = schema;
         info.Environment["Negotiations__TypeLoadMode"] = typeLoadMode;
         info.Environment["Negotiations__LoadDemoScenario"] = "false";
+        info.Environment["Negotiations__ApiKeys__0__User"] = "benchmark";
+        info.Environment["Negotiations__ApiKeys__0__KeyHash"] = Negotiations.Security.ApiKey.Hash(BenchKey);
+        info.Environment["Negotiations__ApiKeys__0__Roles__0"] = "monitor";
+        info.Environment["Negotiations__ApiKeys__0__Roles__1"] = "auditor";
+        info.Environment["Negotiations__ApiKeys__0__Roles__2"] = "viewer";
+        info.Environment["Negotiations__Limits__Burst"] = "1000000";
+        info.Environment["Negotiations__Limits__PermitsPerSecond"] = "1000000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
 
