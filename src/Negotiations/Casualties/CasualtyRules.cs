@@ -39,21 +39,6 @@ public static class CasualtyRules
         return problems;
     }
 
-    /// <summary>A period is a day, a month (given by its first day) or a range From..To.</summary>
-    public static Problems Period(this Problems problems, Occurrence? period, string field = "period")
-    {
-        if (period is null) return problems.Add(field, "Required.");
-        if (!Enum.IsDefined(period.Precision)) return problems.Add($"{field}.precision", "Not a known DatePrecision.");
-        if (period.Precision == DatePrecision.Range)
-        {
-            if (period.To is null) problems.Add($"{field}.to", "A range needs its last day.");
-            else if (period.To < period.From) problems.Add($"{field}.to", "The range ends before it starts.");
-        }
-        else if (period.To is not null) problems.Add($"{field}.to", "Only a range has a last day.");
-        else if (period.Precision == DatePrecision.Month && period.From.Day != 1) problems.Add($"{field}.from", "A month is given by its first day.");
-        return problems;
-    }
-
     public static IReadOnlyList<CasualtyBreakdown> Trimmed(this IReadOnlyList<CasualtyBreakdown> breakdown) =>
         breakdown.Select(p => p with { Category = p.Category.Trim() }).ToList();
 

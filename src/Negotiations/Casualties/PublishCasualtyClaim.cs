@@ -29,7 +29,7 @@ public sealed record PublishCasualtyClaim(
             .Text("source", Source)
             .Text("incident", Incident, max: 2000)
             .Text("place", Place)
-            .Period(Period)
+            .Occurrence("period", Period)
             .Figures(Figures)
             .Breakdown(Breakdown, Figures)
             .When(ClaimId == Guid.Empty, "claimId", "Leave it out, or give a non-empty id.");

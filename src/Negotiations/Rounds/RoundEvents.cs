@@ -32,7 +32,7 @@ public sealed record HeldRoundReported(
 public sealed record RoundRescheduled(Guid RoundId, Occurrence? PlannedFor, string? Venue, Provenance Provenance) : IFieldRules
 {
     public static Problems Rules(Problems problems, Occurrence? plannedFor, string? venue) =>
-        problems.Date("plannedFor", plannedFor, required: false).Text("venue", venue, required: false)
+        problems.Occurrence("plannedFor", plannedFor, required: false).Text("venue", venue, required: false)
             .When(plannedFor is null && venue.Tidy() is null, "plannedFor", "Give a new date, a new venue or both.");
 
     public Problems CheckFields(Problems problems) => Rules(problems, PlannedFor, Venue);
@@ -52,7 +52,7 @@ public sealed record RoundHeld(Guid RoundId, string Outcome, IReadOnlyList<strin
 public sealed record RoundPostponed(Guid RoundId, string Reason, Occurrence? NewDate, Provenance Provenance) : IFieldRules
 {
     public static Problems Rules(Problems problems, string? reason, Occurrence? newDate) =>
-        problems.Text("reason", reason).Date("newDate", newDate, required: false);
+        problems.Text("reason", reason).Occurrence("newDate", newDate, required: false);
 
     public Problems CheckFields(Problems problems) => Rules(problems, Reason, NewDate);
 }

@@ -13,21 +13,6 @@ public static class RoundRules
     public const int MaxPoints = 100;
     public const int MaxSummary = 4000;
 
-    /// <summary>A planned date: a day, a month (given by its first day) or a range From..To.</summary>
-    public static Problems Date(this Problems problems, string field, Occurrence? date, bool required = true)
-    {
-        if (date is null) return required ? problems.Add(field, "Required.") : problems;
-        if (!Enum.IsDefined(date.Precision)) return problems.Add($"{field}.precision", "Not a known DatePrecision.");
-        if (date.Precision == DatePrecision.Range)
-        {
-            if (date.To is null) problems.Add($"{field}.to", "A range needs its last day.");
-            else if (date.To < date.From) problems.Add($"{field}.to", "The range ends before it starts.");
-        }
-        else if (date.To is not null) problems.Add($"{field}.to", "Only a range has a last day.");
-        else if (date.Precision == DatePrecision.Month && date.From.Day != 1) problems.Add($"{field}.from", "A month is given by its first day.");
-        return problems;
-    }
-
     public static Problems Names(this Problems problems, string field, IReadOnlyList<string>? names, int max = MaxParticipants)
     {
         if (names is null || names.Count == 0) return problems.Add(field, "At least one is required.");

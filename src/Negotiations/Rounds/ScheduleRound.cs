@@ -23,7 +23,7 @@ public sealed record ScheduleRound(
 {
     public ProblemDetails Validate() =>
         new Problems()
-            .Date("plannedFor", PlannedFor)
+            .Occurrence("plannedFor", PlannedFor)
             .Names("participants", Participants)
             .Text("venue", Venue, required: false)
             .Text("mediator", Mediator, required: false)

@@ -27,16 +27,22 @@ public static class ProvenanceRules
                 if (!Enum.IsDefined(source.Reliability)) problems.Add($"{at}.reliability", "Reliability is graded A to F.");
             }
 
-        var occurred = provenance.Occurred;
-        if (occurred is null) problems.Add($"{field}.occurred", "When it occurred is required.");
-        else if (occurred.Precision == DatePrecision.Range)
+        problems.Occurrence($"{field}.occurred", provenance.Occurred, missing: "When it occurred is required.");
+        return problems;
+    }
+
+    /// <summary>A date as precise as it is known: a day, a month (given by its first day) or a range From..To.</summary>
+    public static Problems Occurrence(this Problems problems, string field, Occurrence? value, bool required = true, string missing = "Required.")
+    {
+        if (value is null) return required ? problems.Add(field, missing) : problems;
+        if (!Enum.IsDefined(value.Precision)) return problems.Add($"{field}.precision", "Not a known DatePrecision.");
+        if (value.Precision == DatePrecision.Range)
         {
-            if (occurred.To is null) problems.Add($"{field}.occurred.to", "A range needs its last day.");
-            else if (occurred.To < occurred.From) problems.Add($"{field}.occurred.to", "The range ends before it starts.");
+            if (value.To is null) problems.Add($"{field}.to", "A range needs its last day.");
+            else if (value.To < value.From) problems.Add($"{field}.to", "The range ends before it starts.");
         }
-        else if (occurred.To is not null) problems.Add($"{field}.occurred.to", "Only a range has a last day.");
-        else if (occurred.Precision == DatePrecision.Month && occurred.From.Day != 1)
-            problems.Add($"{field}.occurred.from", "A month is given by its first day.");
+        else if (value.To is not null) problems.Add($"{field}.to", "Only a range has a last day.");
+        else if (value.Precision == DatePrecision.Month && value.From.Day != 1) problems.Add($"{field}.from", "A month is given by its first day.");
         return problems;
     }
 }
