@@ -523,6 +523,22 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_statement (
     mt_version          bigint                      NOT NULL DEFAULT 0,
 CONSTRAINT pkey_mt_doc_statement_id PRIMARY KEY (id)
 );
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_statuscheckpoint (
+    id                  varchar                     NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_version          uuid                        NOT NULL DEFAULT (md5(random()::text || clock_timestamp()::text)::uuid),
+    mt_dotnet_type      varchar                     NULL,
+CONSTRAINT pkey_mt_doc_statuscheckpoint_id PRIMARY KEY (id)
+);
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_statustrail (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_version          uuid                        NOT NULL DEFAULT (md5(random()::text || clock_timestamp()::text)::uuid),
+    mt_dotnet_type      varchar                     NULL,
+CONSTRAINT pkey_mt_doc_statustrail_id PRIMARY KEY (id)
+);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_streamlink (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,

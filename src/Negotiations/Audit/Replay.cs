@@ -81,7 +81,7 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration)
     {
         await using var command = new NpgsqlCommand(
             "select table_name from information_schema.tables where table_schema = $1 and table_name like 'mt\\_doc\\_%' " +
-            "and table_name <> 'mt_doc_deadletterevent' order by table_name", connection);
+            "and table_name not in ('mt_doc_deadletterevent', 'mt_doc_statustrail', 'mt_doc_statuscheckpoint') order by table_name", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = schema });
         var tables = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);

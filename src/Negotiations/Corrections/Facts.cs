@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Negotiations.Corrections;
 
 /// <summary>A value a write model or read model holds because of one event, so that a correction can take it back.</summary>
@@ -17,10 +19,14 @@ public sealed record Replacement(Guid CorrectedEventId, IReadOnlyList<Guid> Late
 /// </summary>
 public static class Facts
 {
-    public static IReadOnlyList<Fact<T>> Start<T>(Guid eventId, T value) => [new(eventId, value)];
+    public static IReadOnlyList<Fact<T>> Start<T>(Guid eventId, T value) => ImmutableList.Create(new Fact<T>(eventId, value));
 
+    /// <summary>
+    /// A new fact at the end. Immutable lists share their structure, so a fold of n developments costs n log n,
+    /// not n squared as copying the list every time would (a list read back from JSON is converted once).
+    /// </summary>
     public static IReadOnlyList<Fact<T>> With<T>(this IReadOnlyList<Fact<T>> facts, Guid eventId, T value) =>
-        [.. facts, new(eventId, value)];
+        (facts as ImmutableList<Fact<T>> ?? ImmutableList.CreateRange(facts)).Add(new(eventId, value));
 
     /// <summary>A new fact at the end, or, for a correction's replacement, where the corrected development stood.</summary>
     public static IReadOnlyList<Fact<T>> With<T>(this IReadOnlyList<Fact<T>> facts, Guid eventId, T value, Replacement? replacing)

@@ -38,6 +38,8 @@ public static class EventStoreModel
         // The timeline: asynchronous, so that logging a development does not pay for a second document (see TimelineProjection).
         options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Async);
         TimelineProjection.ConfigureDocument(options);
+        // Checkpoints of the status for time travel: a cache written by requests, not a projection (StatusHistory).
+        StatusCheckpoint.ConfigureDocuments(options);
         // The live feed reads up to the daemon's high-water mark, which the daemon keeps because these projections are async.
 
         // The hash chain over the event log and its checkpoints (Audit/).
