@@ -110,6 +110,8 @@ public static class Workload
 
     public static DateOnly MiddleOfHistory => Start.AddDays(1825);
 
+    public static DateOnly HistoryDay(int day) => Start.AddDays(day);
+
     // ---- The same developments as HTTP bodies and import lines ----
 
     private static string ProvenanceJson(int i) =>

@@ -62,6 +62,7 @@ public static class ApiSetup
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<NullBodyGuard>();
 
         app.MapOpenApi();
         app.MapScalarApiReference();

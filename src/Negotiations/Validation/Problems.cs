@@ -37,7 +37,21 @@ public sealed class Problems
             if (required) Add(field, "Required.");
         }
         else if (value.Length > max) Add(field, $"At most {max} characters.");
+        else if (!IsUnicodeText(value)) Add(field, "Not Unicode text: it holds an unpaired surrogate or a NUL character, which cannot be stored as they were sent.");
         return this;
+    }
+
+    /// <summary>Text PostgreSQL stores exactly as sent: UTF-16 that encodes to UTF-8 without replacement, and no NUL (jsonb refuses it).</summary>
+    public static bool IsUnicodeText(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\0') return false;
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
+            else if (char.IsSurrogate(c)) return false;
+        }
+        return true;
     }
 
     public Problems Defined<TEnum>(string field, TEnum value) where TEnum : struct, Enum =>
