@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Negotiations.Health;
 
-/// <summary>`/health` answers 200 or 503 with each check's status and description as JSON.</summary>
+/// <summary>
+/// `/health` answers 200 (Healthy, Degraded) or 503 (Unhealthy) with each check's status and description as
+/// JSON, and its detail under `data` when it has any (the projections: one entry per asynchronous projection).
+/// </summary>
 public static class HealthResponse
 {
     public static readonly HealthCheckOptions Options = new() { ResponseWriter = WriteAsync };
@@ -14,7 +17,12 @@ public static class HealthResponse
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description })
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data
+            })
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }

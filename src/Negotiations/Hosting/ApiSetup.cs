@@ -39,8 +39,9 @@ public static class ApiSetup
         builder.Services.AddExceptionHandler<StreamCollisionHandler>();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<ProjectionsHealthCheck>("projections");
         builder.Services.AddSingleton<DatabaseHealthCheck>();
+        builder.Services.AddSingleton<ProjectionsHealthCheck>();
         builder.Services.AddSingleton<CommandCatalogue>();
         builder.Services.AddSingleton<FreshnessReader>();
         // The clock of queries that judge against today (overdue deadlines); tests replace it.

@@ -55,6 +55,7 @@ public static class StoreSetup
         options.Events.MetadataConfig.HeadersEnabled = true;
 
         options.ConfigureNegotiationsModel();
+        options.ConfigureDaemon();
         return options;
     }
 
