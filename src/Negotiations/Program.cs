@@ -1,5 +1,6 @@
 using JasperFx;
 using Negotiations.Hosting;
+using Negotiations.Observability;
 using Negotiations.Security;
 using Wolverine.Http;
 
@@ -9,6 +10,7 @@ builder.AddNegotiationsStore();
 builder.AddNegotiationsApi();
 builder.AddNegotiationsSecurity();
 builder.AddNegotiationsLimits();
+builder.AddNegotiationsTelemetry();
 
 var app = builder.Build();
 

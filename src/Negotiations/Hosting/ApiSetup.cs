@@ -7,6 +7,7 @@ using Negotiations.Demo;
 using Negotiations.Feed;
 using Negotiations.Health;
 using Negotiations.Import;
+using Negotiations.Observability;
 using Negotiations.Security;
 using Negotiations.Status;
 using Scalar.AspNetCore;
@@ -56,6 +57,7 @@ public static class ApiSetup
 
     public static WebApplication UseNegotiationsApi(this WebApplication app)
     {
+        app.UseNegotiationsTelemetry();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimit>();
