@@ -6,6 +6,7 @@ using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddNegotiationsOperations();
 builder.AddNegotiationsStore();
 builder.AddNegotiationsApi();
 builder.AddNegotiationsSecurity();
