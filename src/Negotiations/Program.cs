@@ -1,4 +1,5 @@
 using JasperFx;
+using Negotiations.CommandLine;
 using Negotiations.Hosting;
 using Negotiations.Observability;
 using Negotiations.Security;
@@ -17,6 +18,6 @@ var app = builder.Build();
 
 app.UseNegotiationsApi();
 
-return Negotiations.Audit.AuditExit.Code(await app.RunJasperFxCommands(args));
+return ExitCodes.For(args, Negotiations.Audit.AuditExit.Code(await app.RunJasperFxCommands(args)));
 
 public partial class Program;
