@@ -39,7 +39,7 @@ public static class ApiSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StreamCollisionHandler>();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer<ApiReference.CommandExamples>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton<DatabaseHealthCheck>();
         builder.Services.AddSingleton<CommandCatalogue>();
