@@ -1,19 +1,23 @@
 using JasperFx;
+using Negotiations.CommandLine;
 using Negotiations.Hosting;
+using Negotiations.Observability;
 using Negotiations.Security;
 using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddNegotiationsOperations();
 builder.AddNegotiationsStore();
 builder.AddNegotiationsApi();
 builder.AddNegotiationsSecurity();
 builder.AddNegotiationsLimits();
+builder.AddNegotiationsTelemetry();
 
 var app = builder.Build();
 
 app.UseNegotiationsApi();
 
-return Negotiations.Audit.AuditExit.Code(await app.RunJasperFxCommands(args));
+return ExitCodes.For(args, Negotiations.Audit.AuditExit.Code(await app.RunJasperFxCommands(args)));
 
 public partial class Program;

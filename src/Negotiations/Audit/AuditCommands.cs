@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JasperFx.CommandLine;
+using Negotiations.CommandLine;
 using Negotiations.Hosting;
 using Negotiations.Import;
 
@@ -55,6 +56,7 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
 {
     public override Task<bool> Execute(VerifyInput input) => AuditExit.Guard("verify", async () =>
     {
+        ExitCodes.Ran();
         var external = new List<Checkpoint>();
         foreach (var file in input.CheckpointFlag)
         {
@@ -72,7 +74,9 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
         }
         return await CommandHost.RunAsync(input, async services =>
         {
-            var report = await services.GetRequiredService<ChainVerifier>().VerifyAsync(external, CancellationToken.None);
+            var verifier = services.GetRequiredService<ChainVerifier>();
+            var report = await CommandProgress.RunAsync("verify", "events", await verifier.CountAsync(CancellationToken.None),
+                progress => verifier.VerifyAsync(external, CancellationToken.None, progress));
             if (input.JsonFlag) Console.WriteLine(JsonSerializer.Serialize(report, AuditExit.Json));
             else
             {
@@ -100,6 +104,7 @@ public sealed class CheckpointCommand : JasperFxAsyncCommand<CheckpointInput>
 {
     public override Task<bool> Execute(CheckpointInput input) => AuditExit.Guard("checkpoint", () => CommandHost.RunAsync(input, async services =>
     {
+        ExitCodes.Ran();
         var checkpoint = await services.GetRequiredService<ChainWriter>().CheckpointNowAsync(CancellationToken.None);
         if (checkpoint is null)
         {
@@ -142,6 +147,7 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
 {
     public override Task<bool> Execute(ExportInput input) => AuditExit.Guard("export", async () =>
     {
+        ExitCodes.Ran();
         if (input.What != "events" && !Exports.ReadModels.Contains(input.What))
         {
             await Console.Error.WriteLineAsync($"export: what is events or one of {string.Join(", ", Exports.ReadModels)}");
@@ -160,9 +166,13 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
         {
             var exports = services.GetRequiredService<Exports>();
             await using var output = input.OutputFlag is null or "-" ? Console.OpenStandardOutput() : File.Create(input.OutputFlag);
-            var count = input.What == "events"
-                ? await exports.WriteEventsAsync(output, filter, CancellationToken.None)
-                : await exports.WriteCsvAsync(input.What, output, CancellationToken.None);
+            var count = await CommandProgress.RunAsync("export", "lines", null, async progress =>
+            {
+                await using var counted = new LineCountingStream(output, progress);
+                return input.What == "events"
+                    ? await exports.WriteEventsAsync(counted, filter, CancellationToken.None)
+                    : await exports.WriteCsvAsync(input.What, counted, CancellationToken.None);
+            });
             await Console.Error.WriteLineAsync($"export: {count} {(input.What == "events" ? "events" : "rows")} written");
             return true;
         });
@@ -177,7 +187,9 @@ public sealed class ReplayCommand : JasperFxAsyncCommand<NetCoreInput>
 {
     public override Task<bool> Execute(NetCoreInput input) => AuditExit.Guard("replay", () => CommandHost.RunAsync(input, async services =>
     {
-        var report = await services.GetRequiredService<Replay>().RunAsync(Console.Out, CancellationToken.None);
+        ExitCodes.Ran();
+        var replay = services.GetRequiredService<Replay>();
+        var report = await CommandProgress.RunAsync("replay", "steps", replay.Steps, report => replay.RunAsync(Console.Out, CancellationToken.None, report));
         foreach (var table in report.Tables)
             Console.WriteLine($"replay: {table.Table}: {table.Live} live, {table.Rebuilt} rebuilt, {table.Differences} different");
         foreach (var d in report.Differences)

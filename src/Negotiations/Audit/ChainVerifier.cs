@@ -42,8 +42,18 @@ public sealed class ChainVerifier(EventLog log)
 {
     public const int FindingsKept = 100;
 
-    public async Task<VerifyReport> VerifyAsync(IReadOnlyList<Checkpoint> external, CancellationToken cancellation)
+    /// <summary>How many events a verification will read: the total of its progress.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellation)
     {
+        await log.EnsureAsync(cancellation);
+        await using var connection = await log.OpenAsync(cancellation);
+        await using var count = new NpgsqlCommand($"select count(*) from {log.Events}", connection);
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellation));
+    }
+
+    public async Task<VerifyReport> VerifyAsync(IReadOnlyList<Checkpoint> external, CancellationToken cancellation, Action<long>? progress = null)
+    {
+        long read = 0;
         var watch = Stopwatch.StartNew();
         await log.EnsureAsync(cancellation);
         await using var eventsConnection = await log.OpenAsync(cancellation);
@@ -103,6 +113,7 @@ public sealed class ChainVerifier(EventLog log)
 
         await foreach (var e in log.ReadChainedAsync(eventsConnection, 0, null, cancellation))
         {
+            if (progress is not null && ++read % 1000 == 0) progress(read);
             // Links whose events are gone.
             while (hasLink && link.Seq < e.Sequence)
             {

@@ -26,8 +26,12 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration)
 {
     public const int DifferencesKept = 200;
 
-    public async Task<ReplayReport> RunAsync(TextWriter progress, CancellationToken cancellation)
+    /// <summary>What a replay reports progress in: the copy of the log, each projection's rebuild, the comparison.</summary>
+    public long Steps => ((DocumentStore)store).Options.Projections.All.Select(p => p.Name).Distinct().Count() + 2;
+
+    public async Task<ReplayReport> RunAsync(TextWriter progress, CancellationToken cancellation, Action<long>? report = null)
     {
+        long step = 0;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var live = store.Options.Events.DatabaseSchemaName;
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(5));
@@ -49,6 +53,7 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration)
                 $"select setval('\"{scratch}\".mt_events_sequence', greatest((select max(seq_id) from \"{scratch}\".mt_events), 1)); " +
                 $"analyze \"{scratch}\".mt_events; select count(*) from \"{scratch}\".mt_events", cancellation);
             await progress.WriteLineAsync($"replay: {events} events copied into {scratch}");
+            report?.Invoke(++step);
 
             var names = options.Projections.All.Select(p => p.Name).Distinct().ToList();
             using var daemon = await replay.BuildProjectionDaemonAsync();
@@ -56,6 +61,7 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration)
             {
                 await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(10), cancellation);
                 await progress.WriteLineAsync($"replay: rebuilt {name}");
+                report?.Invoke(++step);
             }
 
             var tables = new List<ReplayTable>();
@@ -68,6 +74,7 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration)
                 tables.Add(new ReplayTable(table, liveCount, rebuiltCount, found.Count));
                 differences.AddRange(found.Take(Math.Max(0, DifferencesKept - differences.Count)));
             }
+            report?.Invoke(++step);
             return new ReplayReport(names, tables, differences, events, watch.Elapsed.TotalSeconds);
         }
         finally

@@ -7,6 +7,7 @@ using Negotiations.Demo;
 using Negotiations.Feed;
 using Negotiations.Health;
 using Negotiations.Import;
+using Negotiations.Observability;
 using Negotiations.Security;
 using Negotiations.Status;
 using Scalar.AspNetCore;
@@ -38,7 +39,7 @@ public static class ApiSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StreamCollisionHandler>();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer<ApiReference.CommandExamples>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<ProjectionsHealthCheck>("projections");
         builder.Services.AddSingleton<DatabaseHealthCheck>();
         builder.Services.AddSingleton<ProjectionsHealthCheck>();
@@ -57,6 +58,7 @@ public static class ApiSetup
 
     public static WebApplication UseNegotiationsApi(this WebApplication app)
     {
+        app.UseNegotiationsTelemetry();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimit>();

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using JasperFx.CommandLine;
 using Microsoft.Extensions.Options;
+using Negotiations.Audit;
+using Negotiations.CommandLine;
 using Negotiations.Demo;
 using Negotiations.Hosting;
 
@@ -12,38 +14,42 @@ public sealed class ImportInput : NetCoreInput
     public string File { get; set; } = "";
 }
 
-[Description("Import a field report (JSON Lines) through the command endpoints; exits 1 when a line is rejected", Name = "import")]
+[Description("Import a field report (JSON Lines) through the command endpoints; exit 0 all applied, 1 a line rejected, 2 error", Name = "import")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
-    public override async Task<bool> Execute(ImportInput input)
+    public override Task<bool> Execute(ImportInput input) => AuditExit.Guard("import", async () =>
     {
+        ExitCodes.Ran();
         if (input.File != "-" && !System.IO.File.Exists(input.File))
         {
             await Console.Error.WriteLineAsync($"import: no file {input.File}");
+            AuditExit.Fail();
             return false;
         }
+        long? total = input.File == "-" ? null : System.IO.File.ReadLines(input.File).LongCount(l => !string.IsNullOrWhiteSpace(l));
         using var reader = input.File == "-" ? Console.In : new StreamReader(input.File);
-        return await CommandHost.RunAsync(input, async services =>
+        return await CommandHost.RunAsync(input, services => CommandProgress.RunAsync("import", "lines", total, async report =>
         {
             var runner = services.GetRequiredService<ImportRunner>();
             int lines = 0, applied = 0;
             await foreach (var result in runner.RunAsync(reader, CommandHost.User(services), CancellationToken.None))
             {
-                lines++;
+                report(++lines);
                 if (result.Applied) applied++;
                 else Console.WriteLine($"line {result.Line} ({result.Command}): {result.Status} {result.Result?["detail"] ?? result.Result?.ToJsonString()}");
             }
             Console.WriteLine($"import: {applied} of {lines} lines applied, {lines - applied} rejected");
             return applied == lines;
-        });
-    }
+        }));
+    });
 }
 
 [Description("Load the demo scenario (southern Syria, September 2025) into an empty store", Name = "load-demo")]
 public sealed class LoadDemoCommand : JasperFxAsyncCommand<NetCoreInput>
 {
-    public override Task<bool> Execute(NetCoreInput input) => CommandHost.RunAsync(input, async services =>
+    public override Task<bool> Execute(NetCoreInput input) => AuditExit.Guard("load-demo", () => CommandHost.RunAsync(input, async services =>
     {
+        ExitCodes.Ran();
         var demo = services.GetRequiredService<DemoScenario>();
         if (!await demo.StoreIsEmptyAsync(CancellationToken.None))
         {
@@ -53,7 +59,7 @@ public sealed class LoadDemoCommand : JasperFxAsyncCommand<NetCoreInput>
         var summary = await demo.LoadAsync(CommandHost.User(services), CancellationToken.None);
         Console.WriteLine($"load-demo: {summary.Applied} of {summary.Lines} developments applied, {summary.Rejected} rejected");
         return summary.Rejected == 0;
-    });
+    }));
 }
 
 /// <summary>Starts the application for a command (on a loopback port nobody uses), runs the work, stops it.</summary>
