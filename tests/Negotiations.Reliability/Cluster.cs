@@ -79,7 +79,15 @@ public sealed class Cluster : IDisposable
     private Task AsOwnerAsync(string command) =>
         IsRoot ? Shell.RunAsync("su", ["postgres", "-s", "/bin/sh", "-c", command]) : Shell.RunAsync("/bin/sh", ["-c", command]);
 
+    private readonly Lock removing = new();
+
+    /// <summary>Stops and removes the cluster; a second caller (Ctrl-C during the end of the run) waits for the first.</summary>
     public void Dispose()
+    {
+        lock (removing) Remove();
+    }
+
+    private void Remove()
     {
         if (removed) return;
         removed = true;
@@ -139,14 +147,19 @@ public static class Cleanup
     private static readonly List<Action> actions = [];
     private static int done;
 
-    static Cleanup()
+    private static readonly System.Runtime.InteropServices.PosixSignalRegistration[] signals =
+    [
+        System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Interrupted),
+        System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Interrupted),
+    ];
+
+    static Cleanup() => AppDomain.CurrentDomain.ProcessExit += (_, _) => RunAll();
+
+    private static void Interrupted(System.Runtime.InteropServices.PosixSignalContext context)
     {
-        Console.CancelKeyPress += (_, e) =>
-        {
-            Console.Error.WriteLine("Interrupted: stopping the application processes and removing the cluster");
-            RunAll();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => RunAll();
+        Console.Error.WriteLine($"{context.Signal}: stopping the application processes and removing the cluster");
+        RunAll();
+        Environment.Exit(130);
     }
 
     public static void Register(Action action) { lock (actions) actions.Add(action); }

@@ -22,7 +22,7 @@ public sealed class Monitor(IReadOnlyList<HttpClient> nodes, Ledger ledger, int 
     public async Task ProposeAsync(CancellationToken stop)
     {
         var body = Bodies.Propose(Understanding, $"Understanding of monitor {index}");
-        if (await SendAsync("/api/understandings", body, stop) is { } answer && answer.Status == HttpStatusCode.Created)
+        if (await SendAsync("/api/understandings", body, Guid.NewGuid().ToString(), stop) is { } answer && answer.Status == HttpStatusCode.Created)
         {
             version = 1;
             ledger.Acknowledged(new Ack(Understanding, 1, "ProposeUnderstanding"));
@@ -35,37 +35,54 @@ public sealed class Monitor(IReadOnlyList<HttpClient> nodes, Ledger ledger, int 
         while (!stop.IsCancellationRequested) await StepAsync(stop);
     }
 
-    /// <summary>One command, sent until it is answered (or the run stops).</summary>
+    /// <summary>
+    /// One command, sent until it is answered. When the run stops first, the command stays pending and is sent
+    /// again, with the same key, when the monitor starts again: a client that was never answered retries.
+    /// </summary>
     public async Task StepAsync(CancellationToken stop)
     {
-        var i = sent++;
-        if (i % 4 == 3)
+        pending ??= Next();
+        var (path, body, key, statement) = pending;
+        var answer = await SendAsync(path, body, key, stop);
+        if (answer is null) return; // stopped: still pending
+        pending = null;
+        if (statement is { } id)
         {
-            var statement = Guid.CreateVersion7();
-            if (await SendAsync("/api/statements", Bodies.Statement(statement, Understanding, i), stop) is { Status: HttpStatusCode.Created })
-                ledger.Acknowledged(new Ack(statement, 1, "MakeStatement"));
+            if (answer.Status == HttpStatusCode.Created) ledger.Acknowledged(new Ack(id, 1, "MakeStatement"));
             return;
         }
-        var answer = await SendAsync($"/api/understandings/{Understanding}/stage", Bodies.ChangeStage(version, i), stop);
-        if (answer is { Status: HttpStatusCode.OK })
+        if (answer.Status == HttpStatusCode.OK)
         {
             version = JsonDocument.Parse(answer.Body).RootElement.GetProperty("version").GetInt64();
             ledger.Acknowledged(new Ack(Understanding, version, "ChangeStage"));
         }
-        else if (answer is { Status: HttpStatusCode.Conflict })
+        else if (answer.Status == HttpStatusCode.Conflict)
         {
-            using var current = await Node.GetAsync($"/api/understandings/{Understanding}", stop);
-            version = JsonDocument.Parse(await current.Content.ReadAsStringAsync(stop)).RootElement.GetProperty("version").GetInt64();
+            Console.WriteLine($"  monitor {index}: 409 for version {version}: {answer.Body[..Math.Min(300, answer.Body.Length)]}");
+            using var current = await Node.GetAsync($"/api/understandings/{Understanding}", CancellationToken.None);
+            version = JsonDocument.Parse(await current.Content.ReadAsStringAsync(CancellationToken.None)).RootElement.GetProperty("version").GetInt64();
         }
+    }
+
+    private sealed record Command(string Path, string Body, string Key, Guid? Statement);
+
+    private Command? pending;
+
+    private Command Next()
+    {
+        var i = sent++;
+        var key = Guid.NewGuid().ToString();
+        if (i % 4 != 3) return new Command($"/api/understandings/{Understanding}/stage", Bodies.ChangeStage(version, i), key, null);
+        var statement = Guid.CreateVersion7();
+        return new Command("/api/statements", Bodies.Statement(statement, Understanding, i), key, statement);
     }
 
     private HttpClient Node => nodes[node];
 
     private sealed record Reply(HttpStatusCode Status, string Body);
 
-    private async Task<Reply?> SendAsync(string path, string body, CancellationToken stop)
+    private async Task<Reply?> SendAsync(string path, string body, string key, CancellationToken stop)
     {
-        var key = Guid.NewGuid().ToString();
         for (var attempt = 0; !stop.IsCancellationRequested; attempt++)
         {
             if (attempt > 0)

@@ -52,7 +52,20 @@ public sealed class StoreChecks(string connectionString, string schema)
             $"  where s.type like '%understanding%' and (d.data->>'version')::bigint is distinct from s.version) + " +
             $"(select count(*) from \"{schema}\".mt_streams s left join \"{schema}\".mt_doc_statement d on d.id = s.id " +
             $"  where s.type like '%statement%' and (d.data->>'version')::bigint is distinct from s.version)");
+        if (mismatches + holes > 0) await DescribeBrokenStreamsAsync(connection);
         return new StoreFindings(acks.Count, missing, stored.Count, mismatches, holes, inline);
+    }
+
+    private async Task DescribeBrokenStreamsAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select s.id, s.type, s.version, count(e.seq_id), min(e.version), max(e.version), string_agg(e.version || ':' || e.type || '@' || e.seq_id, ' ' order by e.version) " +
+            $"from \"{schema}\".mt_streams s left join \"{schema}\".mt_events e on e.stream_id = s.id group by s.id, s.type, s.version " +
+            "having s.version is distinct from max(e.version) or count(e.seq_id) <> max(e.version) or min(e.version) <> 1 limit 5", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            Console.WriteLine($"  BROKEN stream {reader.GetGuid(0)} ({reader.GetValue(1)}): mt_streams version {reader.GetValue(2)}, {reader.GetValue(3)} events, " +
+                              $"versions {reader.GetValue(4)}..{reader.GetValue(5)}: {reader.GetValue(6)}");
     }
 
     /// <summary>The lowest position of the async projections (every progression row but the high-water mark).</summary>
@@ -60,7 +73,14 @@ public sealed class StoreChecks(string connectionString, string schema)
     {
         await using var connection = await OpenAsync();
         return await ScalarAsync(connection,
-            $"select coalesce(min(last_seq_id), 0) from \"{schema}\".mt_event_progression where name <> 'HighWaterMark'");
+            $"select coalesce(min(last_seq_id), 0) from \"{schema}\".mt_event_progression where name like '%:%'");
+    }
+
+    public async Task<string> ProgressionAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand($"select string_agg(name || ' ' || last_seq_id, ', ' order by name) from \"{schema}\".mt_event_progression", connection);
+        return $"{await command.ExecuteScalarAsync()} (last event {await LastSequenceAsync()})";
     }
 
     public async Task<long> LastSequenceAsync()
@@ -89,7 +109,7 @@ public sealed class StoreChecks(string connectionString, string schema)
     private async Task<long> ProgressionRowsAsync()
     {
         await using var connection = await OpenAsync();
-        return await ScalarAsync(connection, $"select count(*) from \"{schema}\".mt_event_progression where name <> 'HighWaterMark'");
+        return await ScalarAsync(connection, $"select count(*) from \"{schema}\".mt_event_progression where name like '%:%'");
     }
 
     /// <summary>Every event of the store is a development, so each must have exactly its own timeline entry (ids are event ids).</summary>
