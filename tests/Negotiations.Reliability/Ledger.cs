@@ -31,6 +31,13 @@ public sealed class Ledger
     public void Answered(double sent, int status) => answers.Enqueue(new Answer(sent, Now, status));
     public void Retried() => Interlocked.Increment(ref retries);
     public void Conflict() => Interlocked.Increment(ref conflicts);
+    private long stillProcessing;
+
+    /// <summary>409 "still being processed": the key's claim is held by an attempt that never finished; the client retries later.</summary>
+    public long StillProcessingAnswers => Interlocked.Read(ref stillProcessing);
+
+    public void StillProcessing() => Interlocked.Increment(ref stillProcessing);
+
     public void Refused() => Interlocked.Increment(ref rejected);
 
     public static bool Success(int status) => status is >= 200 and < 300;

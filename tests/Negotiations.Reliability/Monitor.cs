@@ -88,7 +88,7 @@ public sealed class Monitor(IReadOnlyList<HttpClient> nodes, Ledger ledger, int 
             if (attempt > 0)
             {
                 ledger.Retried();
-                try { await Task.Delay(100, stop); } catch (OperationCanceledException) { return null; }
+                try { await Task.Delay(Math.Min(100 * attempt, 1_000), stop); } catch (OperationCanceledException) { return null; }
             }
             var started = ledger.Now;
             try
@@ -100,6 +100,8 @@ public sealed class Monitor(IReadOnlyList<HttpClient> nodes, Ledger ledger, int 
                 var status = (int)response.StatusCode;
                 ledger.Answered(started, status);
                 if (Ledger.Success(status)) return new Reply(response.StatusCode, text);
+                // A claim left by an attempt that never finished (its node or PostgreSQL went away): "retry later".
+                if (response.StatusCode == HttpStatusCode.Conflict && text.Contains("still being processed")) { ledger.StillProcessing(); continue; }
                 if (response.StatusCode == HttpStatusCode.Conflict) { ledger.Conflict(); return new Reply(response.StatusCode, text); }
                 if (status is >= 400 and < 500 && status != 429)
                 {
