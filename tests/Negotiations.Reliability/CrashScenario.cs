@@ -53,8 +53,8 @@ public sealed class CrashScenario(Cluster cluster, Options options, Report repor
         report.Add(Name, "acknowledged commands missing after the last restart", Format.N(final.AcknowledgedMissing), "0", final.AcknowledgedMissing == 0);
         report.Add(Name, "process start to /health 200 after a kill (median / max)",
             $"{Format.S(Format.Percentile(restarts, 50))} / {Format.S(restarts.DefaultIfEmpty().Max())}");
-        report.Add(Name, "409 'still being processed' answers to a resent Idempotency-Key (the claim of an attempt cut off by the outage; resent later)",
-            Format.N(ledger.StillProcessingAnswers));
+        report.Add(Name, "409 'still being processed' answers to a resent Idempotency-Key (the claim of an attempt cut off by the outage) / keys given up after 5 s of them",
+            $"{Format.N(ledger.StillProcessingAnswers)} / {Format.N(ledger.KeysAbandoned)}", "0 / 0", ledger.KeysAbandoned == 0);
         report.Add(Name, "refused (400/404/422) or conflicting (409) answers to the monitors' commands", $"{ledger.Rejected} / {ledger.Conflicts}", "0 / 0",
             ledger.Rejected == 0 && ledger.Conflicts == 0);
         report.Add(Name, "async daemon caught up after the last restart; timeline entries for the events (missing / extra / wrong sequence)",

@@ -38,6 +38,13 @@ public sealed class Ledger
 
     public void StillProcessing() => Interlocked.Increment(ref stillProcessing);
 
+    private long abandoned;
+
+    /// <summary>Commands whose key stayed "still being processed" for 5 s: the client gave the key up and read the version back.</summary>
+    public long KeysAbandoned => Interlocked.Read(ref abandoned);
+
+    public void KeyAbandoned() => Interlocked.Increment(ref abandoned);
+
     public void Refused() => Interlocked.Increment(ref rejected);
 
     public static bool Success(int status) => status is >= 200 and < 300;

@@ -58,7 +58,8 @@ public sealed class Monitor(IReadOnlyList<HttpClient> nodes, Ledger ledger, int 
         }
         else if (answer.Status == HttpStatusCode.Conflict)
         {
-            Console.WriteLine($"  monitor {index}: 409 for version {version}: {answer.Body[..Math.Min(300, answer.Body.Length)]}");
+            if (!answer.Body.Contains("still being processed"))
+                Console.WriteLine($"  monitor {index}: 409 for version {version}: {answer.Body[..Math.Min(300, answer.Body.Length)]}");
             using var current = await Node.GetAsync($"/api/understandings/{Understanding}", CancellationToken.None);
             version = JsonDocument.Parse(await current.Content.ReadAsStringAsync(CancellationToken.None)).RootElement.GetProperty("version").GetInt64();
         }
@@ -81,8 +82,11 @@ public sealed class Monitor(IReadOnlyList<HttpClient> nodes, Ledger ledger, int 
 
     private sealed record Reply(HttpStatusCode Status, string Body);
 
+    private double? stillProcessingSince;
+
     private async Task<Reply?> SendAsync(string path, string body, string key, CancellationToken stop)
     {
+        stillProcessingSince = null;
         for (var attempt = 0; !stop.IsCancellationRequested; attempt++)
         {
             if (attempt > 0)
@@ -101,7 +105,16 @@ public sealed class Monitor(IReadOnlyList<HttpClient> nodes, Ledger ledger, int 
                 ledger.Answered(started, status);
                 if (Ledger.Success(status)) return new Reply(response.StatusCode, text);
                 // A claim left by an attempt that never finished (its node or PostgreSQL went away): "retry later".
-                if (response.StatusCode == HttpStatusCode.Conflict && text.Contains("still being processed")) { ledger.StillProcessing(); continue; }
+                if (response.StatusCode == HttpStatusCode.Conflict && text.Contains("still being processed"))
+                {
+                    ledger.StillProcessing();
+                    stillProcessingSince ??= ledger.Now;
+                    if (ledger.Now - stillProcessingSince < 5) continue;
+                    // The claim does not expire soon: give the key up, read the version back and go on, as a client would.
+                    ledger.KeyAbandoned();
+                    stillProcessingSince = null;
+                    return new Reply(HttpStatusCode.Conflict, text);
+                }
                 if (response.StatusCode == HttpStatusCode.Conflict) { ledger.Conflict(); return new Reply(response.StatusCode, text); }
                 if (status is >= 400 and < 500 && status != 429)
                 {

@@ -57,8 +57,8 @@ public sealed class NodesScenario(Cluster cluster, Options options, Report repor
             var outOfOrder = nodes.Sum(n => n.OutOfOrder);
             report.Add(Name, "load spread over the three nodes, then two", $"{options.Monitors} monitors, {Format.N(ledger.Acks.Count)} commands acknowledged, " +
                                                                               $"{Format.N(ledger.Retries)} resent (to another node after no answer); caught up {Format.S(caughtUp)} after the load stopped");
-            report.Add(Name, "409 'still being processed' answers to a resent Idempotency-Key (the claim of an attempt cut off by the outage; resent later)",
-                Format.N(ledger.StillProcessingAnswers));
+            report.Add(Name, "409 'still being processed' answers to a resent Idempotency-Key (the claim of an attempt cut off by the outage) / keys given up after 5 s of them",
+                $"{Format.N(ledger.StillProcessingAnswers)} / {Format.N(ledger.KeysAbandoned)}", "0 / 0", ledger.KeysAbandoned == 0);
             report.Add(Name, "events skipped by the projections (events without their timeline entry)", Format.N(timeline.Missing), "0", timeline.Missing == 0);
             report.Add(Name, "events projected twice (timeline entries beyond one per event, or with another sequence; daemon out-of-order errors)",
                 $"{timeline.Extra + timeline.WrongSequence}; {outOfOrder}", "0; 0", timeline.Extra + timeline.WrongSequence == 0 && outOfOrder == 0);

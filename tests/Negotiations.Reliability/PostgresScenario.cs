@@ -35,8 +35,8 @@ public sealed class PostgresScenario(Cluster cluster, Options options, Report re
         var findings = await checks.CheckAsync(ledger);
         report.Add(Name, "acknowledged writes lost, partial batches, mt_streams version != max",
             $"{findings.AcknowledgedMissing} of {Format.N(findings.Acknowledged)}, {findings.VersionHoles}, {findings.StreamVersionMismatches}", "0, 0, 0", findings.Clean);
-        report.Add(Name, "409 'still being processed' answers to a resent Idempotency-Key (the claim of an attempt cut off by the outage; resent later)",
-            Format.N(ledger.StillProcessingAnswers));
+        report.Add(Name, "409 'still being processed' answers to a resent Idempotency-Key (the claim of an attempt cut off by the outage) / keys given up after 5 s of them",
+            $"{Format.N(ledger.StillProcessingAnswers)} / {Format.N(ledger.KeysAbandoned)}", "0 / 0", ledger.KeysAbandoned == 0);
         report.Add(Name, "refused (400/404/422) or conflicting (409) answers", $"{ledger.Rejected} / {ledger.Conflicts}", "0 / 0",
             ledger.Rejected == 0 && ledger.Conflicts == 0);
     }
