@@ -66,8 +66,17 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration)
 
             var tables = new List<ReplayTable>();
             var differences = new List<ReplayDifference>();
+            var liveTables = await DocumentTables(connection, live, cancellation);
             foreach (var table in await DocumentTables(connection, scratch, cancellation))
             {
+                // Marten creates a document table when it first stores one: none live means no documents live.
+                if (!liveTables.Contains(table))
+                {
+                    var only = await OnlyRebuilt(connection, scratch, table, cancellation);
+                    tables.Add(new ReplayTable(table, 0, only.Count, only.Count));
+                    differences.AddRange(only.Take(Math.Max(0, DifferencesKept - differences.Count)));
+                    continue;
+                }
                 var liveCount = await Execute(connection, $"select count(*) from \"{live}\".{table}", cancellation);
                 var rebuiltCount = await Execute(connection, $"select count(*) from \"{scratch}\".{table}", cancellation);
                 var found = await Compare(connection, live, scratch, table, cancellation);
@@ -94,6 +103,15 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration)
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation)) tables.Add(reader.GetString(0));
         return tables;
+    }
+
+    private static async Task<List<ReplayDifference>> OnlyRebuilt(NpgsqlConnection connection, string scratch, string table, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand($"select id::text from \"{scratch}\".{table} order by 1 limit {DifferencesKept}", connection);
+        var found = new List<ReplayDifference>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation)) found.Add(new ReplayDifference(table, reader.GetString(0), "only-rebuilt", []));
+        return found;
     }
 
     private static async Task<List<ReplayDifference>> Compare(NpgsqlConnection connection, string live, string scratch, string table, CancellationToken cancellation)

@@ -22,6 +22,12 @@ public sealed class NegotiationsSettings
 
     /// <summary>Load the demo scenario at start-up when the event store is empty.</summary>
     public bool LoadDemoScenario { get; set; }
+
+    /// <summary>
+    /// Where the async projections run: Solo (this node is the only one) or HotCold (several nodes against one
+    /// database, one of them runs the projections and another takes over when it goes).
+    /// </summary>
+    public JasperFx.Events.Daemon.DaemonMode Daemon { get; set; } = JasperFx.Events.Daemon.DaemonMode.Solo;
 }
 
 public sealed class JwtSettings

@@ -33,7 +33,8 @@ public static class StoreSetup
                 return CreateStoreOptions(connectionString, settings.Schema);
             })
             .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.Solo)
+            // Read before Build(): set Negotiations__Daemon in the environment (or appsettings) of every node.
+            .AddAsyncDaemon(builder.Configuration.GetValue($"{NegotiationsSettings.Section}:Daemon", DaemonMode.Solo))
             .IntegrateWithWolverine();
 
         return builder;
