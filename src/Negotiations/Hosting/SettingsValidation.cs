@@ -33,6 +33,7 @@ public static partial class SettingsValidation
             c.That(s.Burst >= 1, "Burst", "at least 1", s.Burst);
             c.That(s.PermitsPerSecond >= 1, "PermitsPerSecond", "at least 1", s.PermitsPerSecond);
             c.That(s.MaxBodyBytes >= 1024, "MaxBodyBytes", "at least 1024", s.MaxBodyBytes);
+            c.That(s.MaxImportLines >= 1, "MaxImportLines", "at least 1", s.MaxImportLines);
             c.That(s.MaxImportBytes >= s.MaxBodyBytes, "MaxImportBytes", $"at least MaxBodyBytes ({s.MaxBodyBytes})", s.MaxImportBytes);
         });
         Validate<FeedSettings>(services, FeedSettings.Section, (s, c) =>

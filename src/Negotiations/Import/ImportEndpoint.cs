@@ -21,13 +21,13 @@ public static class ImportEndpoint
     [EndpointSummary("Import a field report (JSON Lines, one command per line)")]
     [Consumes(ContentType, "text/plain")]
     [Produces(ContentType)]
-    public static IResult Post(HttpRequest request, ImportRunner runner, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
+    public static IResult Post(HttpRequest request, ImportRunner runner, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IOptionsMonitor<Security.LimitSettings> limits) =>
         TypedResults.Stream(async output =>
         {
             var options = json.Value.SerializerOptions;
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             int lines = 0, applied = 0;
-            await foreach (var result in runner.RunAsync(reader, request.HttpContext.User, request.HttpContext.RequestAborted))
+            await foreach (var result in runner.RunAsync(reader, request.HttpContext.User, request.HttpContext.RequestAborted, limits.CurrentValue.MaxImportLines))
             {
                 lines++;
                 if (result.Applied) applied++;

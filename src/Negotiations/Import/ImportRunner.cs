@@ -19,13 +19,18 @@ public sealed class ImportRunner(CommandCatalogue catalogue, IServiceScopeFactor
     public const int MaxLineLength = 256 * 1024;
 
     public async IAsyncEnumerable<ImportLineResult> RunAsync(TextReader reader, ClaimsPrincipal user,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation, int maxLines = int.MaxValue)
     {
-        var number = 0;
+        var (number, commands) = (0, 0);
         while (await reader.ReadLineAsync(cancellation) is { } line)
         {
             number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
+            if (++commands > maxLines)
+            {
+                yield return Rejected(number, null, 413, $"An import applies at most {maxLines} lines: this line and the ones after it were not read. Send them in another import.");
+                yield break;
+            }
             yield return await ApplyAsync(number, line, user, cancellation);
         }
     }

@@ -19,6 +19,9 @@ public sealed class LimitSettings
 
     /// <summary>Largest field report the import accepts, in bytes.</summary>
     public long MaxImportBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Most lines one import request applies; the lines after it are not read (the command line has no such limit).</summary>
+    public int MaxImportLines { get; set; } = 100_000;
 }
 
 public static class AbuseLimits

@@ -14,12 +14,14 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class POST_api_import : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly Microsoft.Extensions.Options.IOptionsMonitor<Negotiations.Security.LimitSettings> _optionsMonitorOfLimitSettings;
         private readonly Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> _optionsOfJsonOptions;
         private readonly Negotiations.Import.ImportRunner _importRunner;
 
-        public POST_api_import(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> optionsOfJsonOptions, Negotiations.Import.ImportRunner importRunner) : base(wolverineHttpOptions)
+        public POST_api_import(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptionsMonitor<Negotiations.Security.LimitSettings> optionsMonitorOfLimitSettings, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> optionsOfJsonOptions, Negotiations.Import.ImportRunner importRunner) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _optionsMonitorOfLimitSettings = optionsMonitorOfLimitSettings;
             _optionsOfJsonOptions = optionsOfJsonOptions;
             _importRunner = importRunner;
         }
@@ -29,7 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Import.ImportEndpoint").SetTag("http.route", "/api/import").SetTag("http.request.method", "POST");
             
             // The actual HTTP request handler execution
-            var result = Negotiations.Import.ImportEndpoint.Post(httpContext.Request, _importRunner, _optionsOfJsonOptions);
+            var result = Negotiations.Import.ImportEndpoint.Post(httpContext.Request, _importRunner, _optionsOfJsonOptions, _optionsMonitorOfLimitSettings);
 
             return result.ExecuteAsync(httpContext);
         }
