@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -31,6 +32,6 @@ public static class ResignOfficialEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(ResignOfficial command, [WriteAggregate("officeId")] Office office) =>
-        (new UpdatedAggregate(), [.. command.Decide(office)]);
+    public static (Office, Events) Post(ResignOfficial command, [WriteAggregate("officeId")] Office office) =>
+        Answer.After(office, command.Decide(office));
 }

@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -39,6 +40,6 @@ public static class DisputeCasualtyClaimEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(DisputeCasualtyClaim command, [WriteAggregate("claimId")] CasualtyClaim claim) =>
-        (new UpdatedAggregate(), [.. command.Decide(claim)]);
+    public static (CasualtyClaim, Events) Post(DisputeCasualtyClaim command, [WriteAggregate("claimId")] CasualtyClaim claim) =>
+        Answer.After(claim, command.Decide(claim));
 }

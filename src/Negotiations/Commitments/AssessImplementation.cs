@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -55,6 +56,6 @@ public static class AssessImplementationEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(AssessImplementation command, [WriteAggregate("commitmentId")] Commitment commitment) =>
-        (new UpdatedAggregate(), [.. command.Decide(commitment)]);
+    public static (Commitment, Events) Post(AssessImplementation command, [WriteAggregate("commitmentId")] Commitment commitment) =>
+        Answer.After(commitment, command.Decide(commitment));
 }

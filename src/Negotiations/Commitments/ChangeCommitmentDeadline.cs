@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -30,6 +31,6 @@ public static class ChangeCommitmentDeadlineEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(ChangeCommitmentDeadline command, [WriteAggregate("commitmentId")] Commitment commitment) =>
-        (new UpdatedAggregate(), [.. command.Decide(commitment)]);
+    public static (Commitment, Events) Post(ChangeCommitmentDeadline command, [WriteAggregate("commitmentId")] Commitment commitment) =>
+        Answer.After(commitment, command.Decide(commitment));
 }

@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -39,6 +40,6 @@ public static class ReportImplementationStepEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(ReportImplementationStep command, [WriteAggregate("commitmentId")] Commitment commitment) =>
-        (new UpdatedAggregate(), [.. command.Decide(commitment)]);
+    public static (Commitment, Events) Post(ReportImplementationStep command, [WriteAggregate("commitmentId")] Commitment commitment) =>
+        Answer.After(commitment, command.Decide(commitment));
 }

@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -56,8 +57,8 @@ public static class ReverseCommitmentEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(ReverseCommitment command, [WriteAggregate("commitmentId")] Commitment commitment) =>
-        (new UpdatedAggregate(), [.. command.Decide(commitment)]);
+    public static (Commitment, Events) Post(ReverseCommitment command, [WriteAggregate("commitmentId")] Commitment commitment) =>
+        Answer.After(commitment, command.Decide(commitment));
 }
 
 public static class ReaffirmCommitmentEndpoint
@@ -71,8 +72,8 @@ public static class ReaffirmCommitmentEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(ReaffirmCommitment command, [WriteAggregate("commitmentId")] Commitment commitment) =>
-        (new UpdatedAggregate(), [.. command.Decide(commitment)]);
+    public static (Commitment, Events) Post(ReaffirmCommitment command, [WriteAggregate("commitmentId")] Commitment commitment) =>
+        Answer.After(commitment, command.Decide(commitment));
 }
 
 public static class ReportCommitmentBreachEndpoint
@@ -86,6 +87,6 @@ public static class ReportCommitmentBreachEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(ReportCommitmentBreach command, [WriteAggregate("commitmentId")] Commitment commitment) =>
-        (new UpdatedAggregate(), [.. command.Decide(commitment)]);
+    public static (Commitment, Events) Post(ReportCommitmentBreach command, [WriteAggregate("commitmentId")] Commitment commitment) =>
+        Answer.After(commitment, command.Decide(commitment));
 }

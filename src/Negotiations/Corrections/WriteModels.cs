@@ -20,6 +20,9 @@ public interface IWriteModel<TSelf> where TSelf : class, IWriteModel<TSelf>
 {
     static abstract TSelf? Fold(TSelf? state, IEvent e);
 
+    /// <summary>The version of the stream the model was folded up to.</summary>
+    long Version { get; }
+
     /// <summary>The invariant this state breaks, said for a reader; null when it keeps them all. Pure.</summary>
     string? BrokenRule();
 }

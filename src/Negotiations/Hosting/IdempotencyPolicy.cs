@@ -6,13 +6,11 @@ namespace Negotiations.Hosting;
 /// Every command endpoint honours an `Idempotency-Key` header: a retry with the same key and the same
 /// bytes gets the first response and appends nothing; the same key with another request is refused
 /// (422). Keys belong to the caller: another user's key is another claim.
-/// Where Wolverine can, the claim is written in the command's own transaction, so a failed or interrupted
-/// command leaves no claim: the endpoints that start a stream, corrections and retractions. Endpoints that
-/// answer with <c>UpdatedAggregate</c> produce their answer after the commit, so Wolverine keeps
-/// claim-and-release for them (it logs a warning naming each): a process killed between the claim and the
-/// answer leaves the key "still being processed" (409) until the deduplication window ends, although the
-/// command itself either committed or did not. Answering the folded write model instead would move them
-/// to the in-transaction path.
+/// The claim is written with the answer in the command's own transaction, so a failed or interrupted command
+/// leaves no claim, and a retry after a crash either gets the first answer or runs the command. That needs the
+/// answer before the commit: commands on an existing stream answer the write model folded by Corrections/Answer.cs
+/// rather than one read back after the commit (Wolverine keeps claim-and-release, and logs a warning, for an
+/// endpoint whose answer comes after the commit; GeneratedCodeTests checks that none does).
 /// </summary>
 public static class IdempotencyPolicy
 {

@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -38,6 +39,6 @@ public static class AddMechanismMemberEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(AddMechanismMember command, [WriteAggregate("mechanismId")] Mechanism mechanism) =>
-        (new UpdatedAggregate(), [.. command.Decide(mechanism)]);
+    public static (Mechanism, Events) Post(AddMechanismMember command, [WriteAggregate("mechanismId")] Mechanism mechanism) =>
+        Answer.After(mechanism, command.Decide(mechanism));
 }

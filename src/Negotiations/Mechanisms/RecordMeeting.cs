@@ -37,6 +37,6 @@ public static class RecordMeetingEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(RecordMeeting command, [WriteAggregate("mechanismId")] Mechanism mechanism) =>
-        (new UpdatedAggregate(), [.. command.Decide(mechanism)]);
+    public static (Mechanism, Events) Post(RecordMeeting command, [WriteAggregate("mechanismId")] Mechanism mechanism) =>
+        Answer.After(mechanism, command.Decide(mechanism));
 }

@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -44,6 +45,6 @@ public static class PostponeRoundEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(PostponeRound command, [WriteAggregate("roundId")] Round round) =>
-        (new UpdatedAggregate(), [.. command.Decide(round)]);
+    public static (Round, Events) Post(PostponeRound command, [WriteAggregate("roundId")] Round round) =>
+        Answer.After(round, command.Decide(round));
 }

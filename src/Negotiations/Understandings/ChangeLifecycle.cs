@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -37,6 +38,6 @@ public static class ChangeLifecycleEndpoint
     [WolverinePost("/api/understandings/{understandingId}/lifecycle", OperationId = "ChangeLifecycle"), Tags("Understandings")]
     [EndpointSummary("Change an understanding's lifecycle status")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
-    public static (UpdatedAggregate, Events) Post(ChangeLifecycle command, [WriteAggregate("understandingId")] Understanding understanding) =>
-        (new UpdatedAggregate(), [.. command.Decide(understanding)]);
+    public static (Understanding, Events) Post(ChangeLifecycle command, [WriteAggregate("understandingId")] Understanding understanding) =>
+        Answer.After(understanding, command.Decide(understanding));
 }

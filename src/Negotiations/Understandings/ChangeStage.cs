@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -29,6 +30,6 @@ public static class ChangeStageEndpoint
 
     [WolverinePost("/api/understandings/{understandingId}/stage", OperationId = "ChangeStage"), Tags("Understandings")]
     [EndpointSummary("Change an understanding's PA-X stage")]
-    public static (UpdatedAggregate, Events) Post(ChangeStage command, [WriteAggregate("understandingId")] Understanding understanding) =>
-        (new UpdatedAggregate(), [.. command.Decide(understanding)]);
+    public static (Understanding, Events) Post(ChangeStage command, [WriteAggregate("understandingId")] Understanding understanding) =>
+        Answer.After(understanding, command.Decide(understanding));
 }

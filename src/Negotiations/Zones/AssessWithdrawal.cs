@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
@@ -69,8 +70,8 @@ public static class ObserveWithdrawalEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
-        (new UpdatedAggregate(), [.. command.Decide(zone, WithdrawalStatus.Observed)]);
+    public static (Zone, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
+        Answer.After(zone, command.Decide(zone, WithdrawalStatus.Observed));
 }
 
 public static class VerifyWithdrawalEndpoint
@@ -85,8 +86,8 @@ public static class VerifyWithdrawalEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
-        (new UpdatedAggregate(), [.. command.Decide(zone, WithdrawalStatus.Verified)]);
+    public static (Zone, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
+        Answer.After(zone, command.Decide(zone, WithdrawalStatus.Verified));
 }
 
 public static class FindWithdrawalUnverifiableEndpoint
@@ -101,8 +102,8 @@ public static class FindWithdrawalUnverifiableEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
-        (new UpdatedAggregate(), [.. command.Decide(zone, WithdrawalStatus.Unverifiable)]);
+    public static (Zone, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
+        Answer.After(zone, command.Decide(zone, WithdrawalStatus.Unverifiable));
 }
 
 public static class ContradictWithdrawalEndpoint
@@ -117,6 +118,6 @@ public static class ContradictWithdrawalEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
-        (new UpdatedAggregate(), [.. command.Decide(zone, WithdrawalStatus.Contradicted)]);
+    public static (Zone, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
+        Answer.After(zone, command.Decide(zone, WithdrawalStatus.Contradicted));
 }

@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -28,6 +29,6 @@ public static class ChangeZoneRulesEndpoint
     [EndpointSummary("Replace a zone's rules per weapon class")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(ChangeZoneRules command, [WriteAggregate("zoneId")] Zone zone) =>
-        (new UpdatedAggregate(), [.. command.Decide(zone)]);
+    public static (Zone, Events) Post(ChangeZoneRules command, [WriteAggregate("zoneId")] Zone zone) =>
+        Answer.After(zone, command.Decide(zone));
 }

@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -46,8 +47,8 @@ public static class DeclareWithdrawalEndpoint
     [EndpointSummary("Log a party's declaration that it withdrew a weapon class to a depth")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(DeclareWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
-        (new UpdatedAggregate(), [.. command.Decide(zone)]);
+    public static (Zone, Events) Post(DeclareWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
+        Answer.After(zone, command.Decide(zone));
 }
 
 internal static class TextExtensions

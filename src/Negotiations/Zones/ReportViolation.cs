@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Sources;
@@ -45,6 +46,6 @@ public static class ReportZoneViolationEndpoint
     [EndpointSummary("Log a reported violation of a zone's rules")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(ReportZoneViolation command, [WriteAggregate("zoneId")] Zone zone) =>
-        (new UpdatedAggregate(), [.. command.Decide(zone)]);
+    public static (Zone, Events) Post(ReportZoneViolation command, [WriteAggregate("zoneId")] Zone zone) =>
+        Answer.After(zone, command.Decide(zone));
 }

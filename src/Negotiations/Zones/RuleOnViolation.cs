@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
@@ -66,8 +67,8 @@ public static class VerifyZoneViolationEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(RuleOnViolation command, [WriteAggregate("zoneId")] Zone zone) =>
-        (new UpdatedAggregate(), [.. command.Decide(zone, ViolationStatus.Verified)]);
+    public static (Zone, Events) Post(RuleOnViolation command, [WriteAggregate("zoneId")] Zone zone) =>
+        Answer.After(zone, command.Decide(zone, ViolationStatus.Verified));
 }
 
 public static class DisputeZoneViolationEndpoint
@@ -82,6 +83,6 @@ public static class DisputeZoneViolationEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (UpdatedAggregate, Events) Post(RuleOnViolation command, [WriteAggregate("zoneId")] Zone zone) =>
-        (new UpdatedAggregate(), [.. command.Decide(zone, ViolationStatus.Disputed)]);
+    public static (Zone, Events) Post(RuleOnViolation command, [WriteAggregate("zoneId")] Zone zone) =>
+        Answer.After(zone, command.Decide(zone, ViolationStatus.Disputed));
 }

@@ -52,4 +52,20 @@ public class GeneratedCodeTests
             output.Delete(recursive: true);
         }
     }
+
+    /// <summary>
+    /// An Idempotency-Key's claim is written in the command's own transaction (Hosting/IdempotencyPolicy.cs) only
+    /// where Wolverine could generate it so; an endpoint that falls back claims up front and releases afterwards,
+    /// and a crash in between leaves the key "still being processed".
+    /// </summary>
+    [Fact]
+    public void Every_command_writes_its_idempotency_claim_in_its_own_transaction()
+    {
+        var handlers = Files(Path.Combine(Repository(), "src", "Negotiations", "Internal", "Generated"))
+            .Where(f => Path.GetFileName(f.Key).StartsWith("POST_api_") && f.Value.Contains("Idempotency-Key"))
+            .ToList();
+
+        handlers.Count.ShouldBeGreaterThan(30);
+        handlers.Where(h => h.Value.Contains("TryClaimAsync")).Select(h => h.Key).ShouldBeEmpty();
+    }
 }

@@ -5,6 +5,7 @@ using System;
 using System.Linq;
 using Wolverine.Http;
 using Wolverine.Http.Runtime;
+using Wolverine.Marten;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
 
@@ -16,24 +17,21 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Wolverine.Http.Runtime.DeduplicatedResponses _deduplicatedResponses;
+        private readonly Wolverine.Marten.IMartenDeduplicatedResponses _martenDeduplicatedResponses;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_zones_zoneId_withdrawals_observed(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_zones_zoneId_withdrawals_observed(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses, Wolverine.Marten.IMartenDeduplicatedResponses martenDeduplicatedResponses, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _deduplicatedResponses = deduplicatedResponses;
+            _martenDeduplicatedResponses = martenDeduplicatedResponses;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Marten.Events.IEventStoreOperations eventStoreOperations = documentSession.Events;
             string zoneId_rawValue = (string?)httpContext.GetRouteValue("zoneId");
             System.Guid zoneId = default;
 
@@ -46,6 +44,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             // GH-4742: buffer the body so the deduplication fingerprint can read it after binding
             Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(httpContext.Request);
             var Idempotency_Key = ReadSingleHeaderValue(httpContext, "Idempotency-Key");
@@ -53,80 +55,85 @@ namespace Internal.Generated.WolverineHandlers
             var scopedDeduplicationId = Wolverine.Http.HttpHandler.ScopeDeduplicationId(httpContext, Idempotency_Key, (Wolverine.Http.DeduplicationScope)2, null);
             // GH-4742: what a repeat must match to be answered with the stored response
             var deduplicationFingerprint = await Wolverine.Http.HttpHandler.ComputeDeduplicationFingerprintAsync(httpContext, scopedDeduplicationId).ConfigureAwait(false);
-            // GH-4742: claim the key, or answer from the claim this request lost to
-            var deduplicationClaimToken = System.Guid.NewGuid().ToString();
-            var deduplicatedResponseClaim = await _deduplicatedResponses.TryClaimAsync(scopedDeduplicationId, deduplicationFingerprint, deduplicationClaimToken, null, null).ConfigureAwait(false);
+            var deduplicationStorageId = string.IsNullOrWhiteSpace(scopedDeduplicationId) ? null : Wolverine.Http.Runtime.DeduplicatedResponses.StorageIdFor(scopedDeduplicationId);
+            // GH-5160: has an earlier request already committed this key, and with what?
+            Wolverine.Persistence.Durability.DeduplicatedResponseClaim? deduplicatedResponseClaim = null;
+            if (!string.IsNullOrWhiteSpace(deduplicationStorageId))
+            {
+                deduplicatedResponseClaim = await _martenDeduplicatedResponses.FindClaimAsync(documentSession, deduplicationStorageId, null, httpContext.RequestAborted).ConfigureAwait(false);
+            }
+
+            // GH-5160: answer from an earlier request's committed claim; this one claims inside its own transaction
             if (deduplicatedResponseClaim != null)
             {
                 await AnswerDeduplicatedRepeatAsync(httpContext, deduplicatedResponseClaim, deduplicationFingerprint, "Idempotency-Key").ConfigureAwait(false);
                 return;
             }
 
-            // GH-4742: give the claim back unless the work was done, before a response is flushed
-            Wolverine.Http.HttpHandler.ReleaseDeduplicatedResponseBeforeFailureResponse(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationClaimToken, null);
+            // GH-5206: until this request commits, a failure is looked up again in case a concurrent request with its key committed first
+            WatchForDeduplicatedRefusal(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, "Idempotency-Key", null);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Zones.ObserveWithdrawalEndpoint").SetTag("http.route", "/api/zones/{zoneId}/withdrawals/observed").SetTag("http.request.method", "POST");
             try
             {
-                // GH-5165: hear that the database committed before anything inside SaveChangesAsync can still throw
-                Wolverine.Marten.DatabaseCommitMarker.Enlist(documentSession, () => Wolverine.Http.HttpHandler.MarkDeduplicatedDatabaseCommitted(httpContext));
-                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Zones.ObserveWithdrawalEndpoint").SetTag("http.route", "/api/zones/{zoneId}/withdrawals/observed").SetTag("http.request.method", "POST");
+                // Reading the request body via JSON deserialization
+                var (command, jsonContinue) = await ReadJsonAsync<Negotiations.Zones.AssessWithdrawal>(httpContext);
+                if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+                var batchedQuery = documentSession.CreateBatchQuery();
+
+                var stream_zone_BatchItem = batchedQuery.Events.FetchForWriting<Negotiations.Zones.Zone>(zoneId);
+
+                await batchedQuery.Execute(httpContext.RequestAborted);
+
+                // Loading Marten aggregate as part of the aggregate handler workflow
+                var stream_zone = await stream_zone_BatchItem.ConfigureAwait(false);
+
+                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", zoneId);
+                Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Negotiations.Zones.Zone");
+                // Write ProblemDetails if this required object is null
+                if (stream_zone.Aggregate == null)
+                {
+                    await WriteProblems(404, "Unknown Zone with identity {Id}", httpContext, zoneId);
+                    return;
+                }
+
+                var problemDetails1 = Negotiations.Zones.ObserveWithdrawalEndpoint.Validate(command);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+                {
+                    await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                    return;
+                }
+
+                var problemDetails2 = await Negotiations.Zones.ObserveWithdrawalEndpoint.BeforeAsync(command, stream_zone.Aggregate, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+                {
+                    await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                    return;
+                }
+
+                
+                // The actual HTTP request handler execution
+                (var zone_response, var events) = Negotiations.Zones.ObserveWithdrawalEndpoint.Post(command, stream_zone.Aggregate);
+
+                if (events != null)
+                {
+                    
+                    // Capturing any possible events returned from the command handlers
+                    stream_zone.AppendMany(events);
+                }
+
+                // GH-5160: the work is done; the claim and its response commit with it, or not at all
+                var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, zone_response, 404), null);
+                // GH-5160: claim the key, with its response, inside this Marten transaction
+                _martenDeduplicatedResponses.QueueClaim(documentSession, pendingDeduplicatedResponseClaim, null);
                 try
                 {
-                    // Reading the request body via JSON deserialization
-                    var (command, jsonContinue) = await ReadJsonAsync<Negotiations.Zones.AssessWithdrawal>(httpContext);
-                    if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-                    var batchedQuery = documentSession.CreateBatchQuery();
-
-                    var stream_zone_BatchItem = batchedQuery.Events.FetchForWriting<Negotiations.Zones.Zone>(zoneId);
-
-                    await batchedQuery.Execute(httpContext.RequestAborted);
-
-                    // Loading Marten aggregate as part of the aggregate handler workflow
-                    var stream_zone = await stream_zone_BatchItem.ConfigureAwait(false);
-
-                    Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", zoneId);
-                    Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Negotiations.Zones.Zone");
-                    // Write ProblemDetails if this required object is null
-                    if (stream_zone.Aggregate == null)
-                    {
-                        await WriteProblems(404, "Unknown Zone with identity {Id}", httpContext, zoneId);
-                        return;
-                    }
-
-                    var problemDetails1 = Negotiations.Zones.ObserveWithdrawalEndpoint.Validate(command);
-                    // Evaluate whether the processing should stop if there are any problems
-                    if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
-                    {
-                        await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
-                        return;
-                    }
-
-                    var problemDetails2 = await Negotiations.Zones.ObserveWithdrawalEndpoint.BeforeAsync(command, stream_zone.Aggregate, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
-                    // Evaluate whether the processing should stop if there are any problems
-                    if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
-                    {
-                        await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
-                        return;
-                    }
-
-                    
-                    // The actual HTTP request handler execution
-                    (var updatedAggregate, var events) = Negotiations.Zones.ObserveWithdrawalEndpoint.Post(command, stream_zone.Aggregate);
-
-                    // Wolverine.Marten.UpdatedAggregate generates special response handling
-                    if (events != null)
-                    {
-                        
-                        // Capturing any possible events returned from the command handlers
-                        stream_zone.AppendMany(events);
-                    }
-
                     
                     // Save all pending changes to this Marten session
                     await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-                    var zone_response = await eventStoreOperations.FetchLatest<Negotiations.Zones.Zone>(zoneId, httpContext.RequestAborted);
-                    // GH-4742: the work is done; record the response, so a repeat is answered with it
-                    await _deduplicatedResponses.RecordResponseAsync(scopedDeduplicationId, deduplicationClaimToken, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, zone_response, 404), null).ConfigureAwait(false);
+                    Wolverine.Http.HttpHandler.MarkDeduplicatedResponseCommitted(httpContext);
                     
                     // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
                     await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
@@ -134,37 +141,33 @@ namespace Internal.Generated.WolverineHandlers
                     // Writing the response body to JSON because this was the first 'return variable' in the method signature
                     await WriteJsonAsync(httpContext, zone_response, 404);
                 }
-                catch (System.AggregateException aggregateException) when (Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnExceptionFilter(aggregateException))
+                catch (System.Exception deduplicatedResponseCommitException) when (!Wolverine.Http.HttpHandler.IsDeduplicatedResponseCommitted(httpContext))
                 {
-                    var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(aggregateException, _wolverineHttpOptions);
-                    // Evaluate whether the processing should stop if there are any problems
-                    if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
+                    // GH-5160: the commit failed; answer from a claim a concurrent request committed first, if there is one
+                    if (!await TryAnswerDeduplicatedCommitFailureAsync(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationFingerprint, pendingDeduplicatedResponseClaim, "Idempotency-Key", null, deduplicatedResponseCommitException).ConfigureAwait(false))
                     {
-                        await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                        return;
-                    }
-                }
-                catch (JasperFx.ConcurrencyException concurrencyException)
-                {
-                    var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(concurrencyException, _wolverineHttpOptions);
-                    // Evaluate whether the processing should stop if there are any problems
-                    if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
-                    {
-                        await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
-                        return;
+                        throw;
                     }
                 }
             }
-            catch
+            catch (System.AggregateException aggregateException) when (Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnExceptionFilter(aggregateException))
             {
-                Wolverine.Http.HttpHandler.KeepDeduplicatedClaimIfCommitted(httpContext);
-                throw;
-            }
-            finally
-            {
-                if (!Wolverine.Http.HttpHandler.IsDeduplicatedWorkDone(httpContext))
+                var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(aggregateException, _wolverineHttpOptions);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
                 {
-                    await _deduplicatedResponses.ReleaseUnansweredAsync(scopedDeduplicationId, deduplicationClaimToken, null).ConfigureAwait(false);
+                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
+                    return;
+                }
+            }
+            catch (JasperFx.ConcurrencyException concurrencyException)
+            {
+                var onExceptionProblemDetails = Wolverine.Http.Runtime.ConcurrencyExceptionMiddleware.OnException(concurrencyException, _wolverineHttpOptions);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(onExceptionProblemDetails, Wolverine.Http.WolverineContinue.NoProblems)))
+                {
+                    await WriteProblems(onExceptionProblemDetails, httpContext).ConfigureAwait(false);
+                    return;
                 }
             }
         }
