@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Marten;
 using Negotiations.ApiReference;
 using Negotiations.Demo;
 using Negotiations.Import;
@@ -86,6 +87,9 @@ public class CommandExampleTests(AppFixture app) : IClassFixture<AppFixture>
                 ((int)reply.Status).ShouldBeInRange(200, 299, $"line {lines}, {command}: {reply.Body?.ToJsonString()}");
             }
         }
+        // Each line appended its development (none was a no-op); a correction appends the replacement as well.
+        await using (var session = app.Store.QuerySession())
+            (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(lines + 1);
         shown.Count.ShouldBe(CommandExamples.All.Count);
         shown.ShouldBe(posts.Keys.Where(c => !WithoutExample.ContainsKey(c)), ignoreOrder: true);
     }
