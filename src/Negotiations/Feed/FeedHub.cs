@@ -39,7 +39,8 @@ public sealed class FeedSubscriber(int capacity)
 /// in the database below a safe mark (the client replays it from there), everything after it will be
 /// delivered to the client's queue. Both are changed together under one lock.
 /// </summary>
-public sealed class FeedHub(FeedReader reader, IOptions<FeedSettings> options, ILogger<FeedHub> logger) : BackgroundService
+public sealed class FeedHub(FeedReader reader, IOptions<FeedSettings> options, IHostApplicationLifetime lifetime, ILogger<FeedHub> logger)
+    : BackgroundService
 {
     private readonly FeedSettings _settings = options.Value;
     private readonly Lock _gate = new();
@@ -82,6 +83,9 @@ public sealed class FeedHub(FeedReader reader, IOptions<FeedSettings> options, I
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
+        // The server waits for requests in flight before hosted services stop, and a feed connection never ends by
+        // itself: ended here at the first sign of stopping, it does not hold the stop until the shutdown timeout.
+        await using var _ = lifetime.ApplicationStopping.Register(EndConnections);
         try
         {
             using var timer = new PeriodicTimer(_settings.PollInterval);
@@ -104,15 +108,20 @@ public sealed class FeedHub(FeedReader reader, IOptions<FeedSettings> options, I
         catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
         finally
         {
-            // Connections end when the node stops; clients resume on another node with Last-Event-ID.
-            lock (_gate)
-            {
-                _stopped = true;
-                foreach (var subscriber in _subscribers) subscriber.End();
-                _subscribers.Clear();
-            }
-            _started.TrySetCanceled();
+            EndConnections();
         }
+    }
+
+    /// <summary>Connections end when the node stops; clients resume on another node with Last-Event-ID.</summary>
+    private void EndConnections()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
+            foreach (var subscriber in _subscribers) subscriber.End();
+            _subscribers.Clear();
+        }
+        _started.TrySetCanceled();
     }
 
     private async Task PollAsync(CancellationToken cancellation)

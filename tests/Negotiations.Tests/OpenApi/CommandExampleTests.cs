@@ -1,55 +1,111 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Marten;
 using Negotiations.ApiReference;
+using Negotiations.Demo;
+using Negotiations.Import;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.OpenApi;
 
-/// <summary>The API reference shows a real example body for the commands of the demo scenario, and each one is accepted.</summary>
+/// <summary>
+/// The API reference shows a real example body for every command: the demo scenario's, then examples.jsonl's for
+/// the commands the demo does not use; posted in that order, each one is accepted.
+/// </summary>
 public class CommandExampleTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    [Fact]
-    public async Task Each_example_in_the_document_is_accepted_when_posted_in_the_demo_order()
+    /// <summary>The POST operations that are not developments, so have no line in a field report.</summary>
+    private static readonly Dictionary<string, string> WithoutExample = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [ImportEndpoint.OperationId] = "its body is JSON Lines of other commands, each with the example of its own",
+        ["VerifyChain"] = "an audit of the event log, not a development; its body is the auditor's own checkpoints",
+    };
+
+    private async Task<Dictionary<string, (string Path, JsonObject Operation)>> PostsAsync()
     {
         var document = (await app.Get("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK).Body!;
-        var posts = document["paths"]!.AsObject()
+        return document["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Where(o => o.Key == "post").Select(o => (Path: p.Key, Operation: o.Value!.AsObject())))
             .ToDictionary(p => p.Operation["operationId"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
+    }
 
-        CommandExamples.All.Count.ShouldBeGreaterThan(10);
-        var shown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        // The demo scenario line by line, each command's first line replaced by the example the document shows.
-        using var demo = Negotiations.Demo.DemoScenario.Open();
-        while (demo.ReadLine() is { } line)
-        {
-            var body = JsonNode.Parse(line)!.AsObject();
-            var command = body["command"]!.GetValue<string>();
-            posts.ShouldContainKey(command);
-            var (path, operation) = posts[command];
-            if (shown.Add(command))
-            {
-                var example = operation["requestBody"]!["content"]!["application/json"]!["example"];
-                example.ShouldNotBeNull(command);
-                JsonNode.DeepEquals(example, CommandExamples.All[command]).ShouldBeTrue(command);
-                body = example.AsObject();
-            }
-            var url = System.Text.RegularExpressions.Regex.Replace(path, "{([^}]+)}", m => body[m.Groups[1].Value]!.ToString());
-            var reply = await app.PostRaw(url, body.ToJsonString());
-            ((int)reply.Status).ShouldBeInRange(200, 299, $"{command}: {reply.Body?.ToJsonString()}");
-        }
-        shown.Count.ShouldBe(CommandExamples.All.Count);
+    private static JsonNode? ExampleOf(JsonObject operation) => operation["requestBody"]?["content"]?["application/json"]?["example"];
+
+    [Fact]
+    public async Task Every_command_in_the_document_has_an_example_except_the_listed_ones()
+    {
+        var posts = await PostsAsync();
+        // Every POST the application routes is in the document, so the document is the whole list of commands.
+        var routed = RouteTable.Of(app.Host).Where(r => r.Method == "POST" && r.Pattern.RawText!.StartsWith("/api/")).Select(r => "/" + r.Pattern.RawText!.TrimStart('/')).ToList();
+        routed.Count.ShouldBeGreaterThan(40);
+        routed.ShouldBe(posts.Values.Select(p => p.Path), ignoreOrder: true);
+
+        var without = posts.Where(p => ExampleOf(p.Value.Operation) is null).Select(p => p.Key).Order().ToList();
+        without.ShouldBe(WithoutExample.Keys.Order().ToList(), ignoreOrder: true);
+        posts.Keys.Where(c => !WithoutExample.ContainsKey(c)).ShouldAllBe(c => CommandExamples.All.ContainsKey(c));
     }
 
     [Fact]
-    public async Task The_commands_without_a_demo_example_are_the_listed_ones()
+    public async Task An_example_that_names_an_event_says_which_event_its_placeholder_stands_for()
     {
-        var document = (await app.Get("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK).Body!;
-        var without = document["paths"]!.AsObject()
-            .SelectMany(p => p.Value!.AsObject().Where(o => o.Key == "post").Select(o => o.Value!.AsObject()))
-            .Where(o => o["requestBody"]?["content"]?["application/json"]?["example"] is null)
-            .Select(o => o["operationId"]!.GetValue<string>()).Order().ToList();
+        var posts = await PostsAsync();
+        var naming = posts.Where(p => ExampleOf(p.Value.Operation)?.ToJsonString() is { } text
+                                      && ExampleEventIds.Placeholders.Keys.Any(id => text.Contains(id.ToString()))).ToList();
+        naming.Select(p => p.Key).ShouldBe(["ObserveWithdrawal", "VerifyWithdrawal", "FindWithdrawalUnverifiable", "ContradictWithdrawal",
+            "VerifyZoneViolation", "DisputeZoneViolation", "AssessImplementation", "CorrectDevelopment", "RetractDevelopment"], ignoreOrder: true);
+        naming.ShouldAllBe(p => p.Value.Operation["description"]!.GetValue<string>().Contains("stands for the id of"));
+    }
 
-        without.ShouldNotContain(c => CommandExamples.All.ContainsKey(c));
-        without.Count.ShouldBeLessThan(40);
+    [Fact]
+    public async Task Each_example_is_accepted_when_posted_after_the_demo_scenario_in_order()
+    {
+        var posts = await PostsAsync();
+        var shown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var lines = 0;
+        // The demo scenario then its continuation line by line, each command's first line replaced by the example the document shows.
+        foreach (var open in new Func<TextReader>[] { DemoScenario.Open, CommandExamples.OpenContinuation })
+        {
+            using var reader = open();
+            while (reader.ReadLine() is { } line)
+            {
+                lines++;
+                var body = JsonNode.Parse(line)!.AsObject();
+                var command = body["command"]!.GetValue<string>();
+                posts.ShouldContainKey(command);
+                var (path, operation) = posts[command];
+                if (shown.Add(command))
+                {
+                    var example = ExampleOf(operation);
+                    example.ShouldNotBeNull(command);
+                    JsonNode.DeepEquals(example, CommandExamples.All[command]).ShouldBeTrue(command);
+                    body = example.AsObject();
+                }
+                body = JsonNode.Parse(await WithRealEventIdsAsync(body.ToJsonString()))!.AsObject();
+                var url = Regex.Replace(path, "{([^}]+)}", m => body[m.Groups[1].Value]!.ToString());
+                var reply = await app.PostRaw(url, body.ToJsonString());
+                ((int)reply.Status).ShouldBeInRange(200, 299, $"line {lines}, {command}: {reply.Body?.ToJsonString()}");
+            }
+        }
+        // Each line appended its development (none was a no-op); a correction appends the replacement as well.
+        await using (var session = app.Store.QuerySession())
+            (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(lines + 1);
+        shown.Count.ShouldBe(CommandExamples.All.Count);
+        shown.ShouldBe(posts.Keys.Where(c => !WithoutExample.ContainsKey(c)), ignoreOrder: true);
+    }
+
+    /// <summary>Each placeholder replaced by the id Marten gave the event it stands for.</summary>
+    private async Task<string> WithRealEventIdsAsync(string json)
+    {
+        foreach (var (placeholder, named) in ExampleEventIds.Placeholders)
+        {
+            if (!json.Contains(placeholder.ToString())) continue;
+            await using var session = app.Store.QuerySession();
+            var stream = await session.Events.FetchStreamAsync(named.StreamId);
+            var real = stream.SingleOrDefault(e => e.Version == named.Version);
+            real.ShouldNotBeNull($"{placeholder} stands for event {named.Version} of {named.StreamId}, which holds {stream.Count}");
+            json = json.Replace(placeholder.ToString(), real.Id.ToString());
+        }
+        return json;
     }
 }
