@@ -66,6 +66,7 @@ public static class ApiSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<NullBodyGuard>();
+        app.UseMiddleware<EmptyIdGuard>();
 
         app.MapOpenApi();
         app.MapScalarApiReference();

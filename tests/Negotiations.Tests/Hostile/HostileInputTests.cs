@@ -73,6 +73,21 @@ public class HostileInputTests(AppFixture app, ITestOutputHelper output) : IClas
         }, iter: 150, threads: 1, print: t => $"({t.Length} chars) {HostileInput.Escaped(t[..Math.Min(t.Length, 80)])}");
     }
 
+    [Fact]
+    public async Task The_empty_id_is_unknown_everywhere()
+    {
+        var empty = Guid.Empty.ToString();
+        var routes = RouteTable.Of(app.Host).Where(r => r.Pattern.Parameters.Any(p => p.Name.EndsWith("Id")) && r.Pattern.RawText!.TrimStart('/').StartsWith("api")).ToList();
+        routes.Count.ShouldBeGreaterThan(30);
+        foreach (var route in routes)
+        {
+            var path = route.Path(_ => empty);
+            var reply = route.Method == "GET" ? await app.Get(path) : await app.PostRaw(path, """{"version":1,"reason":"x"}""");
+            reply.Status.ShouldBe(HttpStatusCode.NotFound, $"{route.Method} {path}");
+            reply.ShouldBeProblem(HttpStatusCode.NotFound);
+        }
+    }
+
     private async Task<(HttpStatusCode Status, string? MediaType)> Send(Attempt attempt)
     {
         using var client = app.Host.Server.CreateClient();
