@@ -42,7 +42,8 @@ public sealed class ImportRunner(CommandCatalogue catalogue, IServiceScopeFactor
         JsonObject? command;
         try
         {
-            command = JsonNode.Parse(line) as JsonObject;
+            // A property named twice would only fail when the object is first read, far from here.
+            command = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject;
         }
         catch (JsonException e)
         {

@@ -29,6 +29,19 @@ public class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_line_naming_a_property_twice_is_refused_and_the_next_line_still_applies()
+    {
+        var id = Guid.CreateVersion7();
+        var results = await Import(string.Join("\n",
+            """{"command":"ChangeStage","understandingId":"0198f000-0000-7000-8000-000000000001","version":1,"version":2}""",
+            Line("ProposeUnderstanding", Given.DemilitarisedZone(id))));
+
+        results[0]["status"]!.GetValue<int>().ShouldBe(400);
+        results[0]["result"]!["detail"]!.GetValue<string>().ShouldStartWith("Not JSON");
+        results[1]["status"]!.GetValue<int>().ShouldBe(201);
+    }
+
+    [Fact]
     public async Task Valid_lines_are_applied_and_invalid_ones_reported_by_line_number()
     {
         var id = Guid.CreateVersion7();
