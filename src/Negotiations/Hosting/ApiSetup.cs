@@ -67,6 +67,7 @@ public static class ApiSetup
         app.UseAuthorization();
         app.UseMiddleware<NullBodyGuard>();
         app.UseMiddleware<EmptyIdGuard>();
+        app.UseMiddleware<NulCharacterGuard>();
 
         app.MapOpenApi();
         app.MapScalarApiReference();

@@ -88,6 +88,15 @@ public class HostileInputTests(AppFixture app, ITestOutputHelper output) : IClas
         }
     }
 
+    [Fact]
+    public async Task A_nul_character_in_a_query_value_or_header_is_a_400()
+    {
+        (await app.Get("/api/timeline?party=%00")).ShouldBeProblem(HttpStatusCode.BadRequest).Detail!.ShouldContain("party");
+        (await app.Get("/api/casualty-claims?source=a%00b")).ShouldBeProblem(HttpStatusCode.BadRequest);
+        (await app.Post("/api/understandings", Given.DemilitarisedZone(), new Dictionary<string, string> { ["Idempotency-Key"] = "k\0" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest).Detail!.ShouldContain("Idempotency-Key");
+    }
+
     private async Task<(HttpStatusCode Status, string? MediaType)> Send(Attempt attempt)
     {
         using var client = app.Host.Server.CreateClient();

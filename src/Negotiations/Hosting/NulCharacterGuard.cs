@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Negotiations.Hosting;
+
+/// <summary>
+/// PostgreSQL text cannot hold a NUL character, so a query value, route value or header that carries one
+/// would fail in the database (a 500): it is a 400 naming where it was, before anything reads it.
+/// </summary>
+public sealed class NulCharacterGuard(RequestDelegate next)
+{
+    private static readonly string[] Headers = [IdempotencyPolicy.Header, "Last-Event-ID"];
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var where = request.Query.FirstOrDefault(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true)).Key is { } query ? $"the query value {Printable(query)}"
+            : request.RouteValues.FirstOrDefault(v => v.Value is string text && text.Contains('\0')).Key is { } route ? $"the route value {route}"
+            : Headers.FirstOrDefault(h => request.Headers[h].Any(v => v?.Contains('\0') == true)) is { } header ? $"the {header} header"
+            : null;
+        if (where is not null && request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsJsonAsync(new ProblemDetails
+            {
+                Status = 400, Title = "A NUL character",
+                Detail = $"{char.ToUpperInvariant(where[0])}{where[1..]} holds a NUL character, which cannot be stored or searched for. Nothing was recorded."
+            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            return;
+        }
+        await next(context);
+    }
+
+    private static string Printable(string name) => name.Replace("\0", "\\0");
+}
