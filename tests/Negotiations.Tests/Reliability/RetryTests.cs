@@ -16,7 +16,9 @@ namespace Negotiations.Tests.Resilience;
 /// </summary>
 public class RetryTests(AppFixture app, ITestOutputHelper output) : IClassFixture<AppFixture>
 {
-    private const string AllEvents = "select count(*) from {0}.mt_events";
+    // Marten appends tombstones for the sequence numbers of an append that failed at commit, e.g. a first attempt
+    // the client gave up on that loses to its retry after this line was measured: not developments.
+    private const string AllEvents = "select count(*) from {0}.mt_events where type <> 'tombstone'";
 
     private enum Retry { OneAfterAnother, AllAtOnce, AfterClientTimeout }
 
@@ -85,7 +87,7 @@ public class RetryTests(AppFixture app, ITestOutputHelper output) : IClassFixtur
             (await CountAsync(AllEvents)).ShouldBe(before);
         }
 
-        var events = await CountAsync("select count(*) from {0}.mt_events where type <> 'tombstone'");
+        var events = await CountAsync(AllEvents);
         var tombstones = await CountAsync("select count(*) from {0}.mt_events where type = 'tombstone'");
         var duplicates = await CountAsync("select coalesce(sum(n - 1), 0) from (select count(*) n from {0}.mt_events where type <> 'tombstone' group by stream_id, type, data having count(*) > 1) d");
         output.WriteLine($"retries: {lines.Count} commands, each sent 3 times with one key ({string.Join(", ", stats.Where(s => s.Key.StartsWith("sent")).Select(s => $"{s.Key[5..]} {s.Value}"))})");
