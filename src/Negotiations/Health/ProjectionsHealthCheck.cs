@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using Negotiations.Status;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Negotiations.Health;
@@ -42,25 +43,17 @@ public sealed class ProjectionsHealthCheck(IDocumentStore store, IServiceProvide
 
     public async Task<IReadOnlyList<ProjectionHealth>> ReadAsync(CancellationToken cancellation)
     {
-        var names = ((StoreOptions)store.Options).Projections.All
-            .Where(p => p.Lifecycle == ProjectionLifecycle.Async)
-            .Select(p => p.Name)
-            .ToList();
-
-        var progress = await store.Advanced.AllProjectionProgress(token: cancellation);
-        var highWaterMark = progress.FirstOrDefault(p => p.ShardName == ShardState.HighWaterMark)?.Sequence ?? 0;
+        var progress = await ProjectionProgress.ReadAsync(store, cancellation);
         var agents = services.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase().CurrentAgents() ?? [];
         var deadLetters = await DeadLettersAsync(cancellation);
 
-        return names.Select(name =>
+        return ProjectionProgress.AsyncProjections(store).Select(name =>
         {
-            var shards = progress.Where(p => p.ShardName.StartsWith(name + ":", StringComparison.Ordinal)).ToList();
-            var position = shards.Select(s => s.Sequence).DefaultIfEmpty(0).Min();
             var mine = agents.Where(a => a.Name.Name == name).ToList();
             var failing = mine.FirstOrDefault(a => a.Status != AgentStatus.Running);
             var state = mine.Count == 0 ? ProjectionHealth.NotHere : failing is null ? ProjectionHealth.Running : ProjectionHealth.Stopped;
             var failure = failing?.Failure is { } f ? $"{f.Category} at sequence {f.Event?.Sequence}: {f.Message}" : null;
-            return new ProjectionHealth(name, state, position, highWaterMark, Math.Max(0, highWaterMark - position),
+            return new ProjectionHealth(name, state, progress.Position(name), progress.HighWaterMark, progress.Lag(name),
                 deadLetters.GetValueOrDefault(name), failure);
         }).ToList();
     }

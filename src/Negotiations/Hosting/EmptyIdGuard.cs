@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 
 namespace Negotiations.Hosting;
 
@@ -11,16 +10,15 @@ public sealed class EmptyIdGuard(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments("/api")
-            && context.Request.RouteValues.FirstOrDefault(v => v.Value is string text && Guid.TryParse(text, out var id) && id == Guid.Empty) is { Key: { } name })
+            && context.Request.RouteValues.FirstOrDefault(v => v.Value is string text && IsEmptyId(text)) is { Key: { } name })
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            await context.Response.WriteAsJsonAsync(new ProblemDetails
-            {
-                Status = 404, Title = "Unknown id",
-                Detail = $"Nothing has the empty id given as {name}: ids are never all zeros. Nothing was recorded."
-            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "Unknown id",
+                $"Nothing has the empty id given as {name}: ids are never all zeros. Nothing was recorded.");
             return;
         }
         await next(context);
     }
+
+    /// <summary>The import asks too: its lines reach the endpoints without passing through here.</summary>
+    public static bool IsEmptyId(string value) => Guid.TryParse(value, out var id) && id == Guid.Empty;
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 
 namespace Negotiations.Hosting;
 
@@ -19,12 +18,8 @@ public sealed class NulCharacterGuard(RequestDelegate next)
             : null;
         if (where is not null && request.Path.StartsWithSegments("/api"))
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsJsonAsync(new ProblemDetails
-            {
-                Status = 400, Title = "A NUL character",
-                Detail = $"{char.ToUpperInvariant(where[0])}{where[1..]} holds a NUL character, which cannot be stored or searched for. Nothing was recorded."
-            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "A NUL character",
+                $"{char.ToUpperInvariant(where[0])}{where[1..]} holds a NUL character, which cannot be stored or searched for. Nothing was recorded.");
             return;
         }
         await next(context);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 
 namespace Negotiations.Hosting;
 
@@ -15,12 +14,8 @@ public sealed class NullBodyGuard(RequestDelegate next)
         if (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/api/import")
             && await FirstTokenByteAsync(request, context.RequestAborted) == (byte)'n')
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsJsonAsync(new ProblemDetails
-            {
-                Status = 400, Title = "The body is not a command",
-                Detail = "The body must be a JSON object naming the command's fields; it is null or not JSON. Nothing was recorded."
-            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status400BadRequest, "The body is not a command",
+                "The body must be a JSON object naming the command's fields; it is null or not JSON. Nothing was recorded.");
             return;
         }
         await next(context);

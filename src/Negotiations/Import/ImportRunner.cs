@@ -60,7 +60,7 @@ public sealed class ImportRunner(CommandCatalogue catalogue, IServiceScopeFactor
         {
             if (command[parameter] is not JsonValue routeValue || routeValue.ToString() is not { Length: > 0 } routeText)
                 return Rejected(number, name, 400, $"The line needs \"{parameter}\" for {name}.");
-            if (Guid.TryParse(routeText, out var id) && id == Guid.Empty)
+            if (Hosting.EmptyIdGuard.IsEmptyId(routeText))
                 return Rejected(number, name, 404, $"Nothing has the empty id given as \"{parameter}\": ids are never all zeros.");
             routeValues[parameter] = routeText;
         }

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
-using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Options;
+using Negotiations.Status;
 
 namespace Negotiations.Observability;
 
@@ -13,8 +13,6 @@ namespace Negotiations.Observability;
 public sealed class ProjectionLag : BackgroundService
 {
     public const string MeterName = "Negotiations";
-    public const string HighWaterMark = "HighWaterMark";
-
     private readonly IDocumentStore _store;
     private readonly IOptions<TelemetrySettings> _settings;
     private readonly ILogger<ProjectionLag> _logger;
@@ -32,11 +30,8 @@ public sealed class ProjectionLag : BackgroundService
     /// <summary>Each async projection's lag behind the high-water mark, by projection name (the slowest shard of each).</summary>
     public async Task<IReadOnlyDictionary<string, long>> ReadAsync(CancellationToken cancellation)
     {
-        var progress = await _store.Advanced.AllProjectionProgress(token: cancellation);
-        var mark = progress.Where(p => p.ShardName == HighWaterMark).Select(p => p.Sequence).DefaultIfEmpty(0).Max();
-        var projections = ((DocumentStore)_store).Options.Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Async).Select(p => p.Name).Distinct();
-        return projections.ToDictionary(name => name, name => Math.Max(0, mark - progress
-            .Where(p => p.ShardName.StartsWith(name + ":", StringComparison.Ordinal)).Select(p => p.Sequence).DefaultIfEmpty(0).Min()));
+        var progress = await ProjectionProgress.ReadAsync(_store, cancellation);
+        return ProjectionProgress.AsyncProjections(_store).ToDictionary(name => name, progress.Lag);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Negotiations.Hosting;
 
 namespace Negotiations.Security;
 
@@ -16,12 +16,8 @@ public sealed class BodySizeLimit(RequestDelegate next, IOptionsMonitor<LimitSet
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
         if (context.Request.ContentLength > limit)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.Response.WriteAsJsonAsync(new ProblemDetails
-            {
-                Status = 413, Title = "Request body too large",
-                Detail = $"This request may carry at most {limit} bytes; nothing was recorded."
-            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
+                $"This request may carry at most {limit} bytes; nothing was recorded.");
             return;
         }
         await next(context);

@@ -15,8 +15,7 @@ public sealed class FreshnessReader(IDocumentStore store)
 {
     public async Task<Freshness> ReadAsync(string projection, CancellationToken cancellation)
     {
-        var progress = await store.Advanced.AllProjectionProgress(token: cancellation);
-        var position = progress.Where(p => p.ShardName.StartsWith(projection + ":", StringComparison.Ordinal)).Select(p => p.Sequence).DefaultIfEmpty(0).Min();
+        var position = (await ProjectionProgress.ReadAsync(store, cancellation)).Position(projection);
         await using var session = store.QuerySession();
         var last = (await session.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_events", cancellation)).Single();
         return new Freshness(projection, position, last, position < last);

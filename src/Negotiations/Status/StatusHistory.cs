@@ -2,7 +2,6 @@ using JasperFx.Events;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Negotiations.Links;
-using Negotiations.Sources;
 
 namespace Negotiations.Status;
 
@@ -32,7 +31,7 @@ public static class StatusHistory
         {
             // An event committed after the trail was cut, with a sequence inside it: the trail no longer matches the events.
             trail = Empty(understandingId);
-            head = await ReadAsync(session, streams.Select(s => new VersionRange(s, 0, null)), cancellation);
+            head = await ReadAsync(session, Whole(streams), cancellation);
         }
         if (head.Count >= CheckpointPlan.Gap(trail.Events)) head = await ExtendAsync(session, trail, head, cancellation);
 
@@ -51,10 +50,7 @@ public static class StatusHistory
     {
         var streams = await LinkedStreamsAsync(session, understandingId, cancellation);
         if (streams.Count == 0) return null;
-
-        var query = session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(streams.ToArray()));
-        if (knownAt is { } known) query = query.Where(e => e.Timestamp <= known);
-        return await query.OrderBy(e => e.Sequence).ToListAsync(cancellation);
+        return (await ReadAsync(session, Whole(streams), cancellation)).Where(e => knownAt is null || e.Timestamp <= knownAt).ToList();
     }
 
     /// <summary>Pure: the status folded from the events (in sequence order), counting developments that occurred by <c>asOf</c>.</summary>
@@ -64,7 +60,7 @@ public static class StatusHistory
     private static UnderstandingStatus Fold(UnderstandingStatus status, IEnumerable<IEvent> events, DateOnly? asOf)
     {
         foreach (var e in events)
-            if (asOf is null || e.Data is not IDevelopment development || development.Provenance.Occurred.From <= asOf)
+            if (asOf is null || CheckpointPlan.OccurredFrom(e) <= asOf)
                 status.Include(e);
         return status;
     }
@@ -72,7 +68,7 @@ public static class StatusHistory
     /// <summary>Without checkpoints: every event of the streams, read and folded.</summary>
     private static async Task<UnderstandingStatus> FoldAsync(IQuerySession session, Guid understandingId, DateOnly? asOf, DateTimeOffset? knownAt, IReadOnlyCollection<Guid> streams, CancellationToken cancellation)
     {
-        var events = await ReadAsync(session, streams.Select(s => new VersionRange(s, 0, null)), cancellation);
+        var events = await ReadAsync(session, Whole(streams), cancellation);
         return Fold(understandingId, events.Where(e => knownAt is null || e.Timestamp <= knownAt), asOf);
     }
 
@@ -95,6 +91,8 @@ public static class StatusHistory
         await writer.SaveChangesAsync(cancellation);
         return head.Where(e => e.Sequence > trail.Sequence).ToList();
     }
+
+    private static IEnumerable<VersionRange> Whole(IEnumerable<Guid> streams) => streams.Select(s => new VersionRange(s, 0, null));
 
     private static StatusTrail Empty(Guid understandingId) => new() { Id = understandingId, Build = Build };
 

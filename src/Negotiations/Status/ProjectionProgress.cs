@@ -1,0 +1,27 @@
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Negotiations.Status;
+
+/// <summary>
+/// Where the asynchronous projections stand, from one read of the daemon's progress: the high-water mark and
+/// each projection's position (the slowest of its shards). Freshness, /health and the lag metric all read it.
+/// </summary>
+public sealed record ProjectionProgress(long HighWaterMark, IReadOnlyList<ShardState> Shards)
+{
+    public static async Task<ProjectionProgress> ReadAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        var shards = await store.Advanced.AllProjectionProgress(token: cancellation);
+        return new ProjectionProgress(shards.FirstOrDefault(s => s.ShardName == ShardState.HighWaterMark)?.Sequence ?? 0, shards);
+    }
+
+    public long Position(string projection) =>
+        Shards.Where(s => s.ShardName.StartsWith(projection + ":", StringComparison.Ordinal)).Select(s => s.Sequence).DefaultIfEmpty(0).Min();
+
+    public long Lag(string projection) => Math.Max(0, HighWaterMark - Position(projection));
+
+    /// <summary>The names of the projections the daemon runs.</summary>
+    public static IReadOnlyList<string> AsyncProjections(IDocumentStore store) =>
+        ((StoreOptions)store.Options).Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Async).Select(p => p.Name).Distinct().ToList();
+}
