@@ -11,6 +11,9 @@ namespace Negotiations.Observability;
 /// OpenTelemetry traces and metrics of ASP.NET Core, Npgsql, Marten, Wolverine and the product's own
 /// meter; exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set, and always readable as
 /// Prometheus text at /metrics (a viewer's read, like every other).
+/// Without an OTLP endpoint the spans of Npgsql, Marten and Wolverine would go nowhere, yet recording them
+/// cost a command a third of its throughput (BENCHMARKS.md): then only the request's own activity is kept,
+/// which is all the correlation id needs.
 /// </summary>
 public static class TelemetrySetup
 {
@@ -18,11 +21,14 @@ public static class TelemetrySetup
     public const string MetricsPath = "/metrics";
     private static readonly string[] Sources = ["Npgsql", "Marten", "Wolverine", ProjectionLag.MeterName];
 
+    public static bool Exporting(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
     public static WebApplicationBuilder AddNegotiationsTelemetry(this WebApplicationBuilder builder)
     {
+        var exporting = Exporting(builder.Configuration);
         builder.Services.ConfigureMarten(options =>
         {
-            options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+            if (exporting) options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
             options.OpenTelemetry.TrackEventCounters();
         });
         builder.Services.AddOptions<TelemetrySettings>().BindConfiguration(TelemetrySettings.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -31,14 +37,16 @@ public static class TelemetrySetup
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(MetricsPath))
-                .AddSource(Sources))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments(MetricsPath));
+                if (exporting) tracing.AddSource(Sources);
+            })
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(Sources)
                 .AddPrometheusExporter());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
+        if (exporting) telemetry.UseOtlpExporter();
         return builder;
     }
 
