@@ -36,27 +36,32 @@ public sealed class ImportRunner(
         var (number, commands, characters) = (0, 0, 0L);
         var (batchSize, maxCharacters) = (Math.Max(1, settings.CurrentValue.BatchSize), settings.CurrentValue.MaxBatchCharacters);
         var held = new List<ParsedLine>();
+        var timings = new ImportTimings();
         while (await reader.ReadLineAsync(cancellation) is { } line)
         {
             number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             if (++commands > maxLines)
             {
-                foreach (var result in await ApplyAsync(held, user, cancellation)) yield return result;
+                foreach (var result in await ApplyAsync(held, user, timings, cancellation)) yield return result;
                 yield return Rejected(number, null, 413, $"An import applies at most {maxLines} lines: this line and the ones after it were not read. Send them in another import.");
+                timings.Log(logger, commands - 1);
                 yield break;
             }
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             held.Add(Parse(number, line, batchSize > 1));
+            timings.Parse += clock.Elapsed;
             characters += line.Length;
             if (held.Count < batchSize && characters < maxCharacters) continue;
-            foreach (var result in await ApplyAsync(held, user, cancellation)) yield return result;
+            foreach (var result in await ApplyAsync(held, user, timings, cancellation)) yield return result;
             (held, characters) = ([], 0);
         }
-        foreach (var result in await ApplyAsync(held, user, cancellation)) yield return result;
+        foreach (var result in await ApplyAsync(held, user, timings, cancellation)) yield return result;
+        timings.Log(logger, commands);
     }
 
     /// <summary>The lines' results in order: batchable runs committed together, the rest one by one in between.</summary>
-    private async Task<List<ImportLineResult>> ApplyAsync(List<ParsedLine> lines, ClaimsPrincipal user, CancellationToken cancellation)
+    private async Task<List<ImportLineResult>> ApplyAsync(List<ParsedLine> lines, ClaimsPrincipal user, ImportTimings timings, CancellationToken cancellation)
     {
         var results = new ImportLineResult[lines.Count];
         var taken = new List<int>();
@@ -74,8 +79,12 @@ public sealed class ImportRunner(
                 if (line.Command is not null)
                 {
                     batch ??= OpenBatch(user);
-                    if (batch.NeedsFetch(line)) await batch.FetchAsync(lines.Skip(i).Where(l => l.Command is not null), cancellation);
-                    if (batch.TryTake(line) is { } answer)
+                    if (batch.NeedsFetch(line))
+                        await ImportTimings.Time(async () => { await batch.FetchAsync(lines.Skip(i).Where(l => l.Command is not null), cancellation); return 0; }, t => timings.Fetch += t);
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    var answer = batch.TryTake(line);
+                    timings.Decide += clock.Elapsed;
+                    if (answer is not null)
                     {
                         results[i] = answer;
                         taken.Add(i);
@@ -84,12 +93,13 @@ public sealed class ImportRunner(
                 }
                 if (batch is not null)
                 {
-                    await CommitAsync(batch, lines, taken, results, user, cancellation);
+                    await CommitAsync(batch, lines, taken, results, user, timings, cancellation);
                     (batch, taken) = (null, []);
                 }
-                results[i] = await ExecuteAsync(line, user, cancellation);
+                results[i] = await ImportTimings.Time(() => ExecuteAsync(line, user, cancellation), t => timings.Endpoints += t);
+                timings.LineByLine++;
             }
-            if (batch is not null) await CommitAsync(batch, lines, taken, results, user, cancellation);
+            if (batch is not null) await CommitAsync(batch, lines, taken, results, user, timings, cancellation);
             batch = null;
         }
         finally
@@ -108,21 +118,30 @@ public sealed class ImportRunner(
         return new ImportBatch(session, messageContext, json.Value.SerializerOptions);
     }
 
-    private async Task CommitAsync(ImportBatch batch, List<ParsedLine> lines, List<int> taken, ImportLineResult[] results, ClaimsPrincipal user, CancellationToken cancellation)
+    private async Task CommitAsync(ImportBatch batch, List<ParsedLine> lines, List<int> taken, ImportLineResult[] results, ClaimsPrincipal user, ImportTimings timings, CancellationToken cancellation)
     {
         await using (batch)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
+                timings.Commits++;
                 await batch.CommitAsync(cancellation);
+                timings.Batched += taken.Count;
                 return;
             }
             catch (Exception e) when (!cancellation.IsCancellationRequested)
             {
                 logger.LogInformation(e, "An import batch of {Lines} lines did not commit; its lines run one by one", taken.Count);
+                timings.FailedCommits++;
+            }
+            finally
+            {
+                timings.Commit += clock.Elapsed;
             }
         }
-        foreach (var i in taken) results[i] = await ExecuteAsync(lines[i], user, cancellation);
+        foreach (var i in taken) results[i] = await ImportTimings.Time(() => ExecuteAsync(lines[i], user, cancellation), t => timings.Endpoints += t);
+        timings.LineByLine += taken.Count;
     }
 
     private ParsedLine Parse(int number, string line, bool batching)
