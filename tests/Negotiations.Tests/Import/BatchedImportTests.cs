@@ -53,7 +53,7 @@ public class BatchedImportTests(AppFixture batched, LineByLineImportFixture line
         return string.Join("\n", lines) + "\n";
     }
 
-    private static async Task<string[]> Import(AppFixture app, string report)
+    internal static async Task<string[]> Import(AppFixture app, string report)
     {
         var content = new StringContent(report, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
@@ -131,4 +131,29 @@ public class BatchedImportTests(AppFixture batched, LineByLineImportFixture line
 
     private static async Task<int> TransactionsAsync(AppFixture app) =>
         (await RowsAsync($"select xmin::text, '' from \"{app.Schema}\".mt_events")).Count;
+
+}
+
+public class BatchCommitFailureTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task A_batch_whose_commit_fails_runs_its_lines_again_one_by_one_and_each_gets_its_own_answer()
+    {
+        // The batch cannot know the id is taken: it learns it when its commit fails, which then writes nothing.
+        var taken = Guid.CreateVersion7();
+        (await app.Post("/api/understandings", Given.DemilitarisedZone(taken))).Status.ShouldBe(HttpStatusCode.Created);
+        var id = Guid.CreateVersion7();
+        var p = """{"sources":[{"name":"Reuters","kind":"media","reliability":"B","credibility":2}],"occurred":{"from":"2025-10-01"}}""";
+        string Propose(Guid understanding) =>
+            $$"""{"command":"ProposeUnderstanding","understandingId":"{{understanding}}","title":"T","kind":"roadmap","parties":[{"name":"B","role":"party"}],"stage":"pre-negotiation","provenance":{{p}}}""";
+        string Stage(string stage, int version) =>
+            $$"""{"command":"ChangeStage","understandingId":"{{id}}","stage":"{{stage}}","version":{{version}},"provenance":{{p}}}""";
+
+        var results = (await BatchedImportTests.Import(app, string.Join("\n", Propose(id), Stage("ceasefire", 1), Propose(taken), Stage("renewal", 2))))
+            .Select(l => JsonNode.Parse(l)!).ToList();
+
+        results.Take(4).Select(r => r["status"]!.GetValue<int>()).ShouldBe([201, 200, 409, 200]);
+        (await app.StreamOf(id)).Select(e => e.Version).ShouldBe([1L, 2L, 3L]);
+        (await app.StreamOf(taken)).Count.ShouldBe(1);
+    }
 }
