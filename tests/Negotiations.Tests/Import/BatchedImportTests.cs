@@ -157,3 +157,22 @@ public class BatchCommitFailureTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.StreamOf(taken)).Count.ShouldBe(1);
     }
 }
+
+public class BatchableCommandTests
+{
+    [Fact]
+    public void Commands_that_read_other_streams_or_use_services_are_not_batched()
+    {
+        // Each of these reads more than its own stream (the development it names, the office's other holders), writes
+        // its answer another way, or is not a command on a stream (the import itself, the hash chain's verification).
+        string[] lineByLine = ["AppointOfficial", "AssessImplementation", "ContradictWithdrawal", "CorrectDevelopment", "DisputeZoneViolation",
+            "FindWithdrawalUnverifiable", "ImportFieldReport", "ObserveWithdrawal", "RetractDevelopment", "VerifyChain", "VerifyWithdrawal", "VerifyZoneViolation"];
+        var all = typeof(Negotiations.Import.BatchableCommands).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
+            .Select(m => System.Reflection.CustomAttributeExtensions.GetCustomAttribute<Wolverine.Http.WolverinePostAttribute>(m)?.OperationId)
+            .OfType<string>().ToList();
+        all.Except(Negotiations.Import.BatchableCommands.ByName.Keys).Order().ShouldBe(lineByLine.Order());
+        Negotiations.Import.BatchableCommands.ByName["ChangeStage"].Before.ShouldNotBeNull();
+        Negotiations.Import.BatchableCommands.ByName["MakeStatement"].NamedUnderstandings!.Name.ShouldBe("UnderstandingIds");
+    }
+}
