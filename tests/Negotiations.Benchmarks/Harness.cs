@@ -11,7 +11,7 @@ namespace Negotiations.Benchmarks;
 /// <summary>
 /// Runs every benchmark in one process against a fresh schema of the local PostgreSQL (created and dropped
 /// here) and prints a table: each figure next to a baseline measured in the same run.
-/// Usage: dotnet run -c Release --project tests/Negotiations.Benchmarks -- [--quick|--full] [--no-dynamic] [--out FILE] [--keep]
+/// Usage: dotnet run -c Release --project tests/Negotiations.Benchmarks -- [--quick|--full] [--no-dynamic] [--only import] [--out FILE] [--keep]
 /// </summary>
 public static class Harness
 {
@@ -35,10 +35,14 @@ public static class Harness
             await db.ExecuteAsync($"create schema \"{schema}\"");
             await run.Phase("baselines: raw COPY", run.CopyBaselineAsync);
             await run.Phase("baselines: plain Marten", run.PlainMartenAsync);
-            await run.Phase("commands and import over HTTP", run.CommandsAndImportAsync);
-            await run.Phase("start-up", run.StartupAsync);
-            await run.Phase("seed, raw read, rebuild", run.SeedAndRebuildAsync);
-            await run.Phase("reads under load, time travel, growth", run.ReadsAsync);
+            if (settings.OnlyImport) await run.Phase("import over HTTP", run.ImportOnlyAsync);
+            else
+            {
+                await run.Phase("commands and import over HTTP", run.CommandsAndImportAsync);
+                await run.Phase("start-up", run.StartupAsync);
+                await run.Phase("seed, raw read, rebuild", run.SeedAndRebuildAsync);
+                await run.Phase("reads under load, time travel, growth", run.ReadsAsync);
+            }
         }
         finally
         {
@@ -244,7 +248,21 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
             "p99 <= 20 ms at 1,000 cmd/s", fastest.Rate >= 1000 && fastest.P99 <= 20));
 
 
-        // Bulk import: a field report through POST /api/import, line by line through the endpoints.
+        await ImportAsync(app);
+    }
+
+    /// <summary>Only the baselines the import is compared with, then the import (--only import).</summary>
+    public async Task ImportOnlyAsync()
+    {
+        await using var app = AppProcess.Start(settings.ConnectionString, schema, "Static");
+        await app.WaitHealthyAsync(TimeSpan.FromMinutes(3));
+        await HttpCommandClient.CreateAsync(app.Http); // warm-up
+        await ImportAsync(app);
+    }
+
+    /// <summary>Bulk import: a field report through POST /api/import.</summary>
+    private async Task ImportAsync(AppProcess app)
+    {
         var lines = Workload.FieldReport(settings.ImportLines).ToList();
         var before = await EventCountAsync();
         var body = string.Join('\n', lines) + "\n";

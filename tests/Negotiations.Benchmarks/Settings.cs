@@ -15,25 +15,33 @@ public sealed record Settings(
     int[] TimeTravelSizes,
     int TimeTravelRequests,
     int StartupRuns,
-    bool Dynamic)
+    bool Dynamic,
+    bool OnlyImport = false)
 {
     public const string LocalCluster = "Host=127.0.0.1;Port=5433;Database=negotiations;Username=postgres";
 
     public static Settings From(string[] args)
     {
-        var quick = !args.Contains("--full");
         var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") is { Length: > 0 } c ? c : LocalCluster;
         var dynamic = !args.Contains("--no-dynamic");
+        var settings = Sized(args, connection, dynamic);
+        // The baselines the import is compared with, then the import alone: for working on the import.
+        return args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() == "import" ? settings with { OnlyImport = true } : settings;
+    }
+
+    private static Settings Sized(string[] args, string connection, bool dynamic)
+    {
+        var quick = !args.Contains("--full");
         if (args.Contains("--tiny")) // for working on the harness itself: every phase, tiny sizes
             return new(true, connection, CopyRows: 5_000, PlainBulkEvents: 2_000, CommandDuration: TimeSpan.FromSeconds(1),
                 Concurrency: [1, 4], ImportLines: 50, SeedEvents: 3_000, ReadDuration: TimeSpan.FromSeconds(1),
                 WritersDuringReads: 2, TimeTravelSizes: [50, 200], TimeTravelRequests: 5, StartupRuns: 1, Dynamic: dynamic);
         return quick
             ? new(true, connection, CopyRows: 50_000, PlainBulkEvents: 10_000, CommandDuration: TimeSpan.FromSeconds(1.4),
-                Concurrency: [1, 4, 16, 64], ImportLines: 200, SeedEvents: 15_000, ReadDuration: TimeSpan.FromSeconds(3),
+                Concurrency: [1, 4, 16, 64], ImportLines: 5_000, SeedEvents: 15_000, ReadDuration: TimeSpan.FromSeconds(3),
                 WritersDuringReads: 4, TimeTravelSizes: [100, 1_000], TimeTravelRequests: 15, StartupRuns: 1, Dynamic: dynamic)
             : new(false, connection, CopyRows: 1_000_000, PlainBulkEvents: 200_000, CommandDuration: TimeSpan.FromSeconds(10),
-                Concurrency: [1, 4, 16, 64], ImportLines: 5_000, SeedEvents: 1_000_000, ReadDuration: TimeSpan.FromSeconds(20),
+                Concurrency: [1, 4, 16, 64], ImportLines: 50_000, SeedEvents: 1_000_000, ReadDuration: TimeSpan.FromSeconds(20),
                 WritersDuringReads: 4, TimeTravelSizes: [1_000, 10_000, 100_000], TimeTravelRequests: 30, StartupRuns: 3, Dynamic: dynamic);
     }
 }

@@ -49,6 +49,7 @@ public static class PublishCasualtyClaimEndpoint
     public static ProblemDetails Validate(PublishCasualtyClaim command) => command.Validate();
 
     /// <summary>Linked understandings must exist: 404 otherwise.</summary>
+    [ChecksNamedUnderstandings(nameof(PublishCasualtyClaim.UnderstandingIds))]
     public static Task<ProblemDetails> ValidateAsync(PublishCasualtyClaim command, IDocumentSession session, CancellationToken cancellation) =>
         KnownUnderstandings.CheckAsync(session, command.UnderstandingIds, cancellation);
 

@@ -47,6 +47,7 @@ public static class MakeCommitmentEndpoint
     public static ProblemDetails Validate(MakeCommitment command) => command.Validate();
 
     /// <summary>The understanding must exist: 404 otherwise.</summary>
+    [ChecksNamedUnderstandings(nameof(MakeCommitment.UnderstandingId))]
     public static Task<ProblemDetails> ValidateAsync(MakeCommitment command, IDocumentSession session, CancellationToken cancellation) =>
         KnownUnderstandings.CheckAsync(session, [command.UnderstandingId], cancellation);
 

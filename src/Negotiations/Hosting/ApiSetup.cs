@@ -48,6 +48,7 @@ public static class ApiSetup
         // The clock of queries that judge against today (overdue deadlines); tests replace it.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ImportRunner>();
+        builder.Services.Configure<ImportSettings>(builder.Configuration.GetSection(ImportSettings.Section));
         builder.Services.AddSingleton<DemoScenario>();
         builder.Services.AddHostedService<DemoLoader>();
         builder.Services.AddLiveFeed(builder.Configuration);

@@ -63,6 +63,7 @@ public static class EstablishMechanismEndpoint
 {
     public static ProblemDetails Validate(EstablishMechanism command) => command.Validate();
 
+    [ChecksNamedUnderstandings(nameof(EstablishMechanism.LinkedUnderstandings))]
     public static Task<ProblemDetails> ValidateAsync(EstablishMechanism command, IQuerySession session, CancellationToken cancellation) =>
         KnownUnderstandings.CheckAsync(session, command.LinkedUnderstandings, cancellation);
 

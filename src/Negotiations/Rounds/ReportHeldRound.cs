@@ -39,10 +39,12 @@ public sealed record ReportHeldRound(
 
 public static class ReportHeldRoundEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(ReportHeldRound command, IQuerySession session, CancellationToken cancellation) =>
-        command.Validate() is var invalid && invalid != WolverineContinue.NoProblems
-            ? invalid
-            : await KnownUnderstandings.CheckAsync(session, command.UnderstandingIds, cancellation);
+    public static ProblemDetails Validate(ReportHeldRound command) => command.Validate();
+
+    /// <summary>Then, once its own shape is right, that the understandings it names exist (404).</summary>
+    [ChecksNamedUnderstandings(nameof(ReportHeldRound.UnderstandingIds))]
+    public static Task<ProblemDetails> ValidateAsync(ReportHeldRound command, IQuerySession session, CancellationToken cancellation) =>
+        KnownUnderstandings.CheckAsync(session, command.UnderstandingIds, cancellation);
 
     [WolverinePost("/api/rounds/held", OperationId = "ReportHeldRound"), Tags("Rounds")]
     [EndpointSummary("Report a negotiation round that has already been held")]

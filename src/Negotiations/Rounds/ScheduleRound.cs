@@ -38,11 +38,12 @@ public sealed record ScheduleRound(
 
 public static class ScheduleRoundEndpoint
 {
-    /// <summary>First the command's own shape (400), then that the understandings it links to exist (404).</summary>
-    public static async Task<ProblemDetails> ValidateAsync(ScheduleRound command, IQuerySession session, CancellationToken cancellation) =>
-        command.Validate() is var invalid && invalid != WolverineContinue.NoProblems
-            ? invalid
-            : await KnownUnderstandings.CheckAsync(session, command.UnderstandingIds, cancellation);
+    public static ProblemDetails Validate(ScheduleRound command) => command.Validate();
+
+    /// <summary>Then, once its own shape is right, that the understandings it names exist (404).</summary>
+    [ChecksNamedUnderstandings(nameof(ScheduleRound.UnderstandingIds))]
+    public static Task<ProblemDetails> ValidateAsync(ScheduleRound command, IQuerySession session, CancellationToken cancellation) =>
+        KnownUnderstandings.CheckAsync(session, command.UnderstandingIds, cancellation);
 
     [WolverinePost("/api/rounds", OperationId = "ScheduleRound"), Tags("Rounds")]
     [EndpointSummary("Schedule a negotiation round")]

@@ -50,11 +50,12 @@ public sealed record MakeStatement(
 
 public static class MakeStatementEndpoint
 {
-    /// <summary>First the command's own shape (400), then that the understandings it is about exist (404).</summary>
-    public static async Task<ProblemDetails> ValidateAsync(MakeStatement command, IQuerySession session, CancellationToken cancellation) =>
-        command.Validate() is var invalid && invalid != WolverineContinue.NoProblems
-            ? invalid
-            : await KnownUnderstandings.CheckAsync(session, command.UnderstandingIds, cancellation);
+    public static ProblemDetails Validate(MakeStatement command) => command.Validate();
+
+    /// <summary>Then, once its own shape is right, that the understandings it names exist (404).</summary>
+    [ChecksNamedUnderstandings(nameof(MakeStatement.UnderstandingIds))]
+    public static Task<ProblemDetails> ValidateAsync(MakeStatement command, IQuerySession session, CancellationToken cancellation) =>
+        KnownUnderstandings.CheckAsync(session, command.UnderstandingIds, cancellation);
 
     [WolverinePost("/api/statements", OperationId = "MakeStatement"), Tags("Statements")]
     [EndpointSummary("Log a public statement about one or more understandings")]

@@ -45,6 +45,7 @@ public static class DefineZoneEndpoint
 {
     public static ProblemDetails Validate(DefineZone command) => command.Validate();
 
+    [ChecksNamedUnderstandings(nameof(DefineZone.UnderstandingIds))]
     public static Task<ProblemDetails> LoadAsync(DefineZone command, IQuerySession session, CancellationToken cancellation) =>
         KnownUnderstandings.CheckAsync(session, command.UnderstandingIds, cancellation);
 
