@@ -38,6 +38,10 @@ public static class EventStoreModel
         // The timeline: asynchronous, so that logging a development does not pay for a second document (see TimelineProjection).
         options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Async);
         TimelineProjection.ConfigureDocument(options);
+        // Developments and timeline entries per week: for the overview and the timeline's total, without reading every event.
+        options.Projections.Add<WeekTallyProjection>(ProjectionLifecycle.Async);
+        // The columns the overview counts and filters on, written with the inline write models.
+        OverviewColumns.Configure(options);
         // Checkpoints of the status for time travel: a cache written by requests, not a projection (StatusHistory).
         StatusCheckpoint.ConfigureDocuments(options);
         // The live feed reads up to the daemon's high-water mark, which the daemon keeps because these projections are async.
