@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events;
 using Negotiations.Appointments;
 using Negotiations.Casualties;
 using Negotiations.Commitments;
@@ -244,7 +247,7 @@ public class QueryApiTests(ClockedFixture app) : IClassFixture<ClockedFixture>
         Weeks(overview).ShouldBe(new Dictionary<string, int> { ["2031-W10"] = 1, ["2031-W11"] = 1 });
         // The weekly tallies give what counting every event gives, in every week of every test of this class so far.
         var tallied = overview["developmentsPerWeek"]!.AsArray()
-            .Select(w => new WeekCountFromEvents.Week(w!["week"]!.GetValue<string>(), w["monday"]!.GetValue<DateOnly>(), w["developments"]!.GetValue<int>()));
+            .Select(w => new WeekCountFromEvents.Week(w!["week"]!.GetValue<string>(), DateOnly.Parse(w["monday"]!.GetValue<string>()), w["developments"]!.GetValue<int>()));
         tallied.ShouldBe(await WeekCountFromEvents.CountAsync(app.Store));
     }
 
