@@ -553,6 +553,8 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_streamlink (
     mt_version          bigint                      NOT NULL DEFAULT 0,
 CONSTRAINT pkey_mt_doc_streamlink_id PRIMARY KEY (id)
 );
+
+CREATE INDEX mt_doc_streamlink_idx_data ON negotiations.mt_doc_streamlink USING gin (data jsonb_path_ops);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_timelineentry (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,

@@ -32,6 +32,7 @@ public static class EventStoreModel
 
         // Which understandings each stream concerns: inline, so that it is there before any async projection routes by it.
         options.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);
+        StreamLinkProjection.ConfigureDocument(options);
 
         // Read models that fold many streams run in the async daemon (see each projection for why).
         options.Projections.Add<UnderstandingStatusProjection>(ProjectionLifecycle.Async);
