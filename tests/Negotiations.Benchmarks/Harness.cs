@@ -307,7 +307,7 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         await db.AnalyzeAsync(schema);
 
         var asyncTotal = TimeSpan.Zero;
-        foreach (var name in new[] { "UnderstandingStatus", "Timeline" })
+        foreach (var name in new[] { "UnderstandingStatus", "Timeline", "WeekTally" })
         {
             clock.Restart();
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(60), CancellationToken.None);
@@ -318,7 +318,7 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
                 $"{r / plainRebuildRate:P0} of the plain-Marten rebuild floor"));
         }
         var both = rows / asyncTotal.TotalSeconds;
-        report.Add(new Row("(3) rebuild of both async read models, one after the other", Format.Rate(both, "events"),
+        report.Add(new Row("(3) rebuild of every async read model, one after the other", Format.Rate(both, "events"),
             Format.Rate(readRate, "rows") + " raw read", both / readRate, ">= 50% of raw read", both / readRate >= 0.5));
         await db.AnalyzeAsync(schema);
     }
