@@ -27,7 +27,8 @@ public partial class WeekTallyProjection : MultiStreamProjection<WeekTally, stri
         CustomGrouping(async (session, events, grouping) =>
         {
             var targets = await TargetsAsync(session, events.Where(e => TimelineEntries.TargetOf(e.Data) is not null).ToList());
-            foreach (var e in events) grouping.AddEvent(WeekTally.WeekOf(DayOf(e, targets.GetValueOrDefault(e.Id))), e);
+            foreach (var e in events.Where(e => e.Data is IDevelopment || TimelineEntries.TargetOf(e.Data) is not null))
+                grouping.AddEvent(WeekTally.WeekOf(DayOf(e, targets.GetValueOrDefault(e.Id))), e);
         });
     }
 
