@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Links;
 using Negotiations.Status;
-using Negotiations.Understandings;
 using Negotiations.Validation;
 using Wolverine.Http;
 
@@ -53,9 +52,10 @@ public static class GetTimelineEndpoint
         IReadOnlyList<Guid>? streams = null;
         if (query.UnderstandingId is { } id)
         {
-            if (!await session.Query<Understanding>().AnyAsync(u => u.Id == id, cancellation))
-                return TypedResults.Problem($"No understanding has id {id}.", statusCode: 404, title: "Unknown understanding");
             streams = await session.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(id)).Select(l => l.Id).ToListAsync(cancellation);
+            // An understanding's own stream links it from its proposal on (inline, with the Understanding document).
+            if (!streams.Contains(id))
+                return TypedResults.Problem($"No understanding has id {id}.", statusCode: 404, title: "Unknown understanding");
         }
 
         // Read before the entries, so that the answer is at least as fresh as it says.
