@@ -473,8 +473,14 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_commitment (
     mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
     mt_dotnet_type      varchar                     NULL,
     mt_version          bigint                      NOT NULL DEFAULT 0,
+    retracted           boolean                     NULL,
+    deadline            date                        NULL,
 CONSTRAINT pkey_mt_doc_commitment_id PRIMARY KEY (id)
 );
+
+CREATE INDEX mt_doc_commitment_idx_retracted ON negotiations.mt_doc_commitment USING btree (retracted);
+
+CREATE INDEX mt_doc_commitment_idx_deadline ON negotiations.mt_doc_commitment USING btree (deadline);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_deadletterevent (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,
@@ -547,6 +553,8 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_streamlink (
     mt_version          bigint                      NOT NULL DEFAULT 0,
 CONSTRAINT pkey_mt_doc_streamlink_id PRIMARY KEY (id)
 );
+
+CREATE INDEX mt_doc_streamlink_idx_data ON negotiations.mt_doc_streamlink USING gin (data jsonb_path_ops);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_timelineentry (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,
@@ -567,14 +575,25 @@ CREATE INDEX mt_doc_timelineentry_idx_sequence ON negotiations.mt_doc_timelineen
 CREATE INDEX mt_doc_timelineentry_idx_recorded ON negotiations.mt_doc_timelineentry USING btree (recorded);
 
 CREATE INDEX mt_doc_timelineentry_idx_stream_id ON negotiations.mt_doc_timelineentry USING btree (stream_id);
+
+CREATE INDEX mt_doc_timelineentry_idx_occurred_from_sequence ON negotiations.mt_doc_timelineentry USING btree ((occurred_from), (sequence));
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_understanding (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,
     mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
     mt_dotnet_type      varchar                     NULL,
     mt_version          bigint                      NOT NULL DEFAULT 0,
+    retracted           boolean                     NULL,
+    status              varchar                     NULL,
+    stage               varchar                     NULL,
 CONSTRAINT pkey_mt_doc_understanding_id PRIMARY KEY (id)
 );
+
+CREATE INDEX mt_doc_understanding_idx_retracted ON negotiations.mt_doc_understanding USING btree (retracted);
+
+CREATE INDEX mt_doc_understanding_idx_status ON negotiations.mt_doc_understanding USING btree (status);
+
+CREATE INDEX mt_doc_understanding_idx_stage ON negotiations.mt_doc_understanding USING btree (stage);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_understandingstatus (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,
@@ -582,6 +601,14 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_understandingstatus (
     mt_dotnet_type      varchar                     NULL,
     mt_version          bigint                      NOT NULL DEFAULT 0,
 CONSTRAINT pkey_mt_doc_understandingstatus_id PRIMARY KEY (id)
+);
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_weektally (
+    id                  varchar                     NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_dotnet_type      varchar                     NULL,
+    mt_version          bigint                      NOT NULL DEFAULT 0,
+CONSTRAINT pkey_mt_doc_weektally_id PRIMARY KEY (id)
 );
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_zone (
     id                  uuid                        NOT NULL,

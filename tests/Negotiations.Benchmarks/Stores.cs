@@ -36,6 +36,9 @@ public static class Stores
         Common(options, connectionString, schema);
         options.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<Negotiations.Links.StreamLinkProjection>(ProjectionLifecycle.Inline);
+        // The same documents as our store's, so that the two share their tables.
+        Negotiations.Links.StreamLinkProjection.ConfigureDocument(options);
+        Negotiations.Status.OverviewColumns.Configure(options);
     });
 
     private static void Common(StoreOptions options, string connectionString, string schema)

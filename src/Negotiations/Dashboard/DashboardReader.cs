@@ -61,7 +61,7 @@ public sealed class DashboardReader(IQuerySession session, FreshnessReader fresh
         }
         else
         {
-            fresh = await freshness.ReadAsync(UnderstandingStatusProjection.ProjectionName, cancellation);
+            fresh = await freshness.ReadAsync(session, UnderstandingStatusProjection.ProjectionName, cancellation);
             fresh = fresh with { Projection = "events", Position = fresh.LastEvent, Behind = false };
             var ids = await session.Query<StreamLink>().Where(l => l.Concept == "Understandings").Select(l => l.Id).ToListAsync(cancellation);
             views = [];
@@ -79,7 +79,7 @@ public sealed class DashboardReader(IQuerySession session, FreshnessReader fresh
     /// <summary>Null when no understanding has that id.</summary>
     public async Task<UnderstandingData?> UnderstandingAsync(Guid id, TimeChoice time, CancellationToken cancellation)
     {
-        var fresh = await freshness.ReadAsync(UnderstandingStatusProjection.ProjectionName, cancellation);
+        var fresh = await freshness.ReadAsync(session, UnderstandingStatusProjection.ProjectionName, cancellation);
         var all = await StatusHistory.EventsAsync(session, id, null, cancellation);
         if (all is null || StatusHistory.Fold(id, all, null).Understanding is not { } current) return null;
 

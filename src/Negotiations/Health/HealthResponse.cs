@@ -11,6 +11,9 @@ public static class HealthResponse
 {
     public static readonly HealthCheckOptions Options = new() { ResponseWriter = WriteAsync };
 
+    /// <summary>`/health/database`: only whether PostgreSQL answers one trivial query (the cheapest round trip, a floor for reads).</summary>
+    public static readonly HealthCheckOptions DatabaseOnly = new() { ResponseWriter = WriteAsync, Predicate = check => check.Name == "database" };
+
     private static Task WriteAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
     {
         context.Response.ContentType = "application/json";

@@ -73,6 +73,7 @@ public static class ApiSetup
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+        app.MapHealthChecks("/health/database", HealthResponse.DatabaseOnly).AllowAnonymous();
         app.MapWolverineEndpoints(options =>
         {
             options.MapConcurrencyFailuresToConflict();

@@ -32,12 +32,17 @@ public static class EventStoreModel
 
         // Which understandings each stream concerns: inline, so that it is there before any async projection routes by it.
         options.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);
+        StreamLinkProjection.ConfigureDocument(options);
 
         // Read models that fold many streams run in the async daemon (see each projection for why).
         options.Projections.Add<UnderstandingStatusProjection>(ProjectionLifecycle.Async);
         // The timeline: asynchronous, so that logging a development does not pay for a second document (see TimelineProjection).
         options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Async);
         TimelineProjection.ConfigureDocument(options);
+        // Developments and timeline entries per week: for the overview and the timeline's total, without reading every event.
+        options.Projections.Add<WeekTallyProjection>(ProjectionLifecycle.Async);
+        // The columns the overview counts and filters on, written with the inline write models.
+        OverviewColumns.Configure(options);
         // Checkpoints of the status for time travel: a cache written by requests, not a projection (StatusHistory).
         StatusCheckpoint.ConfigureDocuments(options);
         // The live feed reads up to the daemon's high-water mark, which the daemon keeps because these projections are async.

@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using Marten;
 using Marten.Events.Aggregation;
 using Negotiations.Hosting;
 
@@ -13,4 +14,11 @@ public partial class StreamLinkProjection : SingleStreamProjection<StreamLink, G
     public StreamLinkProjection() => this.IncludeLinkingEvents();
 
     public override StreamLink? Evolve(StreamLink? snapshot, Guid id, IEvent e) => StreamLink.Fold(snapshot, e);
+
+    /// <summary>
+    /// "Which streams concern this understanding" (the timeline of one understanding, its links, its status on a date)
+    /// is a containment query on the document (data @> ...): without this index it reads every stream's link.
+    /// Links change only on the few events that link understandings, so the index costs commands little.
+    /// </summary>
+    public static void ConfigureDocument(StoreOptions options) => options.Schema.For<StreamLink>().GinIndexJsonData();
 }

@@ -7,7 +7,7 @@ namespace Negotiations.Security;
 /// <summary>
 /// The one rule that decides which role a route needs, applied as the fallback policy, so that every
 /// endpoint — including every one added later — requires a role unless it explicitly allows anonymous
-/// callers (only /health does): auditing routes need an auditor, other writes a monitor, reads a viewer.
+/// callers (only /health and /health/database do): auditing routes need an auditor, other writes a monitor, reads a viewer.
 /// </summary>
 public sealed class RouteAccess : IAuthorizationRequirement
 {

@@ -25,8 +25,7 @@ public static class GetUnderstandingStatusEndpoint
         Freshness fresh;
         if (asOf is null && knownAt is null)
         {
-            fresh = await freshness.ReadAsync(UnderstandingStatusProjection.ProjectionName, cancellation);
-            status = await session.LoadAsync<UnderstandingStatus>(understandingId, cancellation);
+            (status, fresh) = await freshness.LoadAsync<UnderstandingStatus>(session, UnderstandingStatusProjection.ProjectionName, understandingId, cancellation);
             if (status is null && await session.LoadAsync<Understandings.Understanding>(understandingId, cancellation) is not null)
             {
                 // Proposed a moment ago and not folded yet: answer from the events, as the projection will.

@@ -14,7 +14,7 @@ public static class ListStatusesEndpoint
     [EndpointSummary("Read the status of every understanding")]
     public static async Task<Ok<Fresh<StatusList>>> Get(IQuerySession session, FreshnessReader freshness, TimeProvider clock, CancellationToken cancellation)
     {
-        var fresh = await freshness.ReadAsync(UnderstandingStatusProjection.ProjectionName, cancellation);
+        var fresh = await freshness.ReadAsync(session, UnderstandingStatusProjection.ProjectionName, cancellation);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var statuses = await session.Query<UnderstandingStatus>().ToListAsync(cancellation);
         var views = statuses.Select(s => StatusView.From(s, today)).OfType<StatusView>().OrderBy(v => v.Title).ThenBy(v => v.Id).ToList();

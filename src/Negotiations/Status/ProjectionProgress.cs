@@ -6,7 +6,8 @@ namespace Negotiations.Status;
 
 /// <summary>
 /// Where the asynchronous projections stand, from one read of the daemon's progress: the high-water mark and
-/// each projection's position (the slowest of its shards). Freshness, /health and the lag metric all read it.
+/// each projection's position (the slowest of its shards). /health and the lag metric read it; a read's
+/// freshness counts a position the same way in the statement that reads the document (FreshnessReader).
 /// </summary>
 public sealed record ProjectionProgress(long HighWaterMark, IReadOnlyList<ShardState> Shards)
 {

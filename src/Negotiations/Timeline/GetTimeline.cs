@@ -1,10 +1,8 @@
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Links;
 using Negotiations.Status;
-using Negotiations.Understandings;
 using Negotiations.Validation;
 using Wolverine.Http;
 
@@ -54,20 +52,24 @@ public static class GetTimelineEndpoint
         IReadOnlyList<Guid>? streams = null;
         if (query.UnderstandingId is { } id)
         {
-            if (await session.LoadAsync<Understanding>(id, cancellation) is null)
-                return TypedResults.Problem($"No understanding has id {id}.", statusCode: 404, title: "Unknown understanding");
             streams = await session.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(id)).Select(l => l.Id).ToListAsync(cancellation);
+            // An understanding's own stream links it from its proposal on (inline, with the Understanding document).
+            if (!streams.Contains(id))
+                return TypedResults.Problem($"No understanding has id {id}.", statusCode: 404, title: "Unknown understanding");
         }
 
         // Read before the entries, so that the answer is at least as fresh as it says.
-        var fresh = await freshness.ReadAsync(TimelineProjection.ProjectionName, cancellation);
+        var fresh = await freshness.ReadAsync(session, TimelineProjection.ProjectionName, cancellation);
+        // A page reads its rows through the (occurred_from, sequence) index; the total is counted apart, not with every row
+        // (Marten's paged list adds count(*) over(), which reads every matching entry in full).
         var entries = await query.Apply(session.Query<TimelineEntry>(), streams)
             .OrderBy(x => x.OccurredFrom).ThenBy(x => x.Sequence)
-            .ToPagedListAsync(query.Page, query.PageSize, cancellation);
-        // The total comes with the rows; past the last page there are none to carry it.
-        var total = entries.Count == 0 && query.Page > 1
-            ? await query.Apply(session.Query<TimelineEntry>(), streams).LongCountAsync(cancellation)
-            : entries.TotalItemCount;
+            .Skip((int)Math.Min(int.MaxValue, (query.Page - 1L) * query.PageSize)).Take(query.PageSize)
+            .ToListAsync(cancellation);
+        // The whole timeline's total is kept per week by the daemon; a filtered one is counted through the filter's index.
+        long total = query.Unfiltered(streams)
+            ? await session.Query<WeekTally>().SumAsync(w => w.Entries, cancellation)
+            : await query.Apply(session.Query<TimelineEntry>(), streams).LongCountAsync(cancellation);
 
         var result = new TimelinePage(entries.Select(query.AsKnown).ToList(), query.Page, query.PageSize, total,
             (total + query.PageSize - 1) / query.PageSize);
@@ -96,6 +98,10 @@ public sealed record TimelineQuery(
 
     /// <summary>The concept as entries spell it, matched case-insensitively; null if there is none such.</summary>
     public string? ConceptName => TimelineEntries.Concepts.FirstOrDefault(c => string.Equals(c, Concept?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every entry, taken back or not: the query the weekly tallies count.</summary>
+    public bool Unfiltered(IReadOnlyList<Guid>? streams) =>
+        streams is null && Party is null && ConceptName is null && Source is null && From is null && To is null && AsOf is null && KnownAt is null && IncludeTakenBack;
 
     /// <summary>PostgreSQL compares timestamps in UTC; Npgsql writes only UTC ones.</summary>
     private DateTimeOffset? KnownAtUtc => KnownAt?.ToUniversalTime();

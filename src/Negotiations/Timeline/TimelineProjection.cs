@@ -48,5 +48,7 @@ public partial class TimelineProjection : EventProjection
             .Duplicate(x => x.OccurredFrom)
             .Duplicate(x => x.Sequence)
             .Duplicate(x => x.Recorded)
-            .Duplicate(x => x.StreamId);
+            .Duplicate(x => x.StreamId)
+            // The timeline's order: a page of it reads its rows in order, however many entries share a day.
+            .Index([x => x.OccurredFrom, x => x.Sequence], index => index.Name = "mt_doc_timelineentry_idx_occurred_from_sequence");
 }

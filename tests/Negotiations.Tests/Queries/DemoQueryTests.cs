@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events;
 using Negotiations.Tests.Demo;
 using Negotiations.Tests.Support;
 
@@ -113,6 +116,8 @@ public class DemoQueryTests(DemoFixture app) : IClassFixture<DemoFixture>
     [Fact]
     public async Task The_overview_counts_the_four_understandings_and_the_weeks_of_the_report()
     {
+        // The developments per week are kept by the daemon.
+        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         var overview = await Read("/api/overview?asOf=2025-09-20");
 
         overview["asOf"]!.GetValue<string>().ShouldBe("2025-09-20");

@@ -62,8 +62,8 @@ public class AccessTests(AppFixture app) : IClassFixture<AppFixture>
         }
 
         failures.ShouldBeEmpty();
-        // Only /health and the API reference page's own script and icon files are open.
-        routes.Where(r => r.Anonymous).Select(r => r.Path).ShouldAllBe(p => p == "/health" || (p.StartsWith("/scalar/") && Path.HasExtension(p)));
+        // Only /health, /health/database and the API reference page's own script and icon files are open.
+        routes.Where(r => r.Anonymous).Select(r => r.Path).ShouldAllBe(p => p == "/health" || p == "/health/database" || (p.StartsWith("/scalar/") && Path.HasExtension(p)));
     }
 
     [Fact]
