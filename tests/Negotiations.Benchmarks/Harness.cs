@@ -18,6 +18,7 @@ public static class Harness
     public static async Task<int> Main(string[] args)
     {
         var settings = Settings.From(args);
+        if (args.Contains("--rebuild-tuning")) return await RebuildTuning.RunAsync(settings, args);
         var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
         var total = Stopwatch.StartNew();
         var db = new Database(settings.ConnectionString);
