@@ -52,11 +52,16 @@ public class CanonicalJsonTests
     /// <summary>The definition as first written: parse, sort members ordinally, write without whitespace.</summary>
     private static string Definition(string json)
     {
-        using var document = JsonDocument.Parse(json);
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
-            Write(document.RootElement, writer);
+        Definition(json, buffer);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    internal static void Definition(string json, IBufferWriter<byte> output)
+    {
+        using var document = JsonDocument.Parse(json);
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        Write(document.RootElement, writer);
     }
 
     private static void Write(JsonElement element, Utf8JsonWriter writer)
