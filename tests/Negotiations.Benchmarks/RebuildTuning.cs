@@ -21,12 +21,12 @@ public static class RebuildTuning
             Each(o, a => { a.BatchSize = 500; a.MaximumHopperSize = 5_000; a.RebuildFlushThreshold = 0; });
             o.Projections.RebuildWithBulkCopy = false;
         }),
-        new("page 5,000, hopper 50,000", o =>
+        new("page 5,000, hopper 50,000 (the application's, DaemonPolicy.cs)", o =>
         {
             Each(o, a => { a.BatchSize = 5_000; a.MaximumHopperSize = 50_000; a.RebuildFlushThreshold = 0; });
             o.Projections.RebuildWithBulkCopy = false;
         }),
-        new("page 5,000, deferred flush every 50,000 aggregates, bulk COPY (the application's, DaemonPolicy.cs)", o =>
+        new("page 5,000, deferred flush every 50,000 aggregates, bulk COPY", o =>
         {
             Each(o, a => { a.BatchSize = 5_000; a.MaximumHopperSize = 50_000; a.RebuildFlushThreshold = 50_000; });
             o.Projections.RebuildWithBulkCopy = true;
