@@ -4,7 +4,7 @@ namespace Negotiations.Audit;
 
 /// <summary>
 /// The current row of <see cref="EventLog.ChainedEventsCommand"/> as the chain covers it, read as UTF-8 bytes into
-/// buffers reused from row to row: reading a million events allocates nothing per event.
+/// buffers reused from row to row: no strings per event (what remains, about 370 B per row, is Npgsql's own reading).
 /// </summary>
 public sealed class ChainedEventRow
 {
