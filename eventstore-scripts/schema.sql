@@ -660,6 +660,8 @@ END
 $do$;
 
 CREATE UNIQUE INDEX pk_mt_events_stream_and_version ON negotiations.mt_events USING btree (stream_id, version);
+
+CREATE UNIQUE INDEX idx_mt_events_event_id ON negotiations.mt_events USING btree (id);
 CREATE SEQUENCE negotiations.mt_events_sequence;
 ALTER SEQUENCE negotiations.mt_events_sequence OWNED BY negotiations.mt_events.seq_id;
 CREATE TABLE IF NOT EXISTS negotiations.mt_event_progression (

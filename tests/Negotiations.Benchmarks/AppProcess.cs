@@ -47,7 +47,7 @@ public sealed class AppProcess : IAsyncDisposable
         "Release";
 #endif
 
-    public static AppProcess Start(string connectionString, string schema, string typeLoadMode)
+    public static AppProcess Start(string connectionString, string schema, string typeLoadMode, IReadOnlyDictionary<string, string>? environment = null)
     {
         var root = RepositoryRoot();
         var contentRoot = Path.Combine(root, "src", "Negotiations");
@@ -81,6 +81,7 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["Negotiations__Limits__PermitsPerSecond"] = "1000000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");

@@ -18,6 +18,7 @@ public static class Harness
     public static async Task<int> Main(string[] args)
     {
         var settings = Settings.From(args);
+        if (args.Contains("--rebuild-tuning")) return await RebuildTuning.RunAsync(settings, args);
         var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
         var total = Stopwatch.StartNew();
         var db = new Database(settings.ConnectionString);
@@ -39,6 +40,7 @@ public static class Harness
             else
             {
                 await run.Phase("commands and import over HTTP", run.CommandsAndImportAsync);
+                await run.Phase("the hash chain's cost to appends", run.ChainCostAsync);
                 await run.Phase("start-up", run.StartupAsync);
                 await run.Phase("seed, raw read, rebuild", run.SeedAndRebuildAsync);
                 await run.Phase("reads under load, time travel, growth", run.ReadsAsync);
@@ -278,6 +280,50 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
             $"{Format.Rate(rate, "events")} ({Format.N(appended)} events)", $"{Format.Rate(copyRate, "rows")} COPY; {Format.Rate(plainBulkRate, "events")} Marten bulk",
             rate / copyRate, ">= 50,000 events/s, >= 25% of COPY", rate >= 50_000 && rate / copyRate >= 0.25));
         if (appended != lines.Count) report.Note($"import: {appended} events appended for {lines.Count} lines; summary {summary}");
+    }
+
+    /// <summary>
+    /// Command throughput at 4 clients with the chain writer on and off (Audit__WriteChain), each side in its own process,
+    /// interleaved (on, off, on, off). Each window starts once the chain has caught up with the log and ends once it
+    /// has chained every event appended in it: the writer works after the commit, and its cost belongs to the window.
+    /// The writer polls every 100 ms here (1 s by default), so that waiting for its next round adds little idle time.
+    /// </summary>
+    public async Task ChainCostAsync()
+    {
+        const int clients = 4;
+        var window = settings.CommandDuration < TimeSpan.FromSeconds(3) ? TimeSpan.FromSeconds(3) : settings.CommandDuration;
+        var runs = new Dictionary<bool, List<(long Commands, double Seconds)>> { [true] = [], [false] = [] };
+        for (var round = 0; round < 2; round++)
+            foreach (var chain in new[] { true, false })
+            {
+                await using var app = AppProcess.Start(settings.ConnectionString, schema, "Static",
+                    new Dictionary<string, string> { ["Audit__WriteChain"] = chain ? "true" : "false", ["Audit__PollMilliseconds"] = "100" });
+                await app.WaitHealthyAsync(TimeSpan.FromMinutes(3));
+                await Load.RunAsync(clients, TimeSpan.FromSeconds(1), async _ => await HttpCommandClient.CreateAsync(app.Http)); // warm-up
+                if (chain) await ChainCaughtUpAsync(TimeSpan.FromMinutes(2));
+                var clock = Stopwatch.StartNew();
+                var result = await Load.RunAsync(clients, window, async _ => await HttpCommandClient.CreateAsync(app.Http));
+                if (chain) await ChainCaughtUpAsync(TimeSpan.FromMinutes(2));
+                runs[chain].Add((result.Ok, clock.Elapsed.TotalSeconds));
+                if (result.Failed > 0) report.Note($"chain {(chain ? "on" : "off")}: {result.Failed} failed: {result.FirstFailure}");
+            }
+        double Rate(bool chain) => runs[chain].Sum(r => r.Commands) / runs[chain].Sum(r => r.Seconds);
+        var (on, off) = (Rate(true), Rate(false));
+        report.Add(new Row($"(6) ChangeStage over HTTP, {clients} clients, chain writer on (until every event is chained) vs off",
+            Format.Rate(on, "cmd"), Format.Rate(off, "cmd") + " chain writer off", on / off, "cost <= 10% (>= 90%)", on / off >= 0.9));
+    }
+
+    /// <summary>Waits until the chain covers every event in the log (a gap settles within the writer's grace period).</summary>
+    private async Task ChainCaughtUpAsync(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        var sql = $"select (select coalesce(max(seq_id), 0) from \"{schema}\".mt_events) - " +
+                  $"(select coalesce(max(seq_id), 0) from \"{schema}\".{Negotiations.Audit.AuditSchema.ChainTable})";
+        while (await db.ScalarAsync<long>(sql) > 0)
+        {
+            if (deadline.Elapsed > timeout) throw new TimeoutException($"The audit chain did not catch up within {timeout}.");
+            await Task.Delay(20);
+        }
     }
 
     private async Task<long> EventCountAsync() => await db.ScalarAsync<long>($"select count(*) from \"{schema}\".mt_events");

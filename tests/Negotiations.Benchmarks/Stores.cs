@@ -9,22 +9,25 @@ namespace Negotiations.Benchmarks;
 
 public static class Stores
 {
-    /// <summary>The same event store as the application's (StoreSetup.AddNegotiationsStore), without Wolverine: for seeding and rebuilds.</summary>
-    public static DocumentStore Application(string connectionString, string schema) => DocumentStore.For(options =>
+    /// <summary>The same event store as the application's (StoreSetup.AddNegotiationsStore, its daemon policy and pages included), without Wolverine: for seeding and rebuilds.</summary>
+    public static DocumentStore Application(string connectionString, string schema, Action<StoreOptions>? tune = null) => DocumentStore.For(options =>
     {
         Common(options, connectionString, schema);
         options.ConfigureNegotiationsModel();
+        options.ConfigureDaemon();
+        tune?.Invoke(options);
     });
 
     /// <summary>
     /// Plain Marten, none of our code: the same connection, serializer and event metadata, and one
     /// minimal aggregate snapshotted inline, like every write model of ours.
     /// </summary>
-    public static DocumentStore Plain(string connectionString, string schema) => DocumentStore.For(options =>
+    public static DocumentStore Plain(string connectionString, string schema, Action<StoreOptions>? tune = null) => DocumentStore.For(options =>
     {
         Common(options, connectionString, schema);
         options.Projections.Snapshot<PlainUnderstanding>(SnapshotLifecycle.Inline);
         options.Projections.Add(new PlainTallyProjection(), ProjectionLifecycle.Async);
+        tune?.Invoke(options);
     });
 
     /// <summary>

@@ -87,13 +87,15 @@ public sealed class ChainVerifier(EventLog log)
         }
 
         await using var linksCommand = new NpgsqlCommand($"select seq_id, previous_seq, link from {log.Chain} order by seq_id", chainConnection);
-        await using var links = await linksCommand.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellation);
-        var hasLink = await links.ReadAsync(cancellation);
-        (long Seq, long Previous, byte[] Link) link = hasLink ? ReadLink(links) : default;
+        await using var links = await linksCommand.ExecuteReaderAsync(cancellation);
+        var link = new StoredLink();
+        var hasLink = await link.NextAsync(links, cancellation);
 
         var hasher = new ChainHasher();
-        var full = ChainHash.Genesis;        // the chain recomputed from the events alone
-        var storedPrevious = ChainHash.Genesis; // the stored link before the current one
+        var full = new byte[ChainHash.Size];           // the chain recomputed from the events alone
+        var recomputed = new byte[ChainHash.Size];
+        var local = new byte[ChainHash.Size];
+        var storedPrevious = new byte[ChainHash.Size]; // the stored link before the current one
         long count = 0, eventsChecked = 0, unchained = 0, gapCount = 0, missing = 0, lastSequence = 0;
 
         void CheckpointsUpTo(long sequence, bool reached)
@@ -111,51 +113,53 @@ public sealed class ChainVerifier(EventLog log)
             }
         }
 
-        await foreach (var e in log.ReadChainedAsync(eventsConnection, 0, null, cancellation))
+        await using var eventsCommand = log.ChainedEventsCommand(eventsConnection, 0, null);
+        await using var events = await eventsCommand.ExecuteReaderAsync(cancellation);
+        var e = new ChainedEventRow();
+        while (await events.ReadAsync(cancellation))
         {
+            e.Read(events);
             if (progress is not null && ++read % 1000 == 0) progress(read);
             // Links whose events are gone.
-            while (hasLink && link.Seq < e.Sequence)
+            while (hasLink && link.Sequence < e.Sequence)
             {
-                Found(link.Seq, "deleted", $"The chained event at sequence {link.Seq} is no longer in the log.");
-                CheckpointsUpTo(link.Seq, reached: false);
-                storedPrevious = link.Link;
-                hasLink = await links.ReadAsync(cancellation);
-                if (hasLink) link = ReadLink(links);
+                Found(link.Sequence, "deleted", $"The chained event at sequence {link.Sequence} is no longer in the log.");
+                CheckpointsUpTo(link.Sequence, reached: false);
+                link.Link.CopyTo(storedPrevious);
+                hasLink = await link.NextAsync(links, cancellation);
             }
             CheckpointsUpTo(e.Sequence - 1, reached: false);
 
             eventsChecked++;
             lastSequence = e.Sequence;
-            var recomputed = hasher.Link(full, e);
-            if (hasLink && link.Seq == e.Sequence)
+            hasher.Link(full, e, recomputed);
+            if (hasLink && link.Sequence == e.Sequence)
             {
-                var local = storedPrevious.AsSpan().SequenceEqual(full) ? recomputed : hasher.Link(storedPrevious, e);
-                if (!local.AsSpan().SequenceEqual(link.Link))
-                    Found(e.Sequence, "altered", $"The event at sequence {e.Sequence} (stream {e.StreamId} version {e.Version}, {e.Type}) does not match its link: its data, type, stream, version, timestamp or place was changed.");
+                if (!storedPrevious.AsSpan().SequenceEqual(full)) hasher.Link(storedPrevious, e, local);
+                else recomputed.CopyTo(local);
+                if (!link.Matches(local))
+                    Found(e.Sequence, "altered", $"The event at sequence {e.Sequence} (stream {e.StreamIdText} version {e.Version}, {e.TypeText}) does not match its link: its data, type, stream, version, timestamp or place was changed.");
                 if (link.Previous != e.Sequence - 1)
                 {
                     gapCount++;
                     missing += e.Sequence - link.Previous - 1;
                 }
-                storedPrevious = link.Link;
-                hasLink = await links.ReadAsync(cancellation);
-                if (hasLink) link = ReadLink(links);
+                link.Link.CopyTo(storedPrevious);
+                hasLink = await link.NextAsync(links, cancellation);
             }
             else if (e.Sequence <= chainHead)
-                Found(e.Sequence, "inserted", $"The event at sequence {e.Sequence} (stream {e.StreamId}, {e.Type}) was never chained although later events were: it was added afterwards.");
+                Found(e.Sequence, "inserted", $"The event at sequence {e.Sequence} (stream {e.StreamIdText}, {e.TypeText}) was never chained although later events were: it was added afterwards.");
             else
                 unchained++;
 
-            full = recomputed;
+            (full, recomputed) = (recomputed, full);
             count++;
             CheckpointsUpTo(e.Sequence, reached: true);
         }
         while (hasLink)
         {
-            Found(link.Seq, "deleted", $"The chained event at sequence {link.Seq} is no longer in the log.");
-            hasLink = await links.ReadAsync(cancellation);
-            if (hasLink) link = ReadLink(links);
+            Found(link.Sequence, "deleted", $"The chained event at sequence {link.Sequence} is no longer in the log.");
+            hasLink = await link.NextAsync(links, cancellation);
         }
         for (; nextCheck < checks.Count; nextCheck++)
         {
@@ -175,6 +179,26 @@ public sealed class ChainVerifier(EventLog log)
             watch.Elapsed.TotalSeconds, eventsChecked / Math.Max(watch.Elapsed.TotalSeconds, 1e-6));
     }
 
-    private static (long, long, byte[]) ReadLink(NpgsqlDataReader reader) =>
-        (reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+    /// <summary>The current row of audit_chain, read into a buffer reused from row to row.</summary>
+    private sealed class StoredLink
+    {
+        public long Sequence { get; private set; }
+        public long Previous { get; private set; }
+        public byte[] Link { get; } = new byte[ChainHash.Size];
+        private long length;
+
+        /// <summary>A stored link of another length (edited) matches nothing.</summary>
+        public bool Matches(ReadOnlySpan<byte> link) => length == ChainHash.Size && link.SequenceEqual(Link);
+
+        public async Task<bool> NextAsync(NpgsqlDataReader reader, CancellationToken cancellation)
+        {
+            if (!await reader.ReadAsync(cancellation)) return false;
+            Sequence = reader.GetInt64(0);
+            Previous = reader.GetInt64(1);
+            Array.Clear(Link);
+            length = reader.GetBytes(2, 0, null, 0, 0);
+            reader.GetBytes(2, 0, Link, 0, (int)Math.Min(length, ChainHash.Size));
+            return true;
+        }
+    }
 }

@@ -123,33 +123,34 @@ public sealed class ChainWriter(EventLog log, IOptions<AuditSettings> settings, 
 
         var head = await HeadAsync(connection, cancellation);
         foreach (var passed in gaps.Keys.Where(k => k <= head.Sequence).ToList()) gaps.Remove(passed); // filled meanwhile
-        var batch = new List<ChainedEvent>(options.BatchSize);
-        await foreach (var e in log.ReadChainedAsync(connection, head.Sequence, options.BatchSize, cancellation)) batch.Add(e);
-
         var hasher = new ChainHasher();
-        var rows = new List<(long Seq, long Position, long Previous, byte[] Link)>(batch.Count);
+        var rows = new List<(long Seq, long Position, long Previous, byte[] Link)>(options.BatchSize);
         var previous = head;
-        var stoppedAtGap = false;
-        foreach (var e in batch)
+        long read = 0, unsettledGap = 0;
+        await using (var command = log.ChainedEventsCommand(connection, head.Sequence, options.BatchSize))
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
         {
-            if (e.Sequence != previous.Sequence + 1)
+            var e = new ChainedEventRow();
+            while (await reader.ReadAsync(cancellation))
             {
-                var missing = previous.Sequence + 1;
-                if (!settled.Contains(missing))
+                read++;
+                e.Read(reader);
+                if (e.Sequence != previous.Sequence + 1)
                 {
-                    // Seen after the read: whoever drew the missing number drew it before the later event did,
-                    // so it is among the transactions running now (or has ended).
-                    if (!gaps.ContainsKey(missing)) gaps[missing] = (await RunningAsync(connection, cancellation), now);
-                    stoppedAtGap = true;
-                    break;
+                    var missing = previous.Sequence + 1;
+                    if (!settled.Contains(missing)) { unsettledGap = missing; break; }
+                    gaps.Remove(missing);
+                    logger.LogInformation("Audit chain: sequences {From}..{To} were never committed; chained over as a gap", missing, e.Sequence - 1);
                 }
-                gaps.Remove(missing);
-                logger.LogInformation("Audit chain: sequences {From}..{To} were never committed; chained over as a gap", missing, e.Sequence - 1);
+                var link = new byte[ChainHash.Size];
+                hasher.Link(previous.Link, e, link);
+                rows.Add((e.Sequence, previous.Position + 1, previous.Sequence, link));
+                previous = new ChainHead(e.Sequence, previous.Position + 1, link);
             }
-            var link = hasher.Link(previous.Link, e);
-            rows.Add((e.Sequence, previous.Position + 1, previous.Sequence, link));
-            previous = new ChainHead(e.Sequence, previous.Position + 1, link);
         }
+        // Seen after the read: whoever drew the missing number drew it before the later event did, so it is among
+        // the transactions running now (or has ended).
+        if (unsettledGap > 0 && !gaps.ContainsKey(unsettledGap)) gaps[unsettledGap] = (await RunningAsync(connection, cancellation), now);
 
         if (rows.Count > 0)
         {
@@ -169,7 +170,7 @@ public sealed class ChainWriter(EventLog log, IOptions<AuditSettings> settings, 
             await CheckpointIfDueAsync(connection, previous, now, cancellation);
         }
         await transaction.CommitAsync(cancellation);
-        return (previous, !stoppedAtGap && batch.Count == options.BatchSize);
+        return (previous, unsettledGap == 0 && read == options.BatchSize);
     }
 
     private async Task CheckpointIfDueAsync(NpgsqlConnection connection, ChainHead head, DateTimeOffset now, CancellationToken cancellation)

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Runtime.CompilerServices;
 using Marten;
 using Negotiations.Hosting;
 using JasperFx;
@@ -45,18 +44,13 @@ public sealed class EventLog(IDocumentStore store)
 
     private bool ensured;
 
-    /// <summary>Every event after a sequence, in sequence order, as the chain covers it.</summary>
-    public async IAsyncEnumerable<ChainedEvent> ReadChainedAsync(NpgsqlConnection connection, long after, long? limit,
-        [EnumeratorCancellation] CancellationToken cancellation)
+    /// <summary>Every event after a sequence, in sequence order, as the chain covers it: read each row with <see cref="ChainedEventRow"/>.</summary>
+    public NpgsqlCommand ChainedEventsCommand(NpgsqlConnection connection, long after, long? limit)
     {
-        await using var command = new NpgsqlCommand(
-            $"select seq_id, stream_id::text, version, type, data::text, timestamp from {Events} where seq_id > $1 order by seq_id" +
-            (limit is null ? "" : " limit $2"), connection);
+        var command = new NpgsqlCommand(
+            $"select {ChainedEventRow.Columns} from {Events} where seq_id > $1 order by seq_id" + (limit is null ? "" : " limit $2"), connection);
         command.Parameters.Add(new NpgsqlParameter { Value = after });
         if (limit is not null) command.Parameters.Add(new NpgsqlParameter { Value = limit.Value });
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellation);
-        while (await reader.ReadAsync(cancellation))
-            yield return new ChainedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
-                reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5));
+        return command;
     }
 }

@@ -20,6 +20,10 @@ public static class EventStoreModel
 {
     public static void ConfigureNegotiationsModel(this StoreOptions options)
     {
+        // Corrections, withdrawals' assessments, cited events and the timeline load events by their id: without this
+        // index each such load reads the whole event table (15 ms at 30k events, a Timeline rebuild's main cost).
+        options.Events.EnableUniqueIndexOnEventId = true;
+
         // Write models are snapshotted inline: commands load them in one read, in the same transaction that appends.
         options.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CommitmentProjection>(ProjectionLifecycle.Inline);
