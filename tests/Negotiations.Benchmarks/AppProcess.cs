@@ -47,11 +47,15 @@ public sealed class AppProcess : IAsyncDisposable
         "Release";
 #endif
 
-    public static AppProcess Start(string connectionString, string schema, string typeLoadMode, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>The ReadyToRun build eventstore-scripts/publish writes: ahead-of-time compiled, what a deployment starts.</summary>
+    public static string PublishedDll => Path.Combine(RepositoryRoot(), "src", "Negotiations", "bin", "publish", "Negotiations.dll");
+
+    public static AppProcess Start(string connectionString, string schema, string typeLoadMode, IReadOnlyDictionary<string, string>? environment = null,
+        string? dll = null)
     {
         var root = RepositoryRoot();
         var contentRoot = Path.Combine(root, "src", "Negotiations");
-        var dll = Path.Combine(contentRoot, "bin", Configuration, "net10.0", "Negotiations.dll");
+        dll ??= Path.Combine(contentRoot, "bin", Configuration, "net10.0", "Negotiations.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the application first", dll);
 
         var port = FreePort();

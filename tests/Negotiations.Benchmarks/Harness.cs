@@ -146,24 +146,28 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
     /// <summary>Process start to the first 200 from /health, and to the first command answered 201, per type load mode.</summary>
     public async Task StartupAsync()
     {
-        // Interleaved (Static, Dynamic, Static, ...) and the best of each kept: the machine's load only ever adds time.
-        var modes = settings.Dynamic ? new[] { "Static", "Dynamic" } : ["Static"];
-        var runs = modes.ToDictionary(m => m, _ => new List<(TimeSpan Health, TimeSpan Command)>());
+        // Interleaved (Static, Dynamic, published, Static, ...) and the best of each kept: the machine's load only ever adds time.
+        var builds = new List<(string Name, string Mode, string? Dll)> { ("TypeLoadMode Static", "Static", null) };
+        if (settings.Dynamic) builds.Add(("TypeLoadMode Dynamic", "Dynamic", null));
+        var published = File.Exists(AppProcess.PublishedDll);
+        if (published) builds.Add(("ReadyToRun publish (eventstore-scripts/publish), Static", "Static", AppProcess.PublishedDll));
+        var runs = builds.ToDictionary(b => b.Name, _ => new List<(TimeSpan Health, TimeSpan Command)>());
         for (var i = 0; i < settings.StartupRuns; i++)
-            foreach (var mode in modes) runs[mode].Add(await StartOnceAsync(mode));
-        foreach (var mode in modes)
+            foreach (var build in builds) runs[build.Name].Add(await StartOnceAsync(build.Mode, build.Dll));
+        foreach (var (name, _, _) in builds)
         {
-            var health = runs[mode].Min(r => r.Health.TotalMilliseconds);
-            var command = runs[mode].Min(r => r.Command.TotalMilliseconds);
-            var best = runs[mode].Count > 1 ? $", best of {runs[mode].Count}" : "";
-            report.Add(new Row($"(8) start-up, TypeLoadMode {mode}: process start to /health 200{best}", Format.Ms(health), "", null, "<= 2 s", health <= 2000));
-            report.Add(new Row($"(8) start-up, TypeLoadMode {mode}: process start to first command 201{best}", Format.Ms(command), "", null, "<= 2 s", command <= 2000));
+            var health = runs[name].Min(r => r.Health.TotalMilliseconds);
+            var command = runs[name].Min(r => r.Command.TotalMilliseconds);
+            var best = runs[name].Count > 1 ? $", best of {runs[name].Count}" : "";
+            report.Add(new Row($"(8) start-up, {name}: process start to /health 200{best}", Format.Ms(health), "", null, "<= 2 s", health <= 2000));
+            report.Add(new Row($"(8) start-up, {name}: process start to first command 201{best}", Format.Ms(command), "", null, "<= 2 s", command <= 2000));
         }
+        if (!published) report.Note("start-up of the ReadyToRun publish not measured: run eventstore-scripts/publish before the harness.");
     }
 
-    private async Task<(TimeSpan Health, TimeSpan Command)> StartOnceAsync(string mode)
+    private async Task<(TimeSpan Health, TimeSpan Command)> StartOnceAsync(string mode, string? dll)
     {
-        await using var app = AppProcess.Start(settings.ConnectionString, schema, mode);
+        await using var app = AppProcess.Start(settings.ConnectionString, schema, mode, dll: dll);
         var health = await app.WaitHealthyAsync(TimeSpan.FromMinutes(3));
         var id = Guid.CreateVersion7();
         using var response = await app.Http.PostAsync("/api/understandings", HttpCommandClient.Json(Workload.Propose(id, "Start-up")));
