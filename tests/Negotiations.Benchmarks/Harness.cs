@@ -274,7 +274,9 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         var body = string.Join('\n', lines) + "\n";
         var clock = Stopwatch.StartNew();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/import") { Content = new StringContent(body, Encoding.UTF8, "application/x-ndjson") };
-        using var response = await app.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        // The answers stream back while the report is still being sent: read them as they come, or a report whose
+        // answers outgrow the sockets' buffers stalls both sides (the server waits to write, the client to send).
+        using var response = await app.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var answer = await response.Content.ReadAsStringAsync();
         var seconds = clock.Elapsed.TotalSeconds;
         var appended = await EventCountAsync() - before;

@@ -220,6 +220,33 @@ public class QueryApiTests(ClockedFixture app) : IClassFixture<ClockedFixture>
             .ShouldBe([(reversed, 1)]);
     }
 
+    [Fact]
+    public async Task The_overview_lists_the_most_overdue_commitments_first_up_to_the_limit_and_says_more_are_overdue()
+    {
+        // Deadlines in 1990: earlier than any other test's, so these are the most overdue of the store.
+        var roadmap = await app.Roadmap();
+        var beta = await app.Commitment(roadmap, "Beta: exchange maps", new DateOnly(1990, 1, 1));
+        var alpha = await app.Commitment(roadmap, "Alpha: open the crossings", new DateOnly(1990, 1, 1));
+        var gamma = await app.Commitment(roadmap, "Gamma: release detainees", new DateOnly(1990, 1, 2));
+
+        var one = await Read("/api/overview?asOf=2026-03-01&overdueLimit=1");
+        one["overdueCommitments"]!.AsArray().Select(o => o!["commitmentId"]!.GetValue<Guid>()).ShouldBe([alpha]);
+        one["moreOverdue"]!.GetValue<bool>().ShouldBeTrue();
+
+        var two = await Read("/api/overview?asOf=2026-03-01&overdueLimit=2");
+        two["overdueCommitments"]!.AsArray().Select(o => o!["commitmentId"]!.GetValue<Guid>()).ShouldBe([alpha, beta]);
+        two["moreOverdue"]!.GetValue<bool>().ShouldBeTrue();
+
+        var all = await Read("/api/overview?asOf=2026-03-01&overdueLimit=1000");
+        all["overdueCommitments"]!.AsArray().Select(o => o!["commitmentId"]!.GetValue<Guid>()).Take(3).ShouldBe([alpha, beta, gamma]);
+        all["moreOverdue"]!.GetValue<bool>().ShouldBeFalse();
+
+        // On 2 January 1990 only the two due on the 1st were late.
+        var early = await Read("/api/overview?asOf=1990-01-02&overdueLimit=2");
+        early["overdueCommitments"]!.AsArray().Select(o => o!["commitmentId"]!.GetValue<Guid>()).ShouldBe([alpha, beta]);
+        early["moreOverdue"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
     private static List<JsonNode> Overdue(JsonNode overview, Guid understandingId) =>
         overview["overdueCommitments"]!.AsArray().Select(o => o!).Where(o => o["understandingId"]!.GetValue<Guid>() == understandingId).ToList();
 
@@ -276,6 +303,8 @@ public class QueryApiTests(ClockedFixture app) : IClassFixture<ClockedFixture>
     [InlineData("/api/overview?asOf=2026-02-30", "asOf")]
     [InlineData("/api/overview?asOf=1%20March%202026", "asOf")]
     [InlineData("/api/overview?asOf=2026-03-01T00:00:00Z", "asOf")]
+    [InlineData("/api/overview?overdueLimit=0", "overdueLimit")]
+    [InlineData("/api/overview?overdueLimit=1001", "overdueLimit")]
     public async Task Bad_parameters_are_400_naming_the_parameter(string url, string parameter)
     {
         var problem = (await app.Get(url)).ShouldBeProblem(HttpStatusCode.BadRequest);

@@ -37,9 +37,22 @@ namespace Internal.Generated.WolverineHandlers
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Status.GetOverviewEndpoint").SetTag("http.route", "/api/overview").SetTag("http.request.method", "GET");
             var asOf = httpContext.Request.Query["asOf"];
+            string overdueLimit_rawValue = httpContext.Request.Query["overdueLimit"];
+            System.Nullable<int> overdueLimit = default;
+
+            if (overdueLimit_rawValue != null && int.TryParse(overdueLimit_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var overdueLimit_parsed))
+            {
+                overdueLimit = overdueLimit_parsed;
+            }
+            else if (!string.IsNullOrEmpty(overdueLimit_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "overdueLimit", overdueLimit_rawValue, "int").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfOverviewAndProblemHttpResult = await Negotiations.Status.GetOverviewEndpoint.Get(((Marten.IQuerySession)documentSession), _freshnessReader, _timeProvider, httpContext.RequestAborted, asOf).ConfigureAwait(false);
+            var resultsOfOkOfOverviewAndProblemHttpResult = await Negotiations.Status.GetOverviewEndpoint.Get(((Marten.IQuerySession)documentSession), _freshnessReader, _timeProvider, httpContext.RequestAborted, asOf, overdueLimit).ConfigureAwait(false);
 
             await resultsOfOkOfOverviewAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
