@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Negotiations.Corrections;
 using Negotiations.Sources;
 using Negotiations.Understandings;
 using Negotiations.Validation;
@@ -106,23 +107,13 @@ public static class AppointOfficialEndpoint
         if (events.Length == 0) return TypedResults.Ok(office!);
 
         // A new office starts its stream (two racing first appointments: one of them gets 409, id taken);
-        // a known one appends at the version read above, which Marten checks at commit.
-        if (office is null) session.Events.StartStream<Office>(officeId, events);
-        else stream.AppendMany(events);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (JasperFx.ConcurrencyException)
-        {
-            // Nothing of this request is kept: the transactional middleware must not try it again.
-            session.EjectAllPendingChanges();
-            return TypedResults.Problem(
-                $"Someone recorded a development for this office after version {office?.Version ?? 0} was read. Read it again and decide on the current state.",
-                statusCode: StatusCodes.Status409Conflict, title: "Version conflict");
-        }
+        // a known one appends at the version read above, which Marten checks at commit (a race is a 409 too,
+        // Hosting/StreamCollisionHandler). The transactional middleware commits, with the Idempotency-Key's
+        // claim in the same transaction, so the answer is the office folded here, before the commit.
+        var (updated, appended) = Answer.Folded(office, events, Office.Fold);
+        if (office is null) session.Events.StartStream<Office>(officeId, appended);
+        else stream.AppendMany(appended);
 
-        var updated = (await session.Events.FetchLatest<Office>(officeId, cancellation))!;
-        return office is null ? TypedResults.Created($"/api/offices/{officeId}", updated) : TypedResults.Ok(updated);
+        return office is null ? TypedResults.Created($"/api/offices/{officeId}", updated!) : TypedResults.Ok(updated!);
     }
 }

@@ -15,14 +15,21 @@ public static class Answer
 {
     public static (T State, Events Events) After<T>(T state, IEnumerable<object> decided) where T : class, IWriteModel<T>
     {
+        var (next, events) = Folded(state, decided, T.Fold);
+        return (next!, events);
+    }
+
+    /// <summary>The same for a stream that may not exist yet (state null): the events it starts with, folded.</summary>
+    public static (T? State, Events Events) Folded<T>(T? state, IEnumerable<object> decided, Func<T?, IEvent, T?> fold) where T : class, IWriteModel<T>
+    {
         var events = new Events();
-        var (next, version) = (state, state.Version);
+        var (next, version) = (state, state?.Version ?? 0);
         foreach (var data in decided)
         {
             var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
             e.Id = Guid.CreateVersion7();
             e.Version = ++version;
-            next = T.Fold(next, e) ?? next;
+            next = fold(next, e) ?? next;
             events.Add(e);
         }
         return (next, events);
