@@ -101,10 +101,11 @@ public static class GetOverviewEndpoint
     {
         var found = new List<OverdueCommitment>();
         DateOnly? lastListed = null;
-        for (var read = 0; ; read += CommitmentsPerRead)
+        // Most commitments past their deadline are overdue: the first read asks for one more than the list holds.
+        for (var (read, take) = (0, limit + 1); ; read += take, take = CommitmentsPerRead)
         {
             var commitments = await session.Query<Commitment>().Where(c => !c.Retracted && c.Deadline < day)
-                .OrderBy(c => c.Deadline).ThenBy(c => c.Id).Skip(read).Take(CommitmentsPerRead).ToListAsync(cancellation);
+                .OrderBy(c => c.Deadline).ThenBy(c => c.Id).Skip(read).Take(take).ToListAsync(cancellation);
             foreach (var commitment in commitments)
             {
                 if (found.Count > limit && commitment.Deadline > lastListed) return await Titled(session, found, limit, cancellation);
@@ -112,7 +113,7 @@ public static class GetOverviewEndpoint
                 found.Add(overdue);
                 if (found.Count == limit) lastListed = commitment.Deadline;
             }
-            if (commitments.Count < CommitmentsPerRead) return await Titled(session, found, limit, cancellation);
+            if (commitments.Count < take) return await Titled(session, found, limit, cancellation);
         }
     }
 
