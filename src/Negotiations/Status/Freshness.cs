@@ -17,24 +17,14 @@ public sealed record Fresh<T>(T Data, Freshness Freshness);
 /// last event in one statement, optionally with one document of the read model: one round trip, and one snapshot,
 /// so the document is exactly as fresh as the answer says.
 /// </summary>
-public sealed class FreshnessReader(IDocumentStore store)
+public sealed class FreshnessReader
 {
-    public async Task<Freshness> ReadAsync(string projection, CancellationToken cancellation)
-    {
-        await using var session = store.QuerySession();
-        return await ReadAsync(session, projection, cancellation);
-    }
-
     public async Task<Freshness> ReadAsync(IQuerySession session, string projection, CancellationToken cancellation) =>
         (await QueryAsync<object>(session, projection, null, cancellation)).Freshness;
 
     /// <summary>The document of the read model with this id (null when there is none yet), and how fresh it is.</summary>
-    public async Task<(T? Document, Freshness Freshness)> LoadAsync<T>(IQuerySession session, string projection, Guid id, CancellationToken cancellation)
-        where T : class
-    {
-        var (document, freshness) = await QueryAsync<T>(session, projection, id, cancellation);
-        return (document, freshness);
-    }
+    public Task<(T? Document, Freshness Freshness)> LoadAsync<T>(IQuerySession session, string projection, Guid id, CancellationToken cancellation)
+        where T : class => QueryAsync<T>(session, projection, id, cancellation);
 
     private static async Task<(T? Document, Freshness Freshness)> QueryAsync<T>(IQuerySession session, string projection, Guid? id, CancellationToken cancellation)
         where T : class
