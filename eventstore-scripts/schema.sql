@@ -478,9 +478,7 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_commitment (
 CONSTRAINT pkey_mt_doc_commitment_id PRIMARY KEY (id)
 );
 
-CREATE INDEX mt_doc_commitment_idx_retracted ON negotiations.mt_doc_commitment USING btree (retracted);
-
-CREATE INDEX mt_doc_commitment_idx_deadline ON negotiations.mt_doc_commitment USING btree (deadline);
+CREATE INDEX mt_doc_commitment_idx_deadline_id ON negotiations.mt_doc_commitment USING btree (deadline, id) WHERE (not retracted);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_deadletterevent (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,
@@ -589,11 +587,7 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_understanding (
 CONSTRAINT pkey_mt_doc_understanding_id PRIMARY KEY (id)
 );
 
-CREATE INDEX mt_doc_understanding_idx_retracted ON negotiations.mt_doc_understanding USING btree (retracted);
-
-CREATE INDEX mt_doc_understanding_idx_status ON negotiations.mt_doc_understanding USING btree (status);
-
-CREATE INDEX mt_doc_understanding_idx_stage ON negotiations.mt_doc_understanding USING btree (stage);
+CREATE INDEX mt_doc_understanding_idx_status_stage ON negotiations.mt_doc_understanding USING btree (status, stage) WHERE (not retracted);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_understandingstatus (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,

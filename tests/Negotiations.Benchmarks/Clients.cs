@@ -10,24 +10,34 @@ using Negotiations.Understandings;
 
 namespace Negotiations.Benchmarks;
 
-/// <summary>Marten in process, no HTTP: FetchForWriting + append + SaveChangesAsync, one session per command, its own stream.</summary>
+/// <summary>
+/// Marten in process, no HTTP: FetchForWriting + append + SaveChangesAsync, one session per command, its own stream,
+/// and a new understanding (a proposal, counted as a command) once the one it holds has its share of developments.
+/// </summary>
 public sealed class StoreCommandClient<T>(IDocumentStore store, Guid id) : IClient where T : class
 {
     private long version = 1;
     private int i;
 
-    public static async Task<IClient> CreateAsync(IDocumentStore store)
+    public static async Task<IClient> CreateAsync(IDocumentStore store) => new StoreCommandClient<T>(store, await ProposeAsync(store));
+
+    private static async Task<Guid> ProposeAsync(IDocumentStore store, CancellationToken cancellation = default)
     {
         var id = Guid.CreateVersion7();
         await using var session = store.LightweightSession();
         session.Events.StartStream<T>(id, new UnderstandingProposed(id, "Plain", UnderstandingKind.Other,
             [new Party("Syria", PartyRole.Party)], PaxStage.PreNegotiation, Workload.Provenance(0, 0)));
-        await session.SaveChangesAsync();
-        return new StoreCommandClient<T>(store, id);
+        await session.SaveChangesAsync(cancellation);
+        return id;
     }
 
     public async Task<Outcome> StepAsync(CancellationToken cancellation)
     {
+        if (version >= Workload.DevelopmentsPerUnderstanding)
+        {
+            (id, version) = (await ProposeAsync(store, cancellation), 1);
+            return Outcome.Ok;
+        }
         await using var session = store.LightweightSession();
         try
         {
@@ -46,22 +56,33 @@ public sealed class StoreCommandClient<T>(IDocumentStore store, Guid id) : IClie
     }
 }
 
-/// <summary>A monitor moving its own understanding between two stages over HTTP, sending back the version it holds.</summary>
-public sealed class HttpCommandClient(HttpClient http, Guid id, long version = 1) : IClient
+/// <summary>
+/// A monitor moving its own understanding between two stages over HTTP, sending back the version it holds; with
+/// <paramref name="renew"/>, a new understanding (a proposal, counted as a command) once the one it holds has its
+/// share of developments.
+/// </summary>
+public sealed class HttpCommandClient(HttpClient http, Guid id, long version = 1, bool renew = true) : IClient
 {
     private int i;
     public Guid Id => id;
 
-    public static async Task<HttpCommandClient> CreateAsync(HttpClient http)
+    public static async Task<HttpCommandClient> CreateAsync(HttpClient http) => new(http, await ProposeAsync(http));
+
+    private static async Task<Guid> ProposeAsync(HttpClient http, CancellationToken cancellation = default)
     {
         var id = Guid.CreateVersion7();
-        using var response = await http.PostAsync("/api/understandings", Json(Workload.Propose(id, "Benchmark understanding")));
+        using var response = await http.PostAsync("/api/understandings", Json(Workload.Propose(id, "Benchmark understanding")), cancellation);
         await Http.ExpectAsync(response, HttpStatusCode.Created);
-        return new HttpCommandClient(http, id);
+        return id;
     }
 
     public async Task<Outcome> StepAsync(CancellationToken cancellation)
     {
+        if (renew && version >= Workload.DevelopmentsPerUnderstanding)
+        {
+            (id, version) = (await ProposeAsync(http, cancellation), 1);
+            return Outcome.Ok;
+        }
         using var response = await http.PostAsync($"/api/understandings/{id}/stage", Json(Workload.ChangeStage(version, i++)), cancellation);
         if (response.StatusCode == HttpStatusCode.OK) { version++; return Outcome.Ok; }
         if (response.StatusCode == HttpStatusCode.Conflict)

@@ -19,6 +19,7 @@ public static class Harness
     {
         var settings = Settings.From(args);
         if (args.Contains("--rebuild-tuning")) return await RebuildTuning.RunAsync(settings, args);
+        if (args.Contains("--command-ladder")) return await CommandLadder.RunAsync(settings, args);
         var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
         var total = Stopwatch.StartNew();
         var db = new Database(settings.ConnectionString);
@@ -478,9 +479,9 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
             Format.Ms(smallStoreAppendP50), appendGrowth, "flat within 20%", Math.Abs(appendGrowth - 1) <= 0.2));
         // The write model keeps every fact a correction could take back, so it grows with its stream: the same command on a long stream.
         var (longest, longId) = longHistories.MaxBy(h => h.Key);
-        var onLong = await Load.RunAsync(1, settings.CommandDuration, _ => Task.FromResult<IClient>(new HttpCommandClient(app.Http, longId, longest)));
+        var onLong = await Load.RunAsync(1, settings.CommandDuration, _ => Task.FromResult<IClient>(new HttpCommandClient(app.Http, longId, longest, renew: false)));
         var streamGrowth = onLong.Latencies.P50 / append.Latencies.P50;
-        report.Add(new Row($"(7) append latency (ChangeStage, 1 client, p50) on an understanding with {Format.N(longest)} developments vs a new one",
+        report.Add(new Row($"(7) append latency (ChangeStage, 1 client, p50) on an understanding with {Format.N(longest)} developments vs ones of at most {Workload.DevelopmentsPerUnderstanding}",
             Format.Ms(onLong.Latencies.P50), Format.Ms(append.Latencies.P50), streamGrowth, "flat within 20%", Math.Abs(streamGrowth - 1) <= 0.2));
         if (onLong.Failed > 0) report.Note($"append on a long stream: {onLong.Failed} failed: {onLong.FirstFailure}");
         var read = await Load.RunAsync(1, TimeSpan.FromSeconds(1), _ => Task.FromResult<IClient>(new HttpReadClient(app.Http, paths[0].Path)));

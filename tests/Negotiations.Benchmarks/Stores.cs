@@ -44,6 +44,13 @@ public static class Stores
         Negotiations.Status.OverviewColumns.Configure(options);
     });
 
+    /// <summary>Plain Marten's common settings with the model given: for taking our store apart one piece at a time.</summary>
+    public static DocumentStore With(string connectionString, string schema, Action<StoreOptions> model) => DocumentStore.For(options =>
+    {
+        Common(options, connectionString, schema);
+        model(options);
+    });
+
     private static void Common(StoreOptions options, string connectionString, string schema)
     {
         options.Connection(connectionString);

@@ -19,6 +19,14 @@ public static class Workload
 {
     private static readonly DateOnly Start = new(2019, 1, 1);
 
+    /// <summary>
+    /// The developments a command client logs on one understanding before it proposes the next: a long negotiation's
+    /// worth. Write models keep every fact a correction may take back, so without a bound the command figures would
+    /// measure the length of the stream the run happened to build (10 s at one client is over a thousand stage changes
+    /// on one understanding); the growth rows measure that on purpose.
+    /// </summary>
+    public const int DevelopmentsPerUnderstanding = 100;
+
     public static Provenance Provenance(int day, int i) => new(
         [new Source(i % 3 == 0 ? "Syrian Ministry of Foreign Affairs" : i % 3 == 1 ? "Diplomats" : "Syrian Observatory for Human Rights",
             i % 3 == 0 ? SourceKind.Government : i % 3 == 1 ? SourceKind.Diplomatic : SourceKind.Ngo,
