@@ -33,6 +33,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public TimeSpan Elapsed => sinceStart.Elapsed;
 
+    public int ProcessId => process.Id;
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -20,6 +20,7 @@ public static class Harness
         var settings = Settings.From(args);
         if (args.Contains("--rebuild-tuning")) return await RebuildTuning.RunAsync(settings, args);
         if (args.Contains("--command-ladder")) return await CommandLadder.RunAsync(settings, args);
+        if (args.Contains("--profile-commands")) return await CommandProfile.RunAsync(settings, args);
         var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
         var total = Stopwatch.StartNew();
         var db = new Database(settings.ConnectionString);
@@ -54,6 +55,7 @@ public static class Harness
             {
                 await db.DropSchemaAsync(schema);
                 await db.DropSchemaAsync(plainSchema);
+                await db.DropSchemaAsync(schema + "_bare");
             }
         }
 
@@ -228,6 +230,20 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
                 var two1 = await Load.RunAsync(clients, half, _ => StoreCommandClient<Understanding>.CreateAsync(only));
                 var all2 = await Load.RunAsync(clients, half, _ => StoreCommandClient<Understanding>.CreateAsync(ours));
                 var two2 = await Load.RunAsync(clients, half, _ => StoreCommandClient<Understanding>.CreateAsync(only));
+                // And the application over HTTP with neither the async daemon nor the chain writer (its own schema, so that
+                // the first application's daemon does not work on its events): what the work after the commit costs.
+                await using var bare = AppProcess.Start(settings.ConnectionString, schema + "_bare", "Static",
+                    new Dictionary<string, string> { ["Negotiations__Daemon"] = "Disabled", ["Audit__WriteChain"] = "false" });
+                await bare.WaitHealthyAsync(TimeSpan.FromMinutes(3));
+                await Load.RunAsync(clients, TimeSpan.FromSeconds(1), async _ => await HttpCommandClient.CreateAsync(bare.Http)); // warm-up
+                var bare1 = await Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(bare.Http));
+                var full1 = await Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http));
+                var bare2 = await Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(bare.Http));
+                var full2 = await Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http));
+                var (withoutAfter, withAfter) = (bare1.Merge(bare2), full1.Merge(full2));
+                report.Add(new Row($"decomposition: ChangeStage over HTTP without the async daemon and the chain writer, {clients} client(s)",
+                    $"{Format.Rate(withoutAfter.PerSecond, "cmd")}, {withoutAfter.Latencies.Summary}", Format.Rate(withAfter.PerSecond, "cmd") + " with them",
+                    withoutAfter.PerSecond / withAfter.PerSecond, "", null));
                 var (inProcess, onlyTwo) = (all1.Merge(all2), two1.Merge(two2));
                 report.Add(new Row($"decomposition: our store in process (FetchForWriting<Understanding>, our 9 inline projections, no HTTP, no Wolverine), {clients} client(s)",
                     $"{Format.Rate(inProcess.PerSecond, "cmd")}, {inProcess.Latencies.Summary}", "", null, "", null));
