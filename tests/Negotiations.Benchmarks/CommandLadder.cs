@@ -61,21 +61,22 @@ public static class CommandLadder
             foreach (var clients in new[] { 1, 4 })
             {
                 var results = new LoadResult?[Steps.Length];
+                var cpu = new CpuUse?[Steps.Length];
                 for (var round = 0; round <= rounds; round++)
                     for (var i = 0; i < Steps.Length; i++)
                     {
                         var store = stores[i];
-                        var result = await Load.RunAsync(clients, round == 0 ? TimeSpan.FromSeconds(1) : window, _ => Steps[i].Ours
-                            ? StoreCommandClient<Understanding>.CreateAsync(store)
-                            : StoreCommandClient<PlainUnderstanding>.CreateAsync(store));
+                        var (result, used) = await CpuUse.MeasureAsync(() => Load.RunAsync(clients, round == 0 ? TimeSpan.FromSeconds(1) : window,
+                            _ => Steps[i].Ours ? StoreCommandClient<Understanding>.CreateAsync(store) : StoreCommandClient<PlainUnderstanding>.CreateAsync(store)));
                         if (round == 0) continue; // warm-up: creates the schema and compiles the store's code
                         results[i] = results[i] is { } before ? before.Merge(result) : result;
+                        cpu[i] = cpu[i] is { } earlier ? earlier.Plus(used) : used;
                     }
                 Console.WriteLine();
                 Console.WriteLine($"{clients} client(s), load average {Harness.LoadAverage()}:");
                 for (var i = 0; i < Steps.Length; i++)
                     Console.WriteLine($"  {Format.Rate(results[i]!.PerSecond, "cmd"),-12} {Format.Ratio(results[i]!.PerSecond / results[0]!.PerSecond),6} " +
-                                      $"{results[i]!.Latencies.Summary,-28} {Steps[i].Name}" +
+                                      $"{results[i]!.Latencies.Summary,-28} {Steps[i].Name}; {cpu[i]!.PerCommand.Replace(", application 0.00 ms", "")}" +
                                       (results[i]!.Failed > 0 ? $" ({results[i]!.Failed} failed: {results[i]!.FirstFailure})" : ""));
             }
         }
