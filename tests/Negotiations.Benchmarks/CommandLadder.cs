@@ -66,7 +66,7 @@ public static class CommandLadder
                     for (var i = 0; i < Steps.Length; i++)
                     {
                         var store = stores[i];
-                        var (result, used) = await CpuUse.MeasureAsync(() => Load.RunAsync(clients, round == 0 ? TimeSpan.FromSeconds(1) : window,
+                        var (result, used) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, round == 0 ? TimeSpan.FromSeconds(1) : window,
                             _ => Steps[i].Ours ? StoreCommandClient<Understanding>.CreateAsync(store) : StoreCommandClient<PlainUnderstanding>.CreateAsync(store)));
                         if (round == 0) continue; // warm-up: creates the schema and compiles the store's code
                         results[i] = results[i] is { } before ? before.Merge(result) : result;

@@ -3,17 +3,20 @@ using System.Diagnostics;
 namespace Negotiations.Benchmarks;
 
 /// <summary>
-/// CPU time spent during a load window by PostgreSQL (every process named postgres), by this process (the clients,
+/// CPU time spent during a load window by PostgreSQL (the backends serving the harness's and the application's
+/// connections, and the cluster's background processes), by this process (the clients,
 /// and plain Marten's commands) and by the application's process: on two cores shared by all three, what a command
 /// costs in CPU is what bounds the rate.
 /// </summary>
 public sealed record CpuUse(TimeSpan Postgres, TimeSpan Harness, TimeSpan Application, long Commands)
 {
-    public static async Task<(LoadResult Result, CpuUse Cpu)> MeasureAsync(Func<Task<LoadResult>> run, int? applicationPid = null)
+    public const string ApplicationName = "negotiations-benchmarks";
+
+    public static async Task<(LoadResult Result, CpuUse Cpu)> MeasureAsync(string connectionString, Func<Task<LoadResult>> run, int? applicationPid = null)
     {
-        var before = Snapshot(applicationPid);
+        var before = await SnapshotAsync(connectionString, applicationPid);
         var result = await run();
-        var after = Snapshot(applicationPid);
+        var after = await SnapshotAsync(connectionString, applicationPid);
         return (result, new CpuUse(after.Postgres - before.Postgres, after.Harness - before.Harness, after.Application - before.Application,
             result.Ok));
     }
@@ -26,22 +29,21 @@ public sealed record CpuUse(TimeSpan Postgres, TimeSpan Harness, TimeSpan Applic
 
     private string Ms(TimeSpan time) => $"{time.TotalMilliseconds / Commands:0.00} ms";
 
-    private static (TimeSpan Postgres, TimeSpan Harness, TimeSpan Application) Snapshot(int? applicationPid) =>
-        (PostgresTime(), Process.GetCurrentProcess().TotalProcessorTime, applicationPid is { } pid ? ProcessTime(pid) : TimeSpan.Zero);
+    private static async Task<(TimeSpan Postgres, TimeSpan Harness, TimeSpan Application)> SnapshotAsync(string connectionString, int? applicationPid) =>
+        (await PostgresTimeAsync(connectionString), Process.GetCurrentProcess().TotalProcessorTime,
+            applicationPid is { } pid ? ProcessTime(pid) : TimeSpan.Zero);
 
-    private static TimeSpan PostgresTime()
+    /// <summary>A backend that ends during the window takes its CPU time with it: connections are pooled, so few do.</summary>
+    private static async Task<TimeSpan> PostgresTimeAsync(string connectionString)
     {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "select pid from pg_stat_activity where application_name = @name or backend_type <> 'client backend'", connection);
+        command.Parameters.AddWithValue("name", ApplicationName);
         var total = TimeSpan.Zero;
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid)) continue;
-            try
-            {
-                if (File.ReadAllText(Path.Combine(directory, "comm")).Trim() == "postgres") total += ProcessTime(pid);
-            }
-            catch (IOException) { } // the process ended meanwhile
-            catch (UnauthorizedAccessException) { }
-        }
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) total += ProcessTime(reader.GetInt32(0));
         return total;
     }
 

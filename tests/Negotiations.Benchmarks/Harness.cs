@@ -209,9 +209,9 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
             var profiled = clients == settings.Concurrency[0];
             if (profiled) await Task.Delay(1500); // statistics reach pg_stat_user_tables up to a second after the transaction
             var plainBefore = profiled ? await db.TableStatsAsync(plainSchema) : null;
-            var (p1, plainCpu1) = await CpuUse.MeasureAsync(() => Load.RunAsync(clients, half, _ => StoreCommandClient<PlainUnderstanding>.CreateAsync(plain)));
+            var (p1, plainCpu1) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, _ => StoreCommandClient<PlainUnderstanding>.CreateAsync(plain)));
             var ourBefore = profiled ? await db.TableStatsAsync(schema) : null;
-            var (o1, ourCpu1) = await CpuUse.MeasureAsync(() => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http)), app.ProcessId);
+            var (o1, ourCpu1) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http)), app.ProcessId);
             if (profiled)
             {
                 await Task.Delay(1500); // statistics reach pg_stat_user_tables up to a second after the transaction
@@ -236,9 +236,9 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
                     new Dictionary<string, string> { ["Negotiations__Daemon"] = "Disabled", ["Audit__WriteChain"] = "false" });
                 await bare.WaitHealthyAsync(TimeSpan.FromMinutes(3));
                 await Load.RunAsync(clients, TimeSpan.FromSeconds(1), async _ => await HttpCommandClient.CreateAsync(bare.Http)); // warm-up
-                var (bare1, bareCpu1) = await CpuUse.MeasureAsync(() => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(bare.Http)), bare.ProcessId);
+                var (bare1, bareCpu1) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(bare.Http)), bare.ProcessId);
                 var full1 = await Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http));
-                var (bare2, bareCpu2) = await CpuUse.MeasureAsync(() => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(bare.Http)), bare.ProcessId);
+                var (bare2, bareCpu2) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(bare.Http)), bare.ProcessId);
                 var full2 = await Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http));
                 var (withoutAfter, withAfter) = (bare1.Merge(bare2), full1.Merge(full2));
                 report.Note($"{clients} client(s): ChangeStage over HTTP without the async daemon and the chain writer, {bareCpu1.Plus(bareCpu2).PerCommand}");
@@ -252,8 +252,8 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
                     $"{Format.Rate(onlyTwo.PerSecond, "cmd")}, {onlyTwo.Latencies.Summary}", Format.Rate(inProcess.PerSecond, "cmd") + " with all 9",
                     onlyTwo.PerSecond / inProcess.PerSecond, "", null));
             }
-            var (p2, plainCpu2) = await CpuUse.MeasureAsync(() => Load.RunAsync(clients, half, _ => StoreCommandClient<PlainUnderstanding>.CreateAsync(plain)));
-            var (o2, ourCpu2) = await CpuUse.MeasureAsync(() => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http)), app.ProcessId);
+            var (p2, plainCpu2) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, _ => StoreCommandClient<PlainUnderstanding>.CreateAsync(plain)));
+            var (o2, ourCpu2) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http)), app.ProcessId);
             report.Note($"{clients} client(s): plain Marten in process, {plainCpu1.Plus(plainCpu2).PerCommand}; " +
                         $"ChangeStage over HTTP, {ourCpu1.Plus(ourCpu2).PerCommand} (the daemon's and the chain writer's work included)");
             var plainResult = p1.Merge(p2);

@@ -22,7 +22,11 @@ public sealed record Settings(
 
     public static Settings From(string[] args)
     {
-        var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") is { Length: > 0 } c ? c : LocalCluster;
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(
+            Environment.GetEnvironmentVariable("ConnectionStrings__Marten") is { Length: > 0 } c ? c : LocalCluster)
+        {
+            ApplicationName = CpuUse.ApplicationName // the harness's and the application's connections, told apart from others on the cluster
+        }.ConnectionString;
         var dynamic = !args.Contains("--no-dynamic");
         var settings = Sized(args, connection, dynamic);
         // The baselines the import is compared with, then the import alone: for working on the import.
