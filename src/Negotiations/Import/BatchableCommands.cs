@@ -23,6 +23,15 @@ public sealed record BatchableCommand(
     PropertyInfo? NamedUnderstandings)
 {
     public bool StartsStream => Model is null;
+
+    /// <summary>Post, called with the command and the write model (null for a command that starts a stream).</summary>
+    public Func<object, object?, object?> Decide { get; } = StaticCall.Compile(Post);
+
+    /// <summary>Validate, called with the command (and null), when the endpoint has one.</summary>
+    public Func<object, object?, object?>? Validated { get; } = Validate is null ? null : StaticCall.Compile(Validate);
+
+    /// <summary>Before, called with the command and the write model, when the endpoint has one.</summary>
+    public Func<object, object?, object?>? Allowed { get; } = Before is null ? null : StaticCall.Compile(Before);
 }
 
 /// <summary>
