@@ -8,7 +8,8 @@ namespace Negotiations.Import;
 /// The endpoint's answer to a line: read back from its response when the line ran through the endpoint, or, when a batch
 /// decided it in memory, the very value the endpoint answers, written only when the line's result is. Written with the
 /// options the endpoint writes with, the value gives the bytes its response would have; the import command never writes
-/// the answers of applied lines at all.
+/// the answers of applied lines at all. Write models are immutable, so the value written after the batch's commit is the
+/// one the line decided.
 /// </summary>
 [JsonConverter(typeof(LineAnswerConverter))]
 public sealed class LineAnswer
