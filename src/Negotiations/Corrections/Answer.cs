@@ -26,7 +26,7 @@ public static class Answer
         var (next, version) = (state, state?.Version ?? 0);
         foreach (var data in decided)
         {
-            var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
+            var e = EventEnvelope.Of(data);
             e.Id = Guid.CreateVersion7();
             e.Version = ++version;
             next = fold(next, e) ?? next;

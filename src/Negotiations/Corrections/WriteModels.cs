@@ -54,7 +54,7 @@ public static class WriteModels
 
     private static IEvent Wrap(object data, Guid streamId, long version)
     {
-        var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
+        var e = EventEnvelope.Of(data);
         e.Id = Guid.CreateVersion7();
         e.StreamId = streamId;
         e.Version = version;

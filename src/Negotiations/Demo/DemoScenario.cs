@@ -30,7 +30,7 @@ public sealed class DemoScenario(ImportRunner runner, IDocumentStore store, ILog
         {
             lines++;
             if (result.Applied) applied++;
-            else logger.LogWarning("Demo line {Line} ({Command}) was rejected with {Status}: {Result}", result.Line, result.Command, result.Status, result.Result?.ToJsonString());
+            else logger.LogWarning("Demo line {Line} ({Command}) was rejected with {Status}: {Result}", result.Line, result.Command, result.Status, result.Result?.ToString());
         }
         return new ImportSummary(lines, applied, lines - applied);
     }

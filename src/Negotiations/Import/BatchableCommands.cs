@@ -23,6 +23,21 @@ public sealed record BatchableCommand(
     PropertyInfo? NamedUnderstandings)
 {
     public bool StartsStream => Model is null;
+
+    private readonly Lazy<Func<object, object?, object?>> _decide = new(() => StaticCall.Compile(Post));
+    private readonly Lazy<Func<object, object?, object?>?> _validate = new(() => Validate is null ? null : StaticCall.Compile(Validate));
+    private readonly Lazy<Func<object, object?, object?>?> _before = new(() => Before is null ? null : StaticCall.Compile(Before));
+
+    // Compiled when a line first needs them: a report uses a few of the commands.
+
+    /// <summary>Post, called with the command and the write model (null for a command that starts a stream).</summary>
+    public Func<object, object?, object?> Decide => _decide.Value;
+
+    /// <summary>Validate, called with the command (and null), when the endpoint has one.</summary>
+    public Func<object, object?, object?>? Validated => _validate.Value;
+
+    /// <summary>Before, called with the command and the write model, when the endpoint has one.</summary>
+    public Func<object, object?, object?>? Allowed => _before.Value;
 }
 
 /// <summary>

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Negotiations.Corrections;
 using Negotiations.Understandings;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -62,21 +62,21 @@ internal sealed class ImportBatch(IDocumentSession session, MessageContext messa
     private ImportLineResult? Change(ParsedLine line, BatchableCommand command, object body)
     {
         if (TargetOf(line) is not { } id || !_streams.TryGetValue(id, out var held) || held.Kind.Type != command.Model || held.Model is not { } model) return null;
-        if (!Passes(command.Validate, body) || !Passes(command.Before, body, model)) return null;
-        var decided = (ITuple)command.Post.Invoke(null, [body, model])!;
+        if (!Passes(command.Validated, body, null) || !Passes(command.Allowed, body, model)) return null;
+        var decided = (ITuple)command.Decide(body, model)!;
         var events = (Events)decided[1]!;
         if (events.Count > 0) held.Append(events);
         held.Model = decided[0];
-        return new ImportLineResult(line.Number, line.Name, StatusCodes.Status200OK, null, Answer(decided[0], command.Model!));
+        return new ImportLineResult(line.Number, line.Name, StatusCodes.Status200OK, null, Answer(decided[0]!, command.Model!));
     }
 
     private ImportLineResult? Start(ParsedLine line, BatchableCommand command, object body)
     {
-        if (!Passes(command.Validate, body)) return null;
+        if (!Passes(command.Validated, body, null)) return null;
         foreach (var named in NamedUnderstandings(command, body))
             if (!_streams.TryGetValue(named, out var understanding) || understanding.Model is not Understanding { Retracted: false }) return null;
 
-        var decided = (ITuple)command.Post.Invoke(null, [body])!;
+        var decided = (ITuple)command.Decide(body, null)!;
         var (created, start) = ((CreationResponse<Guid>)decided[0]!, (IStartStream)decided[1]!);
         var id = start.StreamId;
         if (WriteModelKind.Of(start.AggregateType) is not { } kind || id == Guid.Empty) return null;
@@ -87,7 +87,7 @@ internal sealed class ImportBatch(IDocumentSession session, MessageContext messa
         var events = new List<object>();
         foreach (var data in start.Events)
         {
-            var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
+            var e = EventEnvelope.Of(data);
             e.Id = Guid.CreateVersion7();
             e.Version = events.Count + 1;
             model = kind.Fold(model, e);
@@ -109,10 +109,10 @@ internal sealed class ImportBatch(IDocumentSession session, MessageContext messa
 
     public ValueTask DisposeAsync() => session.DisposeAsync();
 
-    private JsonNode? Answer(object? value, Type declared) => JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(value, declared, json));
+    private LineAnswer Answer(object value, Type declared) => LineAnswer.Deferred(value, declared, json);
 
-    private static bool Passes(System.Reflection.MethodInfo? check, params object[] arguments) =>
-        check is null || ReferenceEquals(check.Invoke(null, arguments), WolverineContinue.NoProblems);
+    private static bool Passes(Func<object, object?, object?>? check, object body, object? model) =>
+        check is null || ReferenceEquals(check(body, model), WolverineContinue.NoProblems);
 
     private static Guid? TargetOf(ParsedLine line) =>
         line.RouteValues.Count == 1 && Guid.TryParse(line.RouteValues.Values.Single(), out var id) ? id : null;

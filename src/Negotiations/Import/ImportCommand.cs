@@ -36,7 +36,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             {
                 report(++lines);
                 if (result.Applied) applied++;
-                else Console.WriteLine($"line {result.Line} ({result.Command}): {result.Status} {result.Result?["detail"] ?? result.Result?.ToJsonString()}");
+                else Console.WriteLine($"line {result.Line} ({result.Command}): {result.Status} {result.Result?.Node["detail"]?.ToString() ?? result.Result?.ToString()}");
             }
             Console.WriteLine($"import: {applied} of {lines} lines applied, {lines - applied} rejected");
             return applied == lines;

@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
-
 namespace Negotiations.Import;
 
 /// <summary>What happened to one line of a field report: its HTTP status and the endpoint's answer.</summary>
-public sealed record ImportLineResult(int Line, string? Command, int Status, string? Location, JsonNode? Result)
+public sealed record ImportLineResult(int Line, string? Command, int Status, string? Location, LineAnswer? Result)
 {
     public bool Applied => Status is >= 200 and < 300;
 }

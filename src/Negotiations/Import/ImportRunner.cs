@@ -144,52 +144,67 @@ public sealed class ImportRunner(
         timings.LineByLine += taken.Count;
     }
 
+    private static readonly JsonDocumentOptions LineOptions = new() { AllowDuplicateProperties = false };
+
     private ParsedLine Parse(int number, string line, bool batching)
     {
         ParsedLine Refuse(string? name, int status, string detail) => ParsedLine.Rejected(number, line, Rejected(number, name, status, detail));
 
         if (line.Length > MaxLineLength) return Refuse(null, 413, $"The line is longer than {MaxLineLength} characters.");
 
-        JsonObject? command;
+        JsonDocument document;
         try
         {
             // A property named twice would only fail when the object is first read, far from here.
-            command = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject;
+            document = JsonDocument.Parse(Encoding.UTF8.GetBytes(line), LineOptions);
         }
         catch (JsonException e)
         {
             return Refuse(null, 400, $"Not JSON: {e.Message}");
         }
-        if (command is null) return Refuse(null, 400, "A line is one JSON object with a \"command\" property.");
-
-        var name = command["command"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-        if (name is null || !catalogue.Commands.TryGetValue(name, out var endpoint))
-            return Refuse(name, 400, $"Unknown command '{name}'. Known: {string.Join(", ", catalogue.Commands.Keys.Order())}.");
-
-        var routeValues = new Dictionary<string, string>();
-        foreach (var parameter in CommandCatalogue.RouteParameters(endpoint))
+        using (document)
         {
-            if (command[parameter] is not JsonValue routeValue || routeValue.ToString() is not { Length: > 0 } routeText)
-                return Refuse(name, 400, $"The line needs \"{parameter}\" for {name}.");
-            if (Hosting.EmptyIdGuard.IsEmptyId(routeText))
-                return Refuse(name, 404, $"Nothing has the empty id given as \"{parameter}\": ids are never all zeros.");
-            routeValues[parameter] = routeText;
-        }
+            var command = document.RootElement;
+            if (command.ValueKind != JsonValueKind.Object) return Refuse(null, 400, "A line is one JSON object with a \"command\" property.");
 
-        var parsed = new ParsedLine(number, line, name, endpoint, routeValues, command, null);
-        // A line with an idempotencyKey claims it in its own transaction, as over HTTP.
-        if (!batching || command.ContainsKey("idempotencyKey") || !BatchableCommands.ByName.TryGetValue(name, out var batchable)) return parsed;
-        try
-        {
-            return JsonSerializer.Deserialize(line, batchable.Command, json.Value.SerializerOptions) is { } body
-                ? parsed with { Batchable = batchable, Command = body }
-                : parsed;
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
-        {
-            return parsed; // the endpoint words the 400
+            var name = command.TryGetProperty("command", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            if (name is null || !catalogue.Commands.TryGetValue(name, out var endpoint))
+                return Refuse(name, 400, $"Unknown command '{name}'. Known: {string.Join(", ", catalogue.Commands.Keys.Order())}.");
+
+            var routeValues = new Dictionary<string, string>();
+            foreach (var parameter in CommandCatalogue.RouteParameters(endpoint))
+            {
+                if (!command.TryGetProperty(parameter, out var routeValue) || Text(routeValue) is not { Length: > 0 } routeText)
+                    return Refuse(name, 400, $"The line needs \"{parameter}\" for {name}.");
+                if (Hosting.EmptyIdGuard.IsEmptyId(routeText))
+                    return Refuse(name, 404, $"Nothing has the empty id given as \"{parameter}\": ids are never all zeros.");
+                routeValues[parameter] = routeText;
+            }
+
+            var claimsKey = command.TryGetProperty("idempotencyKey", out var key);
+            var parsed = new ParsedLine(number, line, name, endpoint, routeValues, claimsKey ? Text(key) : null, null);
+            // A line with an idempotencyKey claims it in its own transaction, as over HTTP.
+            if (!batching || claimsKey || !BatchableCommands.ByName.TryGetValue(name, out var batchable)) return parsed;
+            try
+            {
+                return command.Deserialize(batchable.Command, json.Value.SerializerOptions) is { } body
+                    ? parsed with { Batchable = batchable, Command = body }
+                    : parsed;
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+            {
+                return parsed; // the endpoint words the 400
+            }
         }
     }
+
+    /// <summary>A route value or header as the line gives it: a string's text, a number or true/false as written, nothing else.</summary>
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        _ => null
+    };
 
     /// <summary>The line through its HTTP endpoint, in a scope and transaction of its own.</summary>
     private async Task<ImportLineResult> ExecuteAsync(ParsedLine line, ClaimsPrincipal user, CancellationToken cancellation)
@@ -207,7 +222,7 @@ public sealed class ImportRunner(
         context.Request.Body = new MemoryStream(body);
         context.Request.ContentLength = body.Length;
         foreach (var (key, routeValue) in line.RouteValues) context.Request.RouteValues[key] = routeValue;
-        if (line.Json!["idempotencyKey"] is JsonValue idempotencyKey) context.Request.Headers["Idempotency-Key"] = idempotencyKey.ToString();
+        if (line.IdempotencyKey is { } idempotencyKey) context.Request.Headers["Idempotency-Key"] = idempotencyKey;
         var response = new MemoryStream();
         context.Response.Body = response;
         context.SetEndpoint(endpoint);
@@ -236,9 +251,9 @@ public sealed class ImportRunner(
             try { answer = JsonNode.Parse(response.ToArray()); }
             catch (JsonException) { answer = JsonValue.Create(Encoding.UTF8.GetString(response.ToArray())); }
         }
-        return new ImportLineResult(number, name, context.Response.StatusCode, context.Response.Headers.Location.FirstOrDefault(), answer);
+        return new ImportLineResult(number, name, context.Response.StatusCode, context.Response.Headers.Location.FirstOrDefault(), LineAnswer.Read(answer));
     }
 
     private static ImportLineResult Rejected(int number, string? command, int status, string detail) =>
-        new(number, command, status, null, JsonSerializer.SerializeToNode(new ProblemDetails { Status = status, Title = "Line rejected", Detail = detail }));
+        new(number, command, status, null, LineAnswer.Read(JsonSerializer.SerializeToNode(new ProblemDetails { Status = status, Title = "Line rejected", Detail = detail })));
 }

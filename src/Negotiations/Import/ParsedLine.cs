@@ -1,10 +1,9 @@
-using System.Text.Json.Nodes;
-
 namespace Negotiations.Import;
 
 /// <summary>
 /// One line of a field report as read: refused already (<see cref="Rejection"/>), or the command it names with its
-/// route values, and when the import may decide it in memory, its command read from the line.
+/// route values and the Idempotency-Key it carries, and when the import may decide it in memory, its command read from
+/// the line.
 /// </summary>
 internal sealed record ParsedLine(
     int Number,
@@ -12,7 +11,7 @@ internal sealed record ParsedLine(
     string? Name,
     RouteEndpoint? Endpoint,
     IReadOnlyDictionary<string, string> RouteValues,
-    JsonObject? Json,
+    string? IdempotencyKey,
     ImportLineResult? Rejection,
     BatchableCommand? Batchable = null,
     object? Command = null)
