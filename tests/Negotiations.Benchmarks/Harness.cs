@@ -235,7 +235,8 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
                 await using var bare = AppProcess.Start(settings.ConnectionString, schema + "_bare", "Static",
                     new Dictionary<string, string> { ["Negotiations__Daemon"] = "Disabled", ["Audit__WriteChain"] = "false" });
                 await bare.WaitHealthyAsync(TimeSpan.FromMinutes(3));
-                await Load.RunAsync(clients, TimeSpan.FromSeconds(1), async _ => await HttpCommandClient.CreateAsync(bare.Http)); // warm-up
+                // Warmed up as long as the first application was before its first window: a new process runs unoptimised code at first.
+                await Load.RunAsync(clients, TimeSpan.FromSeconds(4), async _ => await HttpCommandClient.CreateAsync(bare.Http));
                 var (bare1, bareCpu1) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(bare.Http)), bare.ProcessId);
                 var full1 = await Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http));
                 var (bare2, bareCpu2) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(bare.Http)), bare.ProcessId);
