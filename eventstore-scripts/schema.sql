@@ -478,7 +478,7 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_commitment (
 CONSTRAINT pkey_mt_doc_commitment_id PRIMARY KEY (id)
 );
 
-CREATE INDEX mt_doc_commitment_idx_deadline_id ON negotiations.mt_doc_commitment USING btree (deadline, id) WHERE (not retracted);
+CREATE INDEX mt_doc_commitment_idx_deadline_id ON negotiations.mt_doc_commitment USING btree (deadline, id);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_deadletterevent (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,

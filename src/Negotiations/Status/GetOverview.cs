@@ -89,7 +89,6 @@ public static class GetOverviewEndpoint
 
     public const int DefaultOverdueLimit = 100;
     public const int MaxOverdueLimit = 1000;
-    private const int CommitmentsPerRead = 500;
 
     /// <summary>
     /// The most overdue first (the earliest deadline), ties by text and id. Commitments are read in order of
@@ -101,8 +100,9 @@ public static class GetOverviewEndpoint
     {
         var found = new List<OverdueCommitment>();
         DateOnly? lastListed = null;
-        // Most commitments past their deadline are overdue: the first read asks for one more than the list holds.
-        for (var (read, take) = (0, limit + 1); ; read += take, take = CommitmentsPerRead)
+        // Most commitments past their deadline are overdue: each read asks for one more than the list holds (the next
+        // ones, for commitments not overdue any more and for ties with the last one listed, are few).
+        for (var (read, take) = (0, limit + 1); ; read += take)
         {
             var commitments = await session.Query<Commitment>().Where(c => !c.Retracted && c.Deadline < day)
                 .OrderBy(c => c.Deadline).ThenBy(c => c.Id).Skip(read).Take(take).ToListAsync(cancellation);

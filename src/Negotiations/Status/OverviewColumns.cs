@@ -27,8 +27,9 @@ public static class OverviewColumns
         if (mapping.DocumentType == typeof(Commitment))
         {
             Duplicate(mapping, nameof(Commitment.Retracted), nameof(Commitment.Deadline));
-            // The overdue commitments, most overdue first.
-            mapping.AddIndex("deadline", "id").Predicate = "not retracted";
+            // The overdue commitments, most overdue first. Not partial: Marten words !Retracted as "(retracted is null or
+            // retracted = false)", which PostgreSQL cannot match with a "not retracted" predicate.
+            mapping.AddIndex("deadline", "id");
         }
     });
 
