@@ -17,7 +17,7 @@ public static class OverviewColumns
     public static void Configure(StoreOptions options) => options.Policies.ForAllDocuments(mapping =>
     {
         // Duplicated without Marten's index per column: an index on each would cost every command its update and serve
-        // no query. One partial index per query instead, which PostgreSQL answers without reading the documents.
+        // no query. One index per query instead.
         if (mapping.DocumentType == typeof(Understanding))
         {
             Duplicate(mapping, nameof(Understanding.Retracted), nameof(Understanding.Status), nameof(Understanding.Stage));
