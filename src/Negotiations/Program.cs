@@ -18,6 +18,8 @@ var app = builder.Build();
 
 app.UseNegotiationsApi();
 
+if (args.Length == 0) return await Serving.RunAsync(app);
+
 return ExitCodes.For(args, Negotiations.Audit.AuditExit.Code(await app.RunJasperFxCommands(args)));
 
 public partial class Program;
