@@ -17,32 +17,26 @@ public static class CommandLadder
 {
     private sealed record Step(string Name, Func<string, string, DocumentStore> Store, bool Ours);
 
+    /// <summary>Our pieces in the order the ladder adds them: each rung has every piece above it too.</summary>
+    private static readonly (string Name, Action<StoreOptions> Add)[] Pieces =
+    [
+        ("+ our Understanding write model instead (UnderstandingProjection)", o => o.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline)),
+        ("+ StreamLink (inline)", o =>
+        {
+            o.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);
+            StreamLinkProjection.ConfigureDocument(o);
+        }),
+        ("+ the overview's duplicated columns", OverviewColumns.Configure),
+        ("+ the unique index on the event id", o => o.Events.EnableUniqueIndexOnEventId = true),
+    ];
+
     private static readonly Step[] Steps =
     [
         new("plain Marten: a minimal write model snapshotted inline", (c, s) => Stores.Plain(c, s), false),
-        new("+ our Understanding write model instead (UnderstandingProjection)", (c, s) => Stores.With(c, s, o =>
-            o.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline)), true),
-        new("+ StreamLink (inline)", (c, s) => Stores.With(c, s, o =>
+        .. Pieces.Select((piece, i) => new Step(piece.Name, (c, s) => Stores.With(c, s, o =>
         {
-            o.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
-            o.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);
-            StreamLinkProjection.ConfigureDocument(o);
-        }), true),
-        new("+ the overview's duplicated columns", (c, s) => Stores.With(c, s, o =>
-        {
-            o.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
-            o.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);
-            StreamLinkProjection.ConfigureDocument(o);
-            OverviewColumns.Configure(o);
-        }), true),
-        new("+ the unique index on the event id", (c, s) => Stores.With(c, s, o =>
-        {
-            o.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
-            o.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);
-            StreamLinkProjection.ConfigureDocument(o);
-            OverviewColumns.Configure(o);
-            o.Events.EnableUniqueIndexOnEventId = true;
-        }), true),
+            foreach (var (_, add) in Pieces.Take(i + 1)) add(o);
+        }), true)),
         new("our whole store (every projection registered, the daemon's policy, the audit tables)", (c, s) => Stores.Application(c, s), true),
     ];
 

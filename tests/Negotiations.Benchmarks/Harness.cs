@@ -186,7 +186,7 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         var firstCommand = await HttpCommandClient.CreateAsync(app.Http);
         report.Add(new Row("(8) start-up, first ever (creates the schema), Static: to /health 200 / to first command 201",
             $"{Format.Ms(health.TotalMilliseconds)} / {Format.Ms(app.Elapsed.TotalMilliseconds)}", "", null, "", null));
-        await Load.RunAsync(2, TimeSpan.FromSeconds(1), async _ => await HttpCommandClient.CreateAsync(app.Http)); // warm-up
+        await HttpCommands(app, 2, TimeSpan.FromSeconds(1)); // warm-up
 
         // Read latency on the near-empty store, without load: the base of the growth figure (after a warm-up: the first read compiles its queries).
         await Load.RunAsync(1, TimeSpan.FromMilliseconds(500), _ => Task.FromResult<IClient>(new HttpReadClient(app.Http, $"/api/understandings/{firstCommand.Id}/status")));
@@ -194,7 +194,7 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         smallStoreReadP50 = small.Latencies.P50;
 
         await using var plain = Stores.Plain(settings.ConnectionString, plainSchema);
-        await Load.RunAsync(2, TimeSpan.FromSeconds(1), _ => StoreCommandClient<PlainUnderstanding>.CreateAsync(plain)); // warm-up
+        await PlainCommands(plain, 2, TimeSpan.FromSeconds(1)); // warm-up
 
         // The floor of the HTTP hop: GET /health (one trivial query) from one client.
         var floor = await Load.RunAsync(1, settings.CommandDuration / 2, _ => Task.FromResult<IClient>(new HttpReadClient(app.Http, "/health")));
@@ -209,9 +209,9 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
             var profiled = clients == settings.Concurrency[0];
             if (profiled) await Task.Delay(1500); // statistics reach pg_stat_user_tables up to a second after the transaction
             var plainBefore = profiled ? await db.TableStatsAsync(plainSchema) : null;
-            var (p1, plainCpu1) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, _ => StoreCommandClient<PlainUnderstanding>.CreateAsync(plain)));
+            var (p1, plainCpu1) = await Measured(() => PlainCommands(plain, clients, half));
             var ourBefore = profiled ? await db.TableStatsAsync(schema) : null;
-            var (o1, ourCpu1) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http)), app.ProcessId);
+            var (o1, ourCpu1) = await Measured(() => HttpCommands(app, clients, half), app.ProcessId);
             if (profiled)
             {
                 await Task.Delay(1500); // statistics reach pg_stat_user_tables up to a second after the transaction
@@ -219,9 +219,7 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
                             Database.PerCommand(ourBefore!, await db.TableStatsAsync(schema), null));
                 report.Note($"Profile of one plain-Marten FetchForWriting+append+SaveChanges, per command: " +
                             Database.PerCommand(plainBefore!, await db.TableStatsAsync(plainSchema), null));
-            }
-            if (profiled)
-            {
+
                 // Where the difference goes: our store (our inline projections) in process, no HTTP, no Wolverine; and the
                 // same with only the inline projections an understanding's events concern. Interleaved, like the rest.
                 await using var ours = Stores.Application(settings.ConnectionString, schema);
@@ -236,11 +234,11 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
                     new Dictionary<string, string> { ["Negotiations__Daemon"] = "Disabled", ["Audit__WriteChain"] = "false" });
                 await bare.WaitHealthyAsync(TimeSpan.FromMinutes(3));
                 // Warmed up as long as the first application was before its first window: a new process runs unoptimised code at first.
-                await Load.RunAsync(clients, TimeSpan.FromSeconds(4), async _ => await HttpCommandClient.CreateAsync(bare.Http));
-                var (bare1, bareCpu1) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(bare.Http)), bare.ProcessId);
-                var full1 = await Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http));
-                var (bare2, bareCpu2) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(bare.Http)), bare.ProcessId);
-                var full2 = await Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http));
+                await HttpCommands(bare, clients, TimeSpan.FromSeconds(4));
+                var (bare1, bareCpu1) = await Measured(() => HttpCommands(bare, clients, half), bare.ProcessId);
+                var full1 = await HttpCommands(app, clients, half);
+                var (bare2, bareCpu2) = await Measured(() => HttpCommands(bare, clients, half), bare.ProcessId);
+                var full2 = await HttpCommands(app, clients, half);
                 var (withoutAfter, withAfter) = (bare1.Merge(bare2), full1.Merge(full2));
                 report.Note($"{clients} client(s): ChangeStage over HTTP without the async daemon and the chain writer, {bareCpu1.Plus(bareCpu2).PerCommand}");
                 report.Add(new Row($"decomposition: ChangeStage over HTTP without the async daemon and the chain writer, {clients} client(s)",
@@ -253,8 +251,8 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
                     $"{Format.Rate(onlyTwo.PerSecond, "cmd")}, {onlyTwo.Latencies.Summary}", Format.Rate(inProcess.PerSecond, "cmd") + " with all 9",
                     onlyTwo.PerSecond / inProcess.PerSecond, "", null));
             }
-            var (p2, plainCpu2) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, _ => StoreCommandClient<PlainUnderstanding>.CreateAsync(plain)));
-            var (o2, ourCpu2) = await CpuUse.MeasureAsync(settings.ConnectionString, () => Load.RunAsync(clients, half, async _ => await HttpCommandClient.CreateAsync(app.Http)), app.ProcessId);
+            var (p2, plainCpu2) = await Measured(() => PlainCommands(plain, clients, half));
+            var (o2, ourCpu2) = await Measured(() => HttpCommands(app, clients, half), app.ProcessId);
             report.Note($"{clients} client(s): plain Marten in process, {plainCpu1.Plus(plainCpu2).PerCommand}; " +
                         $"ChangeStage over HTTP, {ourCpu1.Plus(ourCpu2).PerCommand} (the daemon's and the chain writer's work included)");
             var plainResult = p1.Merge(p2);
@@ -336,10 +334,10 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
                 await using var app = AppProcess.Start(settings.ConnectionString, schema, "Static",
                     new Dictionary<string, string> { ["Audit__WriteChain"] = chain ? "true" : "false", ["Audit__PollMilliseconds"] = "100" });
                 await app.WaitHealthyAsync(TimeSpan.FromMinutes(3));
-                await Load.RunAsync(clients, TimeSpan.FromSeconds(1), async _ => await HttpCommandClient.CreateAsync(app.Http)); // warm-up
+                await HttpCommands(app, clients, TimeSpan.FromSeconds(1)); // warm-up
                 if (chain) await ChainCaughtUpAsync(TimeSpan.FromMinutes(2));
                 var clock = Stopwatch.StartNew();
-                var result = await Load.RunAsync(clients, window, async _ => await HttpCommandClient.CreateAsync(app.Http));
+                var result = await HttpCommands(app, clients, window);
                 if (chain) await ChainCaughtUpAsync(TimeSpan.FromMinutes(2));
                 runs[chain].Add((result.Ok, clock.Elapsed.TotalSeconds));
                 if (result.Failed > 0) report.Note($"chain {(chain ? "on" : "off")}: {result.Failed} failed: {result.FirstFailure}");
@@ -349,6 +347,17 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         report.Add(new Row($"(6) ChangeStage over HTTP, {clients} clients, chain writer on (until every event is chained) vs off",
             Format.Rate(on, "cmd"), Format.Rate(off, "cmd") + " chain writer off", on / off, "cost <= 10% (>= 90%)", on / off >= 0.9));
     }
+
+    /// <summary>ChangeStage over HTTP from new clients, each on its own understandings.</summary>
+    private static Task<LoadResult> HttpCommands(AppProcess app, int clients, TimeSpan duration) =>
+        Load.RunAsync(clients, duration, async _ => await HttpCommandClient.CreateAsync(app.Http));
+
+    /// <summary>The plain-Marten baseline of the same commands, in process.</summary>
+    private static Task<LoadResult> PlainCommands(IDocumentStore plain, int clients, TimeSpan duration) =>
+        Load.RunAsync(clients, duration, _ => StoreCommandClient<PlainUnderstanding>.CreateAsync(plain));
+
+    private Task<(LoadResult Result, CpuUse Cpu)> Measured(Func<Task<LoadResult>> run, int? applicationPid = null) =>
+        CpuUse.MeasureAsync(settings.ConnectionString, run, applicationPid);
 
     /// <summary>Waits until the chain covers every event in the log (a gap settles within the writer's grace period).</summary>
     private async Task ChainCaughtUpAsync(TimeSpan timeout)
@@ -443,7 +452,7 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         // Reads under concurrent write load: writers, one reader per query and one of the floor, all at once.
         const string floorPath = "/health/database";
         await Load.RunAsync(1, TimeSpan.FromMilliseconds(300), _ => Task.FromResult<IClient>(new HttpReadClient(app.Http, floorPath)));
-        var writers = Load.RunAsync(settings.WritersDuringReads, settings.ReadDuration, async _ => await HttpCommandClient.CreateAsync(app.Http));
+        var writers = HttpCommands(app, settings.WritersDuringReads, settings.ReadDuration);
         var readers = paths.Select(p => Load.RunAsync(1, settings.ReadDuration, _ => Task.FromResult<IClient>(new HttpReadClient(app.Http, p.Path)))).ToArray();
         var floorReader = Load.RunAsync(1, settings.ReadDuration, _ => Task.FromResult<IClient>(new HttpReadClient(app.Http, floorPath)));
         await Task.WhenAll(readers.Append(writers).Append(floorReader));
@@ -493,7 +502,7 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         }
 
         // Growth: the same append and read, on the small store of phase (1) and on this one.
-        var append = await Load.RunAsync(1, settings.CommandDuration, async _ => await HttpCommandClient.CreateAsync(app.Http));
+        var append = await HttpCommands(app, 1, settings.CommandDuration);
         var appendGrowth = append.Latencies.P50 / smallStoreAppendP50;
         report.Add(new Row($"(7) append latency (ChangeStage, 1 client, p50), {store} vs near-empty store", Format.Ms(append.Latencies.P50),
             Format.Ms(smallStoreAppendP50), appendGrowth, "flat within 20%", Math.Abs(appendGrowth - 1) <= 0.2));

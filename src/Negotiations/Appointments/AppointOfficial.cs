@@ -110,7 +110,7 @@ public static class AppointOfficialEndpoint
         // a known one appends at the version read above, which Marten checks at commit (a race is a 409 too,
         // Hosting/StreamCollisionHandler). The transactional middleware commits, with the Idempotency-Key's
         // claim in the same transaction, so the answer is the office folded here, before the commit.
-        var (updated, appended) = Answer.Folded(office, events, Office.Fold);
+        var (updated, appended) = Answer.Folded(office, events);
         if (office is null) session.Events.StartStream<Office>(officeId, appended);
         else stream.AppendMany(appended);
 

@@ -15,12 +15,12 @@ public static class Answer
 {
     public static (T State, Events Events) After<T>(T state, IEnumerable<object> decided) where T : class, IWriteModel<T>
     {
-        var (next, events) = Folded(state, decided, T.Fold);
+        var (next, events) = Folded(state, decided);
         return (next!, events);
     }
 
     /// <summary>The same for a stream that may not exist yet (state null): the events it starts with, folded.</summary>
-    public static (T? State, Events Events) Folded<T>(T? state, IEnumerable<object> decided, Func<T?, IEvent, T?> fold) where T : class, IWriteModel<T>
+    public static (T? State, Events Events) Folded<T>(T? state, IEnumerable<object> decided) where T : class, IWriteModel<T>
     {
         var events = new Events();
         var (next, version) = (state, state?.Version ?? 0);
@@ -29,7 +29,7 @@ public static class Answer
             var e = EventEnvelope.Of(data);
             e.Id = Guid.CreateVersion7();
             e.Version = ++version;
-            next = fold(next, e) ?? next;
+            next = T.Fold(next, e) ?? next;
             events.Add(e);
         }
         return (next, events);

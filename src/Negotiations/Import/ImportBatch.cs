@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Corrections;
@@ -83,19 +82,10 @@ internal sealed class ImportBatch(IDocumentSession session, MessageContext messa
         // A stream the batch knows exists is a 409 the endpoint words; one fetched as another kind of stream is left to it too.
         if (_streams.TryGetValue(id, out var known) && (known.Model is not null || known.Kind != kind)) return null;
 
-        object? model = null;
-        var events = new List<object>();
-        foreach (var data in start.Events)
-        {
-            var e = EventEnvelope.Of(data);
-            e.Id = Guid.CreateVersion7();
-            e.Version = events.Count + 1;
-            model = kind.Fold(model, e);
-            events.Add(e);
-        }
+        var (model, events) = kind.Started(start.Events);
         if (model is null) return null;
         if (known is not null) known.Append(events); // fetched and found empty: it starts at the version it was read at, 0
-        else session.Events.StartStream(kind.Type, id, events);
+        else session.Events.StartStream(kind.Type, id, events.ToArray());
         _streams[id] = known ?? new HeldStream(kind, null, appended => session.Events.Append(id, appended));
         _streams[id].Model = model;
         return new ImportLineResult(line.Number, line.Name, StatusCodes.Status201Created, created.Url, Answer(created, typeof(CreationResponse<Guid>)));

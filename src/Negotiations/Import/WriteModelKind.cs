@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 using Marten.Services.BatchQuerying;
 using Negotiations.Corrections;
@@ -10,7 +9,8 @@ internal interface IWriteModelKind
 {
     Type Type { get; }
 
-    object? Fold(object? state, IEvent e);
+    /// <summary>The events a new stream starts with, numbered from version 1, and the write model they fold into (null: none).</summary>
+    (object? Model, IReadOnlyList<object> Events) Started(IEnumerable<object> decided);
 
     /// <summary>Queues FetchForWriting in a batched query; the task gives the model as the stream's version left it, and how to append to it.</summary>
     Task<HeldStream> Fetch(IBatchedQuery batch, Guid id);
@@ -28,7 +28,7 @@ internal sealed class WriteModelKind<T> : IWriteModelKind where T : class, IWrit
 {
     public Type Type => typeof(T);
 
-    public object? Fold(object? state, IEvent e) => T.Fold((T?)state, e);
+    public (object? Model, IReadOnlyList<object> Events) Started(IEnumerable<object> decided) => Answer.Folded<T>(null, decided);
 
     public async Task<HeldStream> Fetch(IBatchedQuery batch, Guid id)
     {

@@ -102,7 +102,8 @@ public static class GetOverviewEndpoint
         DateOnly? lastListed = null;
         // Most commitments past their deadline are overdue: each read asks for one more than the list holds (the next
         // ones, for commitments not overdue any more and for ties with the last one listed, are few).
-        for (var (read, take) = (0, limit + 1); ; read += take)
+        var take = limit + 1;
+        for (var read = 0; ; read += take)
         {
             var commitments = await session.Query<Commitment>().Where(c => !c.Retracted && c.Deadline < day)
                 .OrderBy(c => c.Deadline).ThenBy(c => c.Id).Skip(read).Take(take).ToListAsync(cancellation);
