@@ -119,6 +119,7 @@ public sealed class DashboardApp : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
             builder.UseSetting("Negotiations:Schema", Schema);
             builder.UseSetting("Negotiations:LoadDemoScenario", "false");
+            Negotiations.TestSupport.TestLogging.Configure(builder);
             // As `run` serves it: reads (the dashboard, the feed) are open to callers without a key; writes need one.
             builder.UseSetting("Negotiations:AnonymousRole", Roles.Viewer);
             builder.UseSetting("Negotiations:ApiKeys:0:User", "browser-test-monitor");

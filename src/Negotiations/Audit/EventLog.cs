@@ -38,7 +38,10 @@ public sealed class EventLog(IDocumentStore store)
         var tables = ((StoreOptions)store.Options).Storage.ExtendedSchemaObjects
             .Where(o => o.Identifier.Name is AuditSchema.ChainTable or AuditSchema.CheckpointTable).ToArray();
         var migration = await SchemaMigration.DetermineAsync(connection, cancellation, tables);
-        await new PostgresqlMigrator().ApplyAllAsync(connection, migration, AutoCreate.CreateOrUpdate, ct: cancellation);
+        // Weasel writes the DDL to the console unless given a writer: it goes to Marten's log like Marten's own.
+        var ddl = new StringWriter();
+        await new PostgresqlMigrator().ApplyAllAsync(connection, migration, AutoCreate.CreateOrUpdate, new Weasel.Core.Migrations.DefaultMigrationLogger(ddl), cancellation);
+        if (ddl.GetStringBuilder().Length > 0) ((StoreOptions)store.Options).Logger().SchemaChange(ddl.ToString());
         ensured = true;
     }
 

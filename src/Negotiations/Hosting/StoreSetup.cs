@@ -30,7 +30,9 @@ public static class StoreSetup
                 var settings = configuration.GetSection(NegotiationsSettings.Section).Get<NegotiationsSettings>() ?? new();
                 var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? LocalCluster;
 
-                return CreateStoreOptions(connectionString, settings.Schema);
+                var options = CreateStoreOptions(connectionString, settings.Schema);
+                options.Logger(new StoreLog(services.GetRequiredService<ILogger<IDocumentStore>>()));
+                return options;
             })
             .UseLightweightSessions()
             // Read before Build(): set Negotiations__Daemon in the environment (or appsettings) of every node.

@@ -32,6 +32,7 @@ public sealed class HardenedStoreFixture : IAsyncLifetime
         builder.UseSetting("Negotiations:LoadDemoScenario", "false");
         builder.UseSetting("Audit:WriteChain", "false");
         TestKeys.Configure(builder);
+        Negotiations.TestSupport.TestLogging.Configure(builder);
         builder.ConfigureServices(services =>
         {
             services.RunWolverineInSoloMode();

@@ -14,6 +14,7 @@ public class StartupTests
     {
         builder.UseSetting("ConnectionStrings:Marten", TestDatabase.ConnectionString);
         builder.UseSetting("Negotiations:Schema", TestDatabase.NewSchema("startup"));
+        Negotiations.TestSupport.TestLogging.Configure(builder);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     });
 

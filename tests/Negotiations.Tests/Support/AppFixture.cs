@@ -31,6 +31,7 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("Negotiations:Schema", Schema);
             builder.UseSetting("Negotiations:LoadDemoScenario", "false");
             TestKeys.Configure(builder);
+            Negotiations.TestSupport.TestLogging.Configure(builder);
             // Tests fire requests faster than any person: the limits have tests of their own.
             builder.UseSetting("Negotiations:Limits:Burst", "100000");
             builder.UseSetting("Negotiations:Limits:PermitsPerSecond", "100000");
