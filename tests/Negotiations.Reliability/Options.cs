@@ -19,7 +19,8 @@ public sealed record Options(
 
           --quick          5 kills instead of 20, 45 s of fixed-rate load instead of 180
           --only LIST      run only these scenarios (crash, postgres, nodes, load)
-          --out FILE       also write the summary as Markdown (the figures of RELIABILITY.md)
+          --out FILE       also write the summary as Markdown (the figures of
+                           tests/Negotiations.Reliability/README.md)
           --crashes N      how many times the application is killed in the crash scenario
           --load-seconds N how long the fixed-rate load runs
           --rate N         commands per second of the fixed-rate load (reads are a fifth of that on top)

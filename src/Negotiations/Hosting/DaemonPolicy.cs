@@ -30,9 +30,9 @@ public static class DaemonPolicy
 
     /// <summary>
     /// Pages of 5,000 events instead of 500: a rebuild (and a catch-up) makes a tenth of the round trips for events,
-    /// documents and progress (UnderstandingStatus rebuilds 1.6x faster; BENCHMARKS.md, rebuild tuning). Marten's
-    /// deferred rebuild flush and rebuild COPY were tried too and gave nothing consistent. After every projection
-    /// is registered: it sets each one's options.
+    /// documents and progress (UnderstandingStatus rebuilds 1.6x faster; tests/Negotiations.Benchmarks/README.md,
+    /// rebuild tuning). Marten's deferred rebuild flush and rebuild COPY were tried too and gave nothing consistent.
+    /// After every projection is registered: it sets each one's options.
     /// </summary>
     private static void ConfigurePages(StoreOptions options)
     {

@@ -12,8 +12,8 @@ namespace Negotiations.Observability;
 /// meter; exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set, and always readable as
 /// Prometheus text at /metrics (a viewer's read, like every other).
 /// Without an OTLP endpoint the spans of Npgsql, Marten and Wolverine would go nowhere, yet recording them
-/// cost a command a third of its throughput (BENCHMARKS.md): then only the request's own activity is kept,
-/// which is all the correlation id needs.
+/// cost a command a third of its throughput (tests/Negotiations.Benchmarks/README.md): then only the request's
+/// own activity is kept, which is all the correlation id needs.
 /// </summary>
 public static class TelemetrySetup
 {
