@@ -32,7 +32,7 @@ public sealed record CorrectDevelopment(string Reason, JsonElement Replacement)
 
     private static JsonSerializerOptions CreateDialect()
     {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
         Hosting.StoreSetup.ConfigureJson(json);
         return json;
     }

@@ -8,7 +8,7 @@ using Negotiations.Understandings;
 
 namespace Negotiations.Tests.Hosting;
 
-public sealed class RecordedLogsFixture : AppFixture
+public class RecordedLogsFixture : AppFixture
 {
     public RecordedLogs Logs { get; } = new();
 
@@ -115,11 +115,5 @@ public class ClientMistakeTests(RecordedLogsFixture app) : IClassFixture<Recorde
         (reply.Body as JsonObject)!.Select(p => p.Key).ShouldBeSubsetOf(["type", "title", "status", "detail", "errors", "traceId"]);
     }
 
-    private void NothingLoggedAsAFailure(int from)
-    {
-        var entries = app.Logs.Entries.Skip(from).ToList();
-        entries.Where(e => e.Level >= LogLevel.Warning || (e.Exception is not null && e.Level >= LogLevel.Information))
-            .Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.GetType().Name}")
-            .ShouldBeEmpty();
-    }
+    private void NothingLoggedAsAFailure(int from) => app.Logs.ShouldHaveNoFailureSince(from);
 }

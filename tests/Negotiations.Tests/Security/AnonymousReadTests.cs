@@ -1,13 +1,18 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Negotiations.Security;
+using Negotiations.Tests.Hosting;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.Security;
 
-public sealed class AnonymousViewersFixture : AppFixture
+public sealed class AnonymousViewersFixture : RecordedLogsFixture
 {
-    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Negotiations:AnonymousRole", Roles.Viewer);
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        base.Configure(builder);
+        builder.UseSetting("Negotiations:AnonymousRole", Roles.Viewer);
+    }
 }
 
 /// <summary>
@@ -27,15 +32,19 @@ public class AnonymousReadTests(AnonymousViewersFixture app) : IClassFixture<Ano
 
     [Theory]
     [InlineData("not-a-key")]
-    [InlineData("test-key-viewer ")]
     [InlineData("test-key-viewer-revoked")]
+    [InlineData("TEST-KEY-VIEWER")]
     public async Task An_unknown_key_is_a_401_with_a_bearer_challenge_on_a_read(string key)
     {
-        var reply = (await app.Send(HttpMethod.Get, "/api/timeline", null, Key(key + "x"))).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var logged = app.Logs.Entries.Count;
+
+        var reply = (await app.Send(HttpMethod.Get, "/api/timeline", null, Key(key))).ShouldBeProblem(HttpStatusCode.Unauthorized);
 
         var challenge = reply.Message.Headers.WwwAuthenticate.ShouldHaveSingleItem();
         challenge.Scheme.ShouldBe("Bearer");
         challenge.Parameter.ShouldNotBeNull().ShouldContain("error=\"invalid_token\"");
+        reply.Body!.ToJsonString().ShouldNotContain("Negotiations.");
+        app.Logs.ShouldHaveNoFailureSince(logged);
     }
 
     [Fact]

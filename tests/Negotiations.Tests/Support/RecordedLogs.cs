@@ -12,6 +12,13 @@ public sealed class RecordedLogs : ILoggerProvider
 
     public IReadOnlyList<Entry> Entries => _entries.ToArray();
 
+    /// <summary>Nothing logged since the given count as a warning or error, nor with an exception (its stack trace) at information or above.</summary>
+    public void ShouldHaveNoFailureSince(int from) =>
+        Entries.Skip(from)
+            .Where(e => e.Level >= LogLevel.Warning || (e.Exception is not null && e.Level >= LogLevel.Information))
+            .Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.GetType().Name}")
+            .ShouldBeEmpty();
+
     public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, _entries);
 
     public void Dispose() { }

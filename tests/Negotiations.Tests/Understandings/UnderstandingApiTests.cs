@@ -110,7 +110,7 @@ public class UnderstandingApiTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("""{"title":""", "title")]
     [InlineData("""{"title":"t","kind":"treaty-of-doom","parties":[{"name":"a","role":"party"}],"stage":"other","provenance":null}""", "kind")]
     [InlineData("""{"title":"t","kind":3,"parties":[{"name":"a","role":"party"}],"stage":"other","provenance":null}""", "kind")]
-    [InlineData("""{"title":"t","kind":"treaty","parties":[{"name":"a","role":"chair"}],"stage":"other","provenance":null}""", "parties[0].role")]
+    [InlineData("""{"title":"t","kind":"ceasefire","parties":[{"name":"a","role":"chair"}],"stage":"other","provenance":null}""", "parties[0].role")]
     [InlineData("""[1,2,3]""", "$")]
     public async Task Malformed_json_and_unknown_words_are_a_400_naming_the_field(string body, string field)
     {
