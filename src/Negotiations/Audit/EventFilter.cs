@@ -13,7 +13,7 @@ public sealed record EventFilter(long? FromSequence = null, long? ToSequence = n
         problems.When(FromSequence < 1, "fromSequence", "Sequences start at 1.");
         problems.When(ToSequence < 1, "toSequence", "Sequences start at 1.");
         problems.When(FromSequence > ToSequence, "toSequence", "The range ends before it starts.");
-        problems.When(From > To, "to", "The range ends before it starts.");
+        problems.When(From > To, "recordedTo", "The range ends before it starts.");
         return problems;
     }
 

@@ -1,3 +1,5 @@
+using Negotiations.Queries;
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Validation;
@@ -8,7 +10,7 @@ namespace Negotiations.Audit;
 public static class ExportEndpoints
 {
     /// <summary>
-    /// The event log as JSON Lines (application/x-ndjson), whole or by sequence range, recorded-time range or
+    /// The event log as JSON Lines (application/x-ndjson), whole or by sequence range, recorded-time range (recordedFrom/recordedTo) or
     /// stream; streamed as it is read, with each event's chain link so that the chain can be recomputed from it.
     /// </summary>
     [WolverineGet("/api/audit/export/events", OperationId = "ExportEvents"), Tags("Audit")]
@@ -17,9 +19,10 @@ public static class ExportEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static Results<PushStreamHttpResult, ProblemHttpResult> Events(Exports exports, HttpContext context,
         [FromQuery] long? fromSequence = null, [FromQuery] long? toSequence = null,
-        [FromQuery] DateTimeOffset? from = null, [FromQuery] DateTimeOffset? to = null, [FromQuery] Guid? streamId = null)
+        [FromQuery, Description(TimeAxes.RecordedFrom)] DateTimeOffset? recordedFrom = null, [FromQuery, Description(TimeAxes.RecordedTo)] DateTimeOffset? recordedTo = null,
+        [FromQuery] Guid? streamId = null)
     {
-        var filter = new EventFilter(fromSequence, toSequence, from, to, streamId);
+        var filter = new EventFilter(fromSequence, toSequence, recordedFrom, recordedTo, streamId);
         if (GetHistoryEndpoint.Check(filter, null) is { } problem) return problem;
         return TypedResults.Stream(async (stream) => await exports.WriteEventsAsync(stream, filter, context.RequestAborted),
             "application/x-ndjson", "events.jsonl");

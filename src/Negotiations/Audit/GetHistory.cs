@@ -1,3 +1,5 @@
+using Negotiations.Queries;
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Validation;
@@ -11,7 +13,7 @@ public static class GetHistoryEndpoint
 
     /// <summary>
     /// Every event of the store in global sequence order, optionally within a sequence range and a recorded-time
-    /// range (ISO-8601; a bare date is its midnight UTC). Paged by sequence: ask again with
+    /// range (recordedFrom/recordedTo, ISO-8601; a bare date is its midnight UTC). Paged by sequence: ask again with
     /// fromSequence = nextFromSequence until it is null.
     /// </summary>
     [WolverineGet("/api/audit/events", OperationId = "GetHistory"), Tags("Audit")]
@@ -19,9 +21,10 @@ public static class GetHistoryEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> Get(AuditHistory history, CancellationToken cancellation,
         [FromQuery] long? fromSequence = null, [FromQuery] long? toSequence = null,
-        [FromQuery] DateTimeOffset? from = null, [FromQuery] DateTimeOffset? to = null, [FromQuery] int? pageSize = null)
+        [FromQuery, Description(TimeAxes.RecordedFrom)] DateTimeOffset? recordedFrom = null, [FromQuery, Description(TimeAxes.RecordedTo)] DateTimeOffset? recordedTo = null,
+        [FromQuery] int? pageSize = null)
     {
-        var filter = new EventFilter(fromSequence, toSequence, from, to);
+        var filter = new EventFilter(fromSequence, toSequence, recordedFrom, recordedTo);
         if (Check(filter, pageSize) is { } problem) return problem;
         return TypedResults.Ok(await history.PageAsync(filter, pageSize ?? DefaultPageSize, cancellation));
     }

@@ -27,6 +27,16 @@ public sealed record CorrectDevelopment(string Reason, JsonElement Replacement)
     /// Reads the replacement as the original's event type and checks it as its command would: every field
     /// problem is named under "replacement." (400).
     /// </summary>
+    /// <summary>The store's JSON dialect, to name what a field of the replacement accepts.</summary>
+    private static readonly JsonSerializerOptions Dialect = CreateDialect();
+
+    private static JsonSerializerOptions CreateDialect()
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+        Hosting.StoreSetup.ConfigureJson(json);
+        return json;
+    }
+
     public (object? Replacement, ProblemDetails Problems) Read(CorrectionTarget target, ISerializer serializer)
     {
         object? replacement;
@@ -34,9 +44,13 @@ public sealed record CorrectDevelopment(string Reason, JsonElement Replacement)
         {
             replacement = serializer.FromJson(target.Event.EventType, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Replacement)));
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        catch (JsonException e)
         {
-            return (null, new Problems().Add("replacement", $"Not a valid {target.Event.EventTypeName}: {e.Message}").Result());
+            return (null, new Problems().Within("replacement").Unreadable(e, target.Event.EventType, Dialect).Result());
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
+        {
+            return (null, new Problems().Add("replacement", $"Not a valid {target.Event.EventTypeName}.").Result());
         }
 
         var problems = new Problems();

@@ -36,7 +36,7 @@ public static class ApiSetup
 
         builder.Services.AddWolverineHttp();
         builder.Services.Configure<JsonOptions>(o => StoreSetup.ConfigureJson(o.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemWording.Customize);
         builder.Services.AddExceptionHandler<StreamCollisionHandler>();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<ApiReference.CommandExamples>());
@@ -66,9 +66,10 @@ public static class ApiSetup
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseMiddleware<NullBodyGuard>();
         app.UseMiddleware<EmptyIdGuard>();
         app.UseMiddleware<NulCharacterGuard>();
+        app.UseMiddleware<QueryGuard>();
+        app.UseMiddleware<CommandBodyGuard>();
 
         app.MapOpenApi();
         app.MapScalarApiReference();

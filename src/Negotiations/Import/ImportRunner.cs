@@ -6,6 +6,9 @@ using JasperFx;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Negotiations.Hosting;
+using Negotiations.Validation;
+using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
 
@@ -148,7 +151,8 @@ public sealed class ImportRunner(
 
     private ParsedLine Parse(int number, string line, bool batching)
     {
-        ParsedLine Refuse(string? name, int status, string detail) => ParsedLine.Rejected(number, line, Rejected(number, name, status, detail));
+        ParsedLine Refuse(string? name, int status, string detail, string? field = null) =>
+            ParsedLine.Rejected(number, line, Rejected(number, name, status, detail, field));
 
         if (line.Length > MaxLineLength) return Refuse(null, 413, $"The line is longer than {MaxLineLength} characters.");
 
@@ -160,22 +164,22 @@ public sealed class ImportRunner(
         }
         catch (JsonException e)
         {
-            return Refuse(null, 400, $"Not JSON: {e.Message}");
+            return Refuse(null, 400, $"Not JSON: {e.Message}", Problems.Body);
         }
         using (document)
         {
             var command = document.RootElement;
-            if (command.ValueKind != JsonValueKind.Object) return Refuse(null, 400, "A line is one JSON object with a \"command\" property.");
+            if (command.ValueKind != JsonValueKind.Object) return Refuse(null, 400, "A line is one JSON object with a \"command\" property.", Problems.Body);
 
             var name = command.TryGetProperty("command", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
             if (name is null || !catalogue.Commands.TryGetValue(name, out var endpoint))
-                return Refuse(name, 400, $"Unknown command '{name}'. Known: {string.Join(", ", catalogue.Commands.Keys.Order())}.");
+                return Refuse(name, 400, $"Unknown command '{name}'. Known: {string.Join(", ", catalogue.Commands.Keys.Order())}.", "command");
 
             var routeValues = new Dictionary<string, string>();
             foreach (var parameter in CommandCatalogue.RouteParameters(endpoint))
             {
                 if (!command.TryGetProperty(parameter, out var routeValue) || Text(routeValue) is not { Length: > 0 } routeText)
-                    return Refuse(name, 400, $"The line needs \"{parameter}\" for {name}.");
+                    return Refuse(name, 400, $"The line needs \"{parameter}\" for {name}.", parameter);
                 if (Hosting.EmptyIdGuard.IsEmptyId(routeText))
                     return Refuse(name, 404, $"Nothing has the empty id given as \"{parameter}\": ids are never all zeros.");
                 routeValues[parameter] = routeText;
@@ -226,6 +230,9 @@ public sealed class ImportRunner(
         var response = new MemoryStream();
         context.Response.Body = response;
         context.SetEndpoint(endpoint);
+        // Read here as the HTTP pipeline reads a command body before its endpoint does (Hosting/CommandBodyGuard).
+        if (endpoint.Metadata.GetMetadata<HttpChain>() is { RequestType: { } type } && CommandBodyGuard.Problem(type, body, json.Value.SerializerOptions) is { } unreadable)
+            return new ImportLineResult(number, name, StatusCodes.Status400BadRequest, null, LineAnswer.Read(JsonSerializer.SerializeToNode(unreadable, unreadable.GetType())));
 
         try
         {
@@ -254,6 +261,11 @@ public sealed class ImportRunner(
         return new ImportLineResult(number, name, context.Response.StatusCode, context.Response.Headers.Location.FirstOrDefault(), LineAnswer.Read(answer));
     }
 
-    private static ImportLineResult Rejected(int number, string? command, int status, string detail) =>
-        new(number, command, status, null, LineAnswer.Read(JsonSerializer.SerializeToNode(new ProblemDetails { Status = status, Title = "Line rejected", Detail = detail })));
+    /// <summary>A line refused before any endpoint ran; a 400 names its field (a property of the line, "$" for the line as a whole).</summary>
+    private static ImportLineResult Rejected(int number, string? command, int status, string detail, string? field = null)
+    {
+        var problem = status == StatusCodes.Status400BadRequest ? new ValidationProblemDetails(new Dictionary<string, string[]> { [field ?? Problems.Body] = [detail] }) : new ProblemDetails();
+        (problem.Status, problem.Title, problem.Detail) = (status, "Line rejected", detail);
+        return new(number, command, status, null, LineAnswer.Read(JsonSerializer.SerializeToNode(problem, problem.GetType())));
+    }
 }

@@ -1,26 +1,31 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Negotiations.Validation;
 
 namespace Negotiations.Queries;
 
-/// <summary>Reading one stream's write model: now (its inline document), at a stream version, or as recorded at a moment.</summary>
+/// <summary>
+/// Reading one stream's write model: now (its inline document), at a stream version, or as recorded up to a moment
+/// (knownAt: the events recorded by then). A write model is folded in the order its events were recorded, so it has
+/// no "as it stood on a date" (asOf); the status and the timeline have.
+/// </summary>
 public static class StreamReads
 {
     public static async Task<Results<Ok<T>, ProblemHttpResult>> ReadAsync<T>(
-        IQuerySession session, Guid id, long? version, DateTimeOffset? asOf, string what, CancellationToken cancellation) where T : class
+        IQuerySession session, Guid id, long? version, DateTimeOffset? knownAt, string what, CancellationToken cancellation) where T : class
     {
-        if (version is not null && asOf is not null)
-            return TypedResults.Problem("Give either version or asOf, not both.", statusCode: 400, title: "Choose one point of view");
-        if (version is < 1)
-            return TypedResults.Problem("version starts at 1.", statusCode: 400, title: "Invalid version");
+        var problems = new Problems()
+            .When(version is not null && knownAt is not null, "knownAt", "Give either version or knownAt, not both.")
+            .When(version is < 1, "version", "Versions start at 1.");
+        if (problems.Any) return TypedResults.Problem(problems.Invalid());
 
-        var model = version is not null || asOf is not null
-            ? await session.Events.AggregateStreamAsync<T>(id, version ?? 0, asOf, token: cancellation)
+        var model = version is not null || knownAt is not null
+            ? await session.Events.AggregateStreamAsync<T>(id, version ?? 0, knownAt, token: cancellation)
             : await session.LoadAsync<T>(id, cancellation);
 
         return model is null
             ? TypedResults.Problem(
-                version is null && asOf is null ? $"No {what} has id {id}." : $"{char.ToUpperInvariant(what[0])}{what[1..]} {id} did not exist at that point.",
+                version is null && knownAt is null ? $"No {what} has id {id}." : $"{char.ToUpperInvariant(what[0])}{what[1..]} {id} did not exist at that point.",
                 statusCode: 404, title: $"Unknown {what}")
             : TypedResults.Ok(model);
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -8,13 +9,14 @@ namespace Negotiations.Rounds;
 
 public static class GetRoundEndpoint
 {
-    /// <summary>The round as it stands now, or as it stood at a stream version, or as it was recorded at a point in time.</summary>
+    /// <summary>The round as it stands now, or as it stood at a stream version, or as recorded up to a moment (knownAt).</summary>
     [WolverineGet("/api/rounds/{roundId}", OperationId = "GetRound"), Tags("Rounds")]
-    [EndpointSummary("Read a negotiation round, now, at a version or as recorded at a time")]
+    [EndpointSummary("Read a negotiation round, now, at a version or as recorded up to a moment (knownAt)")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static Task<Results<Ok<Round>, ProblemHttpResult>> Get(
         Guid roundId, IQuerySession session, CancellationToken cancellation,
-        [FromQuery] long? version = null, [FromQuery] DateTimeOffset? asOf = null) =>
-        StreamReads.ReadAsync<Round>(session, roundId, version, asOf, "round", cancellation);
+        [FromQuery, Description(TimeAxes.Version)] long? version = null,
+        [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null) =>
+        StreamReads.ReadAsync<Round>(session, roundId, version, knownAt, "round", cancellation);
 }

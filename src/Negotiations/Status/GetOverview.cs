@@ -58,7 +58,7 @@ public static class GetOverviewEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<Results<Ok<Overview>, ProblemHttpResult>> Get(
         IQuerySession session, FreshnessReader freshness, TimeProvider clock, CancellationToken cancellation,
-        [FromQuery, Description("The day to judge deadlines on, YYYY-MM-DD (default: today, UTC)")] string? asOf = null,
+        [FromQuery, Description(TimeAxes.AsOf + ": the day deadlines are judged on (default: today, UTC)")] string? asOf = null,
         [FromQuery, Description($"How many overdue commitments to list, the most overdue first (default 100, at most 1000)")] int? overdueLimit = null)
     {
         DateOnly day = default;

@@ -1,3 +1,5 @@
+using Negotiations.Queries;
+using System.ComponentModel;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +20,7 @@ public static class GetUnderstandingStatusEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<Results<Ok<Fresh<StatusView>>, ProblemHttpResult>> Get(
         Guid understandingId, IQuerySession session, FreshnessReader freshness, TimeProvider clock, CancellationToken cancellation,
-        [FromQuery] DateOnly? asOf = null, [FromQuery] DateTimeOffset? knownAt = null)
+        [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null)
     {
         var reference = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         UnderstandingStatus? status;

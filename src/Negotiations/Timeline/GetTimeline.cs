@@ -1,3 +1,5 @@
+using Negotiations.Queries;
+using System.ComponentModel;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -36,10 +38,10 @@ public static class GetTimelineEndpoint
         [FromQuery] string? party = null,
         [FromQuery] string? concept = null,
         [FromQuery] string? source = null,
-        [FromQuery] DateOnly? from = null,
-        [FromQuery] DateOnly? to = null,
-        [FromQuery] DateOnly? asOf = null,
-        [FromQuery] DateTimeOffset? knownAt = null,
+        [FromQuery, Description(TimeAxes.From)] DateOnly? from = null,
+        [FromQuery, Description(TimeAxes.To)] DateOnly? to = null,
+        [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null,
+        [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null,
         [FromQuery] bool? includeTakenBack = null,
         [FromQuery] int? page = null,
         [FromQuery] int? pageSize = null)

@@ -7,6 +7,9 @@ namespace Negotiations.Validation;
 public sealed class Problems
 {
     public const int MaxText = 500;
+
+    /// <summary>The key of a problem with the body as a whole (its JSON path).</summary>
+    public const string Body = "$";
     private readonly Dictionary<string, List<string>> _errors;
     private readonly string _prefix;
 
@@ -20,9 +23,10 @@ public sealed class Problems
     /// </summary>
     public Problems Within(string field) => new(_errors, $"{_prefix}{field}.");
 
+    /// <summary>A problem of one field; the empty field is the object itself (the body is "$").</summary>
     public Problems Add(string field, string message)
     {
-        var at = _prefix + field;
+        var at = field.Length > 0 ? _prefix + field : _prefix.Length > 0 ? _prefix[..^1] : Body;
         if (!_errors.TryGetValue(at, out var list)) _errors[at] = list = [];
         list.Add(message);
         return this;
@@ -55,7 +59,7 @@ public sealed class Problems
     }
 
     public Problems Defined<TEnum>(string field, TEnum value) where TEnum : struct, Enum =>
-        When(!Enum.IsDefined(value), field, $"Not a known {typeof(TEnum).Name}.");
+        When(!Enum.IsDefined(value), field, $"Expected {Accepted.InQuery(typeof(TEnum))}.");
 
     public bool Any => _errors.Count > 0;
 

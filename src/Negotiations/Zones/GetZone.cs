@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,14 +11,15 @@ public static class GetZoneEndpoint
 {
     /// <summary>
     /// The zone as it stands now (rules, declarations with their latest findings, violations with their
-    /// status), or as it stood at a stream version, or as it was recorded at a point in time.
+    /// status), or as it stood at a stream version, or as recorded up to a moment (knownAt).
     /// </summary>
     [WolverineGet("/api/zones/{zoneId}", OperationId = "GetZone"), Tags("Zones")]
-    [EndpointSummary("Read a zone, now, at a version or as recorded at a time")]
+    [EndpointSummary("Read a zone, now, at a version or as recorded up to a moment (knownAt)")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static Task<Results<Ok<Zone>, ProblemHttpResult>> Get(
         Guid zoneId, IQuerySession session, CancellationToken cancellation,
-        [FromQuery] long? version = null, [FromQuery] DateTimeOffset? asOf = null) =>
-        StreamReads.ReadAsync<Zone>(session, zoneId, version, asOf, "zone", cancellation);
+        [FromQuery, Description(TimeAxes.Version)] long? version = null,
+        [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null) =>
+        StreamReads.ReadAsync<Zone>(session, zoneId, version, knownAt, "zone", cancellation);
 }

@@ -62,7 +62,7 @@ public class AuditApiTests(DemoFixture app) : IClassFixture<DemoFixture>
         first["link"]!.GetValue<string>().Length.ShouldBe(64);
 
         var recorded = first["recorded"]!.GetValue<DateTimeOffset>();
-        var window = (await app.Get($"/api/audit/events?from={Uri.EscapeDataString(recorded.ToString("O"))}&to={Uri.EscapeDataString(recorded.ToString("O"))}")).ShouldBe(HttpStatusCode.OK).Body!;
+        var window = (await app.Get($"/api/audit/events?recordedFrom={Uri.EscapeDataString(recorded.ToString("O"))}&recordedTo={Uri.EscapeDataString(recorded.ToString("O"))}")).ShouldBe(HttpStatusCode.OK).Body!;
         window["events"]!.AsArray().Select(e => e!["sequence"]!.GetValue<long>()).ShouldContain(first["sequence"]!.GetValue<long>());
         (await app.Get("/api/audit/events?fromSequence=2&toSequence=3")).Body!["events"]!.AsArray().Select(e => e!["sequence"]!.GetValue<long>()).ShouldBe([2L, 3L]);
     }
@@ -74,7 +74,7 @@ public class AuditApiTests(DemoFixture app) : IClassFixture<DemoFixture>
         (await app.Get("/api/audit/events?pageSize=0")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("pageSize").ShouldBeTrue();
         (await app.Get("/api/audit/events?pageSize=201")).ShouldBeProblem(HttpStatusCode.BadRequest);
         (await app.Get("/api/audit/events?fromSequence=0")).ShouldBeProblem(HttpStatusCode.BadRequest);
-        (await app.Get("/api/audit/events?from=yesterday")).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await app.Get("/api/audit/events?recordedFrom=yesterday")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.Select(e => e.Key).ShouldBe(["recordedFrom"]);
         (await app.Get($"/api/audit/streams/{Guid.CreateVersion7()}/events")).ShouldBeProblem(HttpStatusCode.NotFound);
         (await app.Get("/api/audit/export/nothing.csv")).ShouldBeProblem(HttpStatusCode.NotFound);
     }
@@ -152,7 +152,7 @@ public class AuditApiTests(DemoFixture app) : IClassFixture<DemoFixture>
         var zone = (await Text($"/api/audit/export/events?streamId={Zone}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         zone.ShouldNotBeEmpty();
         zone.ShouldAllBe(l => l.Contains(Zone));
-        (await Text("/api/audit/export/events?from=2999-01-01")).ShouldBeEmpty();
+        (await Text("/api/audit/export/events?recordedFrom=2999-01-01")).ShouldBeEmpty();
         (await Text("/api/audit/export/events?fromSequence=2&toSequence=4")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(3);
         (await app.Get("/api/audit/export/events?toSequence=0")).ShouldBeProblem(HttpStatusCode.BadRequest);
     }

@@ -65,7 +65,7 @@ public class CorrectionApiTests(AppFixture app) : IClassFixture<AppFixture>
             .ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("replacement.understandingId").ShouldBeTrue();
         (await app.Post($"/api/developments/{stageEvent}/correction",
                 new { reason = "other", replacement = new { understandingId = id, stage = "no-such-stage" } }))
-            .ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("replacement").ShouldBeTrue();
+            .ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.Select(e => e.Key).ShouldBe(["replacement.stage"]);
         (await app.Post($"/api/developments/{stageEvent}/correction",
                 new { reason = "other", replacement = new UnderstandingStageChanged(id, PaxStage.Other, Given.Reported() with { Sources = [] }) }))
             .ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("replacement.provenance.sources").ShouldBeTrue();

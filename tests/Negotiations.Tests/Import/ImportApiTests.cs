@@ -42,6 +42,22 @@ public class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_line_the_command_cannot_read_names_its_field_as_over_http()
+    {
+        var id = Guid.CreateVersion7();
+        var results = await Import(string.Join("\n",
+            Line("ProposeUnderstanding", Given.DemilitarisedZone(id)),
+            Line("ChangeStage", new { understandingId = id, stage = 3, version = 1, provenance = Given.Reported() }),
+            """{"command":"ChangeStage","understandingId":"0198f000-0000-7000-8000-000000000001","version":"one"}"""));
+
+        results.Take(3).Select(r => r["status"]!.GetValue<int>()).ShouldBe([201, 400, 400]);
+        results[1]["result"]!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["stage"]);
+        results[2]["result"]!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["version"]);
+        results.Take(3).ShouldAllBe(r => !r.ToJsonString().Contains("Negotiations."));
+        (await app.StreamOf(id)).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Valid_lines_are_applied_and_invalid_ones_reported_by_line_number()
     {
         var id = Guid.CreateVersion7();
@@ -62,6 +78,9 @@ public class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>
         results.Take(8).Select(r => r["status"]!.GetValue<int>()).ShouldBe([201, 400, 400, 400, 200, 409, 404, 400]);
         results[0]["location"]!.GetValue<string>().ShouldBe($"/api/understandings/{id}");
         results[3]["result"]!["detail"]!.GetValue<string>().ShouldContain("understandingId");
+        results[1]["result"]!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["$"]);
+        results[2]["result"]!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["command"]);
+        results[3]["result"]!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["understandingId"]);
         results[6]["result"]!["status"]!.GetValue<int>().ShouldBe(404);
         results[7]["result"]!["errors"]!["title"].ShouldNotBeNull();
         results[^1]["summary"]!.ToJsonString().ShouldBe("""{"lines":8,"applied":2,"rejected":6}""");

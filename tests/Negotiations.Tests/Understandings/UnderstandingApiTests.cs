@@ -107,17 +107,19 @@ public class UnderstandingApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Theory]
-    [InlineData("""{"title":""", "Invalid JSON")]
-    [InlineData("""{"title":"t","kind":"treaty-of-doom","parties":[{"name":"a","role":"party"}],"stage":"other","provenance":null}""", "Invalid JSON")]
-    [InlineData("""{"title":"t","kind":3,"parties":[{"name":"a","role":"party"}],"stage":"other","provenance":null}""", "Invalid JSON")]
-    [InlineData("""[1,2,3]""", "Invalid JSON")]
-    public async Task Malformed_json_and_unknown_words_are_a_400(string body, string title)
+    [InlineData("""{"title":""", "title")]
+    [InlineData("""{"title":"t","kind":"treaty-of-doom","parties":[{"name":"a","role":"party"}],"stage":"other","provenance":null}""", "kind")]
+    [InlineData("""{"title":"t","kind":3,"parties":[{"name":"a","role":"party"}],"stage":"other","provenance":null}""", "kind")]
+    [InlineData("""{"title":"t","kind":"ceasefire","parties":[{"name":"a","role":"chair"}],"stage":"other","provenance":null}""", "parties[0].role")]
+    [InlineData("""[1,2,3]""", "$")]
+    public async Task Malformed_json_and_unknown_words_are_a_400_naming_the_field(string body, string field)
     {
         var before = await app.EventCount();
 
         var reply = (await app.PostRaw("/api/understandings", body)).ShouldBeProblem(HttpStatusCode.BadRequest);
 
-        reply.Body!["title"]!.GetValue<string>().ShouldContain(title);
+        reply.Errors!.Select(e => e.Key).ShouldBe([field], reply.Body!.ToJsonString());
+        reply.Body!.ToJsonString().ShouldNotContain("Negotiations.");
         (await app.EventCount()).ShouldBe(before);
     }
 
@@ -145,7 +147,7 @@ public class UnderstandingApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task It_can_be_read_as_of_a_version_and_as_recorded_at_a_time()
+    public async Task It_can_be_read_as_of_a_version_and_as_recorded_up_to_a_moment()
     {
         var id = await Propose();
         var proposedAt = (await app.StreamOf(id)).Single().Timestamp;
@@ -153,9 +155,13 @@ public class UnderstandingApiTests(AppFixture app) : IClassFixture<AppFixture>
 
         (await app.Get($"/api/understandings/{id}?version=1")).ShouldBe(HttpStatusCode.OK).Body!["status"]!.GetValue<string>().ShouldBe("proposed");
         (await app.Get($"/api/understandings/{id}")).Body!["status"]!.GetValue<string>().ShouldBe("under-negotiation");
-        (await app.Get($"/api/understandings/{id}?asOf={Uri.EscapeDataString(proposedAt.ToString("O"))}")).ShouldBe(HttpStatusCode.OK)
+        (await app.Get($"/api/understandings/{id}?knownAt={Uri.EscapeDataString(proposedAt.ToString("O"))}")).ShouldBe(HttpStatusCode.OK)
             .Body!["status"]!.GetValue<string>().ShouldBe("proposed");
-        (await app.Get($"/api/understandings/{id}?asOf={Uri.EscapeDataString(proposedAt.AddDays(-1).ToString("O"))}")).ShouldBeProblem(HttpStatusCode.NotFound);
-        (await app.Get($"/api/understandings/{id}?version=0")).ShouldBeProblem(HttpStatusCode.BadRequest);
+        (await app.Get($"/api/understandings/{id}?knownAt={Uri.EscapeDataString(proposedAt.AddDays(-1).ToString("O"))}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await app.Get($"/api/understandings/{id}?version=0")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.Select(e => e.Key).ShouldBe(["version"]);
+        (await app.Get($"/api/understandings/{id}?version=1&knownAt=2025-01-01")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.Select(e => e.Key).ShouldBe(["knownAt"]);
+        // asOf is the occurrence axis everywhere; a write model has none, and says which parameters it takes instead of ignoring it.
+        (await app.Get($"/api/understandings/{id}?asOf={Uri.EscapeDataString(proposedAt.ToString("O"))}")).ShouldBeProblem(HttpStatusCode.BadRequest)
+            .Errors!["asOf"]![0]!.GetValue<string>().ShouldContain("knownAt");
     }
 }

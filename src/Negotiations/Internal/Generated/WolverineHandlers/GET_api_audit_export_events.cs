@@ -50,29 +50,29 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            string from_rawValue = httpContext.Request.Query["from"];
-            System.Nullable<System.DateTimeOffset> from = default;
+            string recordedFrom_rawValue = httpContext.Request.Query["recordedFrom"];
+            System.Nullable<System.DateTimeOffset> recordedFrom = default;
 
-            if (from_rawValue != null && System.DateTimeOffset.TryParse(from_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var from_parsed))
+            if (recordedFrom_rawValue != null && System.DateTimeOffset.TryParse(recordedFrom_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var recordedFrom_parsed))
             {
-                from = from_parsed;
+                recordedFrom = recordedFrom_parsed;
             }
-            else if (!string.IsNullOrEmpty(from_rawValue))
+            else if (!string.IsNullOrEmpty(recordedFrom_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "from", from_rawValue, "System.DateTimeOffset").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "recordedFrom", recordedFrom_rawValue, "System.DateTimeOffset").ConfigureAwait(false);
                 return;
             }
 
-            string to_rawValue = httpContext.Request.Query["to"];
-            System.Nullable<System.DateTimeOffset> to = default;
+            string recordedTo_rawValue = httpContext.Request.Query["recordedTo"];
+            System.Nullable<System.DateTimeOffset> recordedTo = default;
 
-            if (to_rawValue != null && System.DateTimeOffset.TryParse(to_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var to_parsed))
+            if (recordedTo_rawValue != null && System.DateTimeOffset.TryParse(recordedTo_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var recordedTo_parsed))
             {
-                to = to_parsed;
+                recordedTo = recordedTo_parsed;
             }
-            else if (!string.IsNullOrEmpty(to_rawValue))
+            else if (!string.IsNullOrEmpty(recordedTo_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "to", to_rawValue, "System.DateTimeOffset").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "recordedTo", recordedTo_rawValue, "System.DateTimeOffset").ConfigureAwait(false);
                 return;
             }
 
@@ -91,7 +91,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfPushStreamHttpResultAndProblemHttpResult = Negotiations.Audit.ExportEndpoints.Events(_exports, httpContext, fromSequence, toSequence, from, to, streamId);
+            var resultsOfPushStreamHttpResultAndProblemHttpResult = Negotiations.Audit.ExportEndpoints.Events(_exports, httpContext, fromSequence, toSequence, recordedFrom, recordedTo, streamId);
 
             await resultsOfPushStreamHttpResultAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -56,22 +56,22 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            string asOf_rawValue = httpContext.Request.Query["asOf"];
-            System.Nullable<System.DateTimeOffset> asOf = default;
+            string knownAt_rawValue = httpContext.Request.Query["knownAt"];
+            System.Nullable<System.DateTimeOffset> knownAt = default;
 
-            if (asOf_rawValue != null && System.DateTimeOffset.TryParse(asOf_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var asOf_parsed))
+            if (knownAt_rawValue != null && System.DateTimeOffset.TryParse(knownAt_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var knownAt_parsed))
             {
-                asOf = asOf_parsed;
+                knownAt = knownAt_parsed;
             }
-            else if (!string.IsNullOrEmpty(asOf_rawValue))
+            else if (!string.IsNullOrEmpty(knownAt_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "asOf", asOf_rawValue, "System.DateTimeOffset").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "knownAt", knownAt_rawValue, "System.DateTimeOffset").ConfigureAwait(false);
                 return;
             }
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfZoneAndProblemHttpResult = await Negotiations.Zones.GetZoneEndpoint.Get(zoneId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, asOf).ConfigureAwait(false);
+            var resultsOfOkOfZoneAndProblemHttpResult = await Negotiations.Zones.GetZoneEndpoint.Get(zoneId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
 
             await resultsOfOkOfZoneAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
