@@ -13,7 +13,8 @@ public class RecordedLogsFixture : AppFixture
     public RecordedLogs Logs { get; } = new();
 
     protected override void Configure(IWebHostBuilder builder) =>
-        builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(Logs)));
+        // Every level reaches the recorder, whatever the test host's console shows.
+        builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(Logs).AddFilter<RecordedLogs>(_ => true)));
 }
 
 /// <summary>
@@ -99,6 +100,25 @@ public class ClientMistakeTests(RecordedLogsFixture app) : IClassFixture<Recorde
             reply.Detail.ShouldContain("UUID");
         }
         (await app.EventCount()).ShouldBe(before);
+        NothingLoggedAsAFailure(logged);
+    }
+
+    [Fact]
+    public async Task Writers_that_lose_a_race_get_a_409_and_nothing_is_logged_as_a_failure()
+    {
+        var id = await ProposeAsync();
+        var logged = app.Logs.Entries.Count;
+
+        var taken = await app.Post("/api/understandings", Given.DemilitarisedZone(id));
+        // Both send back version 1: at most one can commit, the others lose at the commit or before it.
+        var racing = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => app.Post($"/api/understandings/{id}/stage",
+            new ChangeStage(i % 2 == 0 ? PaxStage.Ceasefire : PaxStage.Implementation, Given.Reported(), 1))));
+
+        taken.ShouldBeProblem(HttpStatusCode.Conflict);
+        racing.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
+        racing.Where(r => r.Status != HttpStatusCode.OK).ShouldAllBe(r => r.Status == HttpStatusCode.Conflict);
+        app.Logs.Entries.Skip(logged).ShouldContain(e => e.Category.StartsWith("Marten") && e.Level == LogLevel.Debug,
+            "no conflict reached the store's log: the race did not happen at the commit");
         NothingLoggedAsAFailure(logged);
     }
 
