@@ -38,7 +38,8 @@ public sealed class EventLog(IDocumentStore store)
         var tables = ((StoreOptions)store.Options).Storage.ExtendedSchemaObjects
             .Where(o => o.Identifier.Name is AuditSchema.ChainTable or AuditSchema.CheckpointTable).ToArray();
         var migration = await SchemaMigration.DetermineAsync(connection, cancellation, tables);
-        await new PostgresqlMigrator().ApplyAllAsync(connection, migration, AutoCreate.CreateOrUpdate, ct: cancellation);
+        // Created quietly, like Marten's own tables (Weasel's default logger prints the DDL to standard output).
+        await new PostgresqlMigrator().ApplyAllAsync(connection, migration, AutoCreate.CreateOrUpdate, new Weasel.Core.Migrations.DefaultMigrationLogger(TextWriter.Null), cancellation);
         ensured = true;
     }
 
