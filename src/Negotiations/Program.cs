@@ -5,7 +5,13 @@ using Negotiations.Observability;
 using Negotiations.Security;
 using Wolverine.Http;
 
-var builder = WebApplication.CreateBuilder(args);
+if (CommandHelp.Answers(args)) return CommandHelp.Write(args);
+
+var command = CommandLineRun.For(args);
+command?.ClaimStandardOutput();
+
+var builder = WebApplication.CreateBuilder(CommandLineRun.Options(args));
+builder.ForCommand(command);
 
 builder.AddNegotiationsOperations();
 builder.AddNegotiationsStore();

@@ -18,12 +18,9 @@ public sealed record Settings(
     bool Dynamic,
     bool OnlyImport = false)
 {
-    public const string LocalCluster = "Host=127.0.0.1;Port=5433;Database=negotiations;Username=postgres";
-
     public static Settings From(string[] args)
     {
-        var connection = new Npgsql.NpgsqlConnectionStringBuilder(
-            Environment.GetEnvironmentVariable("ConnectionStrings__Marten") is { Length: > 0 } c ? c : LocalCluster)
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(Negotiations.Hosting.DatabaseLocation.FromEnvironment())
         {
             ApplicationName = CpuUse.ApplicationName // the harness's and the application's connections, told apart from others on the cluster
         }.ConnectionString;

@@ -105,9 +105,7 @@ public sealed class DashboardApp : IAsyncLifetime
 
     private sealed class Factory : WebApplicationFactory<Program>
     {
-        public static string ConnectionString =>
-            Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
-            ?? $"Host=127.0.0.1;Port={Environment.GetEnvironmentVariable("NEGOTIATIONS_PG_PORT") ?? "5433"};Database=negotiations;Username=postgres";
+        public static string ConnectionString => Negotiations.Hosting.DatabaseLocation.FromEnvironment();
 
         /// <summary>The key of the monitor who logs developments through the API; the browser has none.</summary>
         public const string MonitorKey = "browser-test-monitor-key";

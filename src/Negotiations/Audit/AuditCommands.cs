@@ -2,7 +2,6 @@ using System.Text.Json;
 using JasperFx.CommandLine;
 using Negotiations.CommandLine;
 using Negotiations.Hosting;
-using Negotiations.Import;
 
 namespace Negotiations.Audit;
 
@@ -72,21 +71,21 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
             AuditExit.Fail();
             return false;
         }
-        return await CommandHost.RunAsync(input, async services =>
+        return await CommandHost.RunAsync("verify", input, async services =>
         {
             var verifier = services.GetRequiredService<ChainVerifier>();
             var report = await CommandProgress.RunAsync("verify", "events", await verifier.CountAsync(CancellationToken.None),
                 progress => verifier.VerifyAsync(external, CancellationToken.None, progress));
-            if (input.JsonFlag) Console.WriteLine(JsonSerializer.Serialize(report, AuditExit.Json));
+            if (input.JsonFlag) await CommandOutput.Data.WriteLineAsync(JsonSerializer.Serialize(report, AuditExit.Json));
             else
             {
-                Console.WriteLine($"verify: {report.Status}: {report.EventsChecked} events up to sequence {report.LastSequence}, chained through {report.ChainedThrough} " +
+                await Console.Error.WriteLineAsync($"verify: {report.Status}: {report.EventsChecked} events up to sequence {report.LastSequence}, chained through {report.ChainedThrough} " +
                                   $"({report.Unchained} not chained yet), {report.GapCount} gaps ({report.MissingSequences} sequences never committed), " +
                                   $"{report.StoredCheckpointsChecked} stored and {report.ExternalCheckpointsChecked} external checkpoints, " +
                                   $"{report.Seconds:0.00} s ({report.EventsPerSecond:0} events/s)");
-                foreach (var finding in report.Findings) Console.WriteLine($"  sequence {finding.Sequence}: {finding.Kind}: {finding.Detail}");
-                if (report.FirstBadSequence is { } bad) Console.WriteLine($"verify: first bad sequence {bad}");
-                else if (report.Head is { } head) Console.WriteLine($"verify: head {JsonSerializer.Serialize(head, AuditExit.Compact)}");
+                foreach (var finding in report.Findings) await Console.Error.WriteLineAsync($"  sequence {finding.Sequence}: {finding.Kind}: {finding.Detail}");
+                if (report.FirstBadSequence is { } bad) await Console.Error.WriteLineAsync($"verify: first bad sequence {bad}");
+                else if (report.Head is { } head) await Console.Error.WriteLineAsync($"verify: head {JsonSerializer.Serialize(head, AuditExit.Compact)}");
             }
             return report.Clean;
         });
@@ -102,7 +101,7 @@ public sealed class CheckpointInput : NetCoreInput
 [Description("Chain every event appended so far, store a checkpoint at the head and print it (JSON) to keep outside the database", Name = "checkpoint")]
 public sealed class CheckpointCommand : JasperFxAsyncCommand<CheckpointInput>
 {
-    public override Task<bool> Execute(CheckpointInput input) => AuditExit.Guard("checkpoint", () => CommandHost.RunAsync(input, async services =>
+    public override Task<bool> Execute(CheckpointInput input) => AuditExit.Guard("checkpoint", () => CommandHost.RunAsync("checkpoint", input, async services =>
     {
         ExitCodes.Ran();
         var checkpoint = await services.GetRequiredService<ChainWriter>().CheckpointNowAsync(CancellationToken.None);
@@ -112,7 +111,7 @@ public sealed class CheckpointCommand : JasperFxAsyncCommand<CheckpointInput>
             return false;
         }
         var json = JsonSerializer.Serialize(checkpoint, AuditExit.Json);
-        Console.WriteLine(json);
+        await CommandOutput.Data.WriteLineAsync(json);
         if (input.OutputFlag is { } file) await File.WriteAllTextAsync(file, json + "\n");
         return true;
     }));
@@ -162,10 +161,10 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
             AuditExit.Fail();
             return false;
         }
-        return await CommandHost.RunAsync(input, async services =>
+        return await CommandHost.RunAsync("export", input, async services =>
         {
             var exports = services.GetRequiredService<Exports>();
-            await using var output = input.OutputFlag is null or "-" ? Console.OpenStandardOutput() : File.Create(input.OutputFlag);
+            await using var output = input.OutputFlag is null or "-" ? CommandOutput.OpenData() : File.Create(input.OutputFlag);
             var count = await CommandProgress.RunAsync("export", "lines", null, async progress =>
             {
                 await using var counted = new LineCountingStream(output, progress);
@@ -185,18 +184,18 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
 [Description("Rebuild every projection from the events in a throwaway schema and print how it differs from the live documents; exit 0 identical, 1 different, 2 error", Name = "replay")]
 public sealed class ReplayCommand : JasperFxAsyncCommand<NetCoreInput>
 {
-    public override Task<bool> Execute(NetCoreInput input) => AuditExit.Guard("replay", () => CommandHost.RunAsync(input, async services =>
+    public override Task<bool> Execute(NetCoreInput input) => AuditExit.Guard("replay", () => CommandHost.RunAsync("replay", input, async services =>
     {
         ExitCodes.Ran();
         var replay = services.GetRequiredService<Replay>();
-        var report = await CommandProgress.RunAsync("replay", "steps", replay.Steps, report => replay.RunAsync(Console.Out, CancellationToken.None, report));
+        var report = await CommandProgress.RunAsync("replay", "steps", replay.Steps, report => replay.RunAsync(Console.Error, CancellationToken.None, report));
         foreach (var table in report.Tables)
-            Console.WriteLine($"replay: {table.Table}: {table.Live} live, {table.Rebuilt} rebuilt, {table.Differences} different");
+            await Console.Error.WriteLineAsync($"replay: {table.Table}: {table.Live} live, {table.Rebuilt} rebuilt, {table.Differences} different");
         foreach (var d in report.Differences)
-            Console.WriteLine($"  {d.Table} {d.Id}: {d.Kind}{(d.Fields.Count == 0 ? "" : " in " + string.Join(", ", d.Fields))}");
-        Console.WriteLine(report.Identical
+            await Console.Error.WriteLineAsync($"  {d.Table} {d.Id}: {d.Kind}{(d.Fields.Count == 0 ? "" : " in " + string.Join(", ", d.Fields))}");
+        await Console.Error.WriteLineAsync(report.Identical
             ? $"replay: identical: {report.Projections.Count} projections rebuilt from {report.Events} events in {report.Seconds:0.0} s"
             : $"replay: {report.Differences.Count} documents differ from their rebuild");
         return report.Identical;
-    }));
+    }, start: true));
 }

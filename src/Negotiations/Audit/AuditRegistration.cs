@@ -1,8 +1,10 @@
+using Negotiations.CommandLine;
+
 namespace Negotiations.Audit;
 
 public static class AuditRegistration
 {
-    /// <summary>History, the hash chain (kept in the background), verification, replay and exports.</summary>
+    /// <summary>History, the hash chain (kept in the background by a serving node), verification, replay and exports.</summary>
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<AuditSettings>(builder.Configuration.GetSection(AuditSettings.Section));
@@ -12,7 +14,7 @@ public static class AuditRegistration
         builder.Services.AddSingleton<Exports>();
         builder.Services.AddSingleton<Replay>();
         builder.Services.AddSingleton<ChainWriter>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ChainWriter>());
+        if (builder.Serves()) builder.Services.AddHostedService(services => services.GetRequiredService<ChainWriter>());
         return builder;
     }
 }

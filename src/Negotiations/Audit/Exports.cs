@@ -42,6 +42,8 @@ public sealed class Exports(EventLog log, IDocumentStore store, TimeProvider clo
     /// </summary>
     public async Task<long> WriteEventsAsync(Stream output, EventFilter filter, CancellationToken cancellation)
     {
+        // The chain's table too: a store whose chain writer never ran (a command-line import) has none yet.
+        await log.EnsureAsync(cancellation);
         await using var connection = await log.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand { Connection = connection };
         var where = filter.Where(command);

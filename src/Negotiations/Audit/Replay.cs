@@ -37,8 +37,10 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration)
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(5));
 
         var scratch = $"{live}_replay_{Guid.NewGuid():N}"[..Math.Min(live.Length + 16, 63)].ToLowerInvariant();
-        var connectionString = configuration.GetConnectionString(StoreSetup.ConnectionStringName)!;
+        var connectionString = DatabaseLocation.ConnectionString(configuration);
         var options = StoreSetup.CreateStoreOptions(connectionString, scratch);
+        // Its daemon is built and driven right here: not Disabled, which makes Marten warn on standard output.
+        options.Projections.AsyncMode = DaemonMode.ExternallyManaged;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellation);
         try

@@ -11,7 +11,6 @@ public static class ExitCodes
     public const int Finding = 1;
     public const int Error = 2;
 
-    private static readonly string[] ProductCommands = ["import", "export", "verify", "replay", "checkpoint", "load-demo"];
     private static bool ran;
 
     /// <summary>Called by each product command once its arguments were accepted.</summary>
@@ -22,6 +21,6 @@ public static class ExitCodes
         if (code != Finding || ran || args.Length == 0) return code;
         if (args.Any(a => a is "--help" or "-h" or "-?" or "?") || args[0] == "help") return Ok;
         // A product command that JasperFx did not run: its arguments did not parse.
-        return ProductCommands.Contains(args[0], StringComparer.OrdinalIgnoreCase) ? Error : code;
+        return CommandLineRun.ProductCommands.Contains(args[0]) ? Error : code;
     }
 }

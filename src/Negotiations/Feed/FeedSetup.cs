@@ -1,15 +1,18 @@
+using Negotiations.CommandLine;
+
 namespace Negotiations.Feed;
 
 public static class FeedSetup
 {
-    /// <summary>The live feed: one reader per node (a hosted service) shared by every connected client.</summary>
-    public static IServiceCollection AddLiveFeed(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The live feed: one reader per serving node (a hosted service) shared by every connected client.</summary>
+    public static WebApplicationBuilder AddLiveFeed(this WebApplicationBuilder builder)
     {
-        services.Configure<FeedSettings>(configuration.GetSection(FeedSettings.Section));
+        var services = builder.Services;
+        services.Configure<FeedSettings>(builder.Configuration.GetSection(FeedSettings.Section));
         services.AddSingleton<FeedReader>();
         services.AddSingleton<FeedHub>();
-        services.AddHostedService(provider => provider.GetRequiredService<FeedHub>());
+        if (builder.Serves()) services.AddHostedService(provider => provider.GetRequiredService<FeedHub>());
         services.AddSingleton<FeedStream>();
-        return services;
+        return builder;
     }
 }

@@ -2,6 +2,7 @@ using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Negotiations.Audit;
+using Negotiations.CommandLine;
 using Negotiations.Dashboard;
 using Negotiations.Demo;
 using Negotiations.Feed;
@@ -50,8 +51,8 @@ public static class ApiSetup
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.Configure<ImportSettings>(builder.Configuration.GetSection(ImportSettings.Section));
         builder.Services.AddSingleton<DemoScenario>();
-        builder.Services.AddHostedService<DemoLoader>();
-        builder.Services.AddLiveFeed(builder.Configuration);
+        if (builder.Serves()) builder.Services.AddHostedService<DemoLoader>();
+        builder.AddLiveFeed();
         builder.AddAudit();
         builder.AddNegotiationsDashboard();
         return builder;

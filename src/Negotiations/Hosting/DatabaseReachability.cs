@@ -12,7 +12,7 @@ public sealed class DatabaseReachability(IConfiguration configuration) : IHosted
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        var connectionString = configuration.GetConnectionString(StoreSetup.ConnectionStringName) ?? StoreSetup.LocalCluster;
+        var connectionString = DatabaseLocation.ConnectionString(configuration);
         if (await ProblemAsync(connectionString, cancellationToken) is not { } problem) return;
         AuditExit.Fail();
         throw new StartupCheckFailed(problem);
@@ -31,7 +31,7 @@ public sealed class DatabaseReachability(IConfiguration configuration) : IHosted
             return $"The connection string is not valid ({e.Message}): check ConnectionStrings__Marten.";
         }
         var where = $"PostgreSQL at {settings.Host}:{settings.Port}";
-        var check = $"check ConnectionStrings__Marten (now {Redacted(settings)})";
+        var check = $"check ConnectionStrings__Marten, or {DatabaseLocation.PortVariable} and {DatabaseLocation.DatabaseVariable} for the local cluster (now {Redacted(settings)})";
         try
         {
             await using var connection = new NpgsqlConnection(connectionString);

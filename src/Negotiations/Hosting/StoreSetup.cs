@@ -5,6 +5,7 @@ using Weasel.Core;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using Negotiations.CommandLine;
 using Npgsql;
 using Wolverine;
 using Wolverine.Marten;
@@ -13,11 +14,6 @@ namespace Negotiations.Hosting;
 
 public static class StoreSetup
 {
-    public const string ConnectionStringName = "Marten";
-
-    /// <summary>The project-local cluster of eventstore-scripts/postgres: the default when ConnectionStrings__Marten is not set.</summary>
-    public const string LocalCluster = "Host=127.0.0.1;Port=5433;Database=negotiations;Username=postgres";
-
     /// <summary>Marten (events and documents) with Wolverine's outbox and transactional middleware on the same database.</summary>
     public static WebApplicationBuilder AddNegotiationsStore(this WebApplicationBuilder builder)
     {
@@ -28,15 +24,18 @@ public static class StoreSetup
             {
                 var configuration = services.GetRequiredService<IConfiguration>();
                 var settings = configuration.GetSection(NegotiationsSettings.Section).Get<NegotiationsSettings>() ?? new();
-                var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? LocalCluster;
+                var connectionString = DatabaseLocation.ConnectionString(configuration);
 
                 var options = CreateStoreOptions(connectionString, settings.Schema);
                 options.Logger(new StoreLog(services.GetRequiredService<ILogger<IDocumentStore>>()));
                 return options;
             })
             .UseLightweightSessions()
-            // Read before Build(): set Negotiations__Daemon in the environment (or appsettings) of every node.
-            .AddAsyncDaemon(builder.Configuration.GetValue($"{NegotiationsSettings.Section}:Daemon", DaemonMode.Solo))
+            // Read before Build(): set Negotiations__Daemon in the environment (or appsettings) of every node. A command
+            // that does not need the projections current leaves them to the serving nodes (ExternallyManaged: no daemon here).
+            .AddAsyncDaemon(builder.Command() is { RunsDaemon: false }
+                ? DaemonMode.ExternallyManaged
+                : builder.Configuration.GetValue($"{NegotiationsSettings.Section}:Daemon", DaemonMode.Solo))
             .IntegrateWithWolverine();
 
         return builder;

@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using JasperFx.CommandLine;
-using Microsoft.Extensions.Options;
 using Negotiations.Audit;
 using Negotiations.CommandLine;
 using Negotiations.Demo;
-using Negotiations.Hosting;
 
 namespace Negotiations.Import;
 
@@ -28,7 +25,7 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         }
         long? total = input.File == "-" ? null : System.IO.File.ReadLines(input.File).LongCount(l => !string.IsNullOrWhiteSpace(l));
         using var reader = input.File == "-" ? Console.In : new StreamReader(input.File);
-        return await CommandHost.RunAsync(input, services => CommandProgress.RunAsync("import", "lines", total, async report =>
+        return await CommandHost.RunAsync("import", input, services => CommandProgress.RunAsync("import", "lines", total, async report =>
         {
             var runner = services.GetRequiredService<ImportRunner>();
             int lines = 0, applied = 0;
@@ -36,54 +33,31 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             {
                 report(++lines);
                 if (result.Applied) applied++;
-                else Console.WriteLine($"line {result.Line} ({result.Command}): {result.Status} {result.Result?.Node["detail"]?.ToString() ?? result.Result?.ToString()}");
+                else Console.Error.WriteLine($"line {result.Line} ({result.Command}): {result.Status} {result.Result?.Node["detail"]?.ToString() ?? result.Result?.ToString()}");
             }
-            Console.WriteLine($"import: {applied} of {lines} lines applied, {lines - applied} rejected");
+            Console.Error.WriteLine($"import: {applied} of {lines} lines applied, {lines - applied} rejected");
             return applied == lines;
-        }));
+        }), start: true);
     });
 }
 
 [Description("Load the demo scenario (southern Syria, September 2025) into an empty store", Name = "load-demo")]
 public sealed class LoadDemoCommand : JasperFxAsyncCommand<NetCoreInput>
 {
-    public override Task<bool> Execute(NetCoreInput input) => AuditExit.Guard("load-demo", () => CommandHost.RunAsync(input, async services =>
+    public override Task<bool> Execute(NetCoreInput input) => AuditExit.Guard("load-demo", () =>
     {
         ExitCodes.Ran();
-        var demo = services.GetRequiredService<DemoScenario>();
-        if (!await demo.StoreIsEmptyAsync(CancellationToken.None))
+        return CommandHost.RunAsync("load-demo", input, async services =>
         {
-            Console.WriteLine("load-demo: the store already holds events; nothing loaded");
-            return true;
-        }
-        var summary = await demo.LoadAsync(CommandHost.User(services), CancellationToken.None);
-        Console.WriteLine($"load-demo: {summary.Applied} of {summary.Lines} developments applied, {summary.Rejected} rejected");
-        return summary.Rejected == 0;
-    }));
-}
-
-/// <summary>Starts the application for a command (on a loopback port nobody uses), runs the work, stops it.</summary>
-internal static class CommandHost
-{
-    public static async Task<bool> RunAsync(NetCoreInput input, Func<IServiceProvider, Task<bool>> work)
-    {
-        using var host = input.BuildHost();
-        if (host is WebApplication web)
-        {
-            web.Urls.Clear();
-            web.Urls.Add("http://127.0.0.1:0");
-        }
-        await host.StartAsync();
-        try
-        {
-            return await work(host.Services);
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
-
-    public static ClaimsPrincipal User(IServiceProvider services) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, services.GetRequiredService<IOptions<NegotiationsSettings>>().Value.RecordedBy)], "command-line"));
+            var demo = services.GetRequiredService<DemoScenario>();
+            if (!await demo.StoreIsEmptyAsync(CancellationToken.None))
+            {
+                await Console.Error.WriteLineAsync("load-demo: the store already holds events; nothing loaded");
+                return true;
+            }
+            var summary = await demo.LoadAsync(CommandHost.User(services), CancellationToken.None);
+            await Console.Error.WriteLineAsync($"load-demo: {summary.Applied} of {summary.Lines} developments applied, {summary.Rejected} rejected");
+            return summary.Rejected == 0;
+        }, start: true);
+    });
 }
