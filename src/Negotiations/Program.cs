@@ -24,7 +24,8 @@ var app = builder.Build();
 
 app.UseNegotiationsApi();
 
-if (args.Length == 0) return await Serving.RunAsync(app);
+// Serving (no arguments, or only the host's options such as --urls): the host alone, without JasperFx's command line.
+if (command is null) return await Serving.RunAsync(app);
 
 return ExitCodes.For(args, Negotiations.Audit.AuditExit.Code(await app.RunJasperFxCommands(args)));
 
