@@ -128,16 +128,21 @@ public sealed class ExportInput : NetCoreInput
     [Description("events: only this stream")]
     public Guid? StreamFlag { get; set; }
 
-    [Description("events: recorded at or after (ISO-8601 date or timestamp)")]
-    public string? FromFlag { get; set; }
+    // Long names only: the recorded time and the sequence would share their first letters.
+    [Description("events: recorded at or after (ISO-8601 date or timestamp); the API's recordedFrom")]
+    [FlagAlias("recorded-from", true)]
+    public string? RecordedFromFlag { get; set; }
 
-    [Description("events: recorded at or before (ISO-8601 date or timestamp)")]
-    public string? ToFlag { get; set; }
+    [Description("events: recorded at or before (ISO-8601 date or timestamp); the API's recordedTo")]
+    [FlagAlias("recorded-to", true)]
+    public string? RecordedToFlag { get; set; }
 
     [Description("events: from this global sequence")]
+    [FlagAlias("from-sequence", true)]
     public long? FromSequenceFlag { get; set; }
 
     [Description("events: up to this global sequence")]
+    [FlagAlias("to-sequence", true)]
     public long? ToSequenceFlag { get; set; }
 }
 
@@ -153,7 +158,14 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
             AuditExit.Fail();
             return false;
         }
-        var filter = new EventFilter(input.FromSequenceFlag, input.ToSequenceFlag, Time(input.FromFlag), Time(input.ToFlag), input.StreamFlag);
+        foreach (var (flag, text) in new[] { ("--recorded-from", input.RecordedFromFlag), ("--recorded-to", input.RecordedToFlag) })
+        {
+            if (text is null || Time(text) is not null) continue;
+            await Console.Error.WriteLineAsync($"export: {flag} takes an ISO-8601 date or timestamp (2025-09-15, 2025-09-15T08:00:00Z); it is '{text}'");
+            AuditExit.Fail();
+            return false;
+        }
+        var filter = new EventFilter(input.FromSequenceFlag, input.ToSequenceFlag, Time(input.RecordedFromFlag), Time(input.RecordedToFlag), input.StreamFlag);
         var problems = filter.Check(new Validation.Problems());
         if (problems.Any)
         {
@@ -177,8 +189,8 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
         });
     });
 
-    private static DateTimeOffset? Time(string? text) => text is null ? null
-        : DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+    private static DateTimeOffset? Time(string? text) =>
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time) ? time : null;
 }
 
 [Description("Rebuild every projection from the events in a throwaway schema and print how it differs from the live documents; exit 0 identical, 1 different, 2 error", Name = "replay")]

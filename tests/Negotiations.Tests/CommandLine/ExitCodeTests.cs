@@ -68,6 +68,11 @@ public class ExitCodeTests : IAsyncLifetime
         var unknown = await Run("import", "--no-such-option", "x.jsonl");
         unknown.Code.ShouldBe(2, unknown.Output + unknown.Error);
 
+        var badTime = await Run("export", "events", "--recorded-from", "yesterday");
+        badTime.Code.ShouldBe(2, badTime.Output + badTime.Error);
+        badTime.Error.ShouldContain("--recorded-from takes an ISO-8601 date or timestamp");
+        badTime.Output.ShouldBeEmpty();
+
         var usage = await Run("import", "--help");
         usage.Code.ShouldBe(0, usage.Output + usage.Error);
         usage.Output.ShouldContain("import");
