@@ -1,4 +1,5 @@
 using JasperFx.CodeGeneration;
+using Negotiations.ApiReference;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Negotiations.Audit;
@@ -11,7 +12,6 @@ using Negotiations.Import;
 using Negotiations.Observability;
 using Negotiations.Security;
 using Negotiations.Status;
-using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Persistence;
@@ -40,7 +40,7 @@ public static class ApiSetup
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemWording.Customize);
         builder.Services.AddExceptionHandler<StreamCollisionHandler>();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer<ApiReference.CommandExamples>());
+        builder.Services.AddNegotiationsApiReference();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<ProjectionsHealthCheck>("projections");
         builder.Services.AddSingleton<DatabaseHealthCheck>();
         builder.Services.AddSingleton<ProjectionsHealthCheck>();
@@ -72,8 +72,7 @@ public static class ApiSetup
         app.UseMiddleware<QueryGuard>();
         app.UseMiddleware<CommandBodyGuard>();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapNegotiationsApiReference();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
         app.MapHealthChecks("/health/database", HealthResponse.DatabaseOnly).AllowAnonymous();
         app.MapWolverineEndpoints(options =>

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Negotiations.ApiReference;
+using Negotiations.Security;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.OpenApi;
@@ -44,6 +46,23 @@ public class OpenApiDocumentTests(AppFixture app) : IClassFixture<AppFixture>
             responses.ShouldContain("422", what);
             if (path.Contains('{')) responses.ShouldContain("404", what);
             responses.ShouldContain(r => r == "200" || r == "201", what);
+        }
+    }
+
+    [Fact]
+    public async Task Every_operation_requires_the_bearer_key_of_the_role_the_route_needs()
+    {
+        var document = (await app.Get("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK).Body!;
+        var scheme = document["components"]!["securitySchemes"]![BearerSecurity.SchemeName]!;
+        scheme["type"]!.GetValue<string>().ShouldBe("http");
+        scheme["scheme"]!.GetValue<string>().ShouldBe("bearer");
+
+        foreach (var (path, method, operation) in await Operations())
+        {
+            var requirement = operation["security"]!.AsArray().Single()!.AsObject();
+            requirement.Select(r => r.Key).ShouldBe([BearerSecurity.SchemeName], $"{method} {path}");
+            requirement[BearerSecurity.SchemeName]!.AsArray().Select(r => r!.GetValue<string>())
+                .ShouldBe([RouteAccess.RoleFor(method.ToUpperInvariant(), path)], $"{method} {path}");
         }
     }
 
