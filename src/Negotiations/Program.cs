@@ -24,8 +24,11 @@ var app = builder.Build();
 
 app.UseNegotiationsApi();
 
-// Serving (no arguments, or only the host's options such as --urls): the host alone, without JasperFx's command line.
-if (command is null) return await Serving.RunAsync(app);
+if (args.Length == 0) return await Serving.RunAsync(app);
+
+// Serving with the host's options (--urls, as run starts it; a test host's) goes through JasperFx's run, which hands a
+// failed start on to a test host's factory as it is.
+if (command is null) CommandLineRun.QuietCommandSearch();
 
 return ExitCodes.For(args, Negotiations.Audit.AuditExit.Code(await app.RunJasperFxCommands(args)));
 

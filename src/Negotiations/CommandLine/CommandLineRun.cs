@@ -52,10 +52,14 @@ public sealed record CommandLineRun(string Name, bool IsProduct)
         CommandOutput.Data = Console.Out;
         Console.SetOut(Console.Error);
         AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        // JasperFx announces every assembly it searches for commands ("Searching '...' for commands") until extensions
-        // have been applied once; this application has none to apply, and a command's standard error keeps to its report.
-        new CommandFactory().ApplyExtensions(new ServiceCollection());
+        QuietCommandSearch();
     }
+
+    /// <summary>
+    /// JasperFx announces every assembly it searches for commands ("Searching '...' for commands") on the console until
+    /// extensions have been applied once; this application has none to apply.
+    /// </summary>
+    public static void QuietCommandSearch() => new CommandFactory().ApplyExtensions(new ServiceCollection());
 }
 
 public static class CommandLineHosting

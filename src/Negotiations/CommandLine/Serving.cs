@@ -3,7 +3,7 @@ using Negotiations.Audit;
 namespace Negotiations.CommandLine;
 
 /// <summary>
-/// Serving when started without a command (no arguments, or only options such as --urls): the host alone, without JasperFx's command line, which would first search
+/// Serving when started without arguments: the host alone, without JasperFx's command line, which would first search
 /// every Critter Stack assembly for commands (about a quarter of a second of start-up). A host that fails to start
 /// exits as it does through the command line: 2 when a start-up check named the problem, 1 otherwise.
 /// </summary>
