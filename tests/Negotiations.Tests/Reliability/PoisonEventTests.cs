@@ -15,8 +15,13 @@ namespace Negotiations.Tests.Resilience;
 /// <summary>The application with one more asynchronous projection, one that throws on a particular event.</summary>
 public sealed class PoisonedAppFixture : AppFixture
 {
-    protected override void Configure(IWebHostBuilder builder) =>
+    protected override void Configure(IWebHostBuilder builder)
+    {
         builder.ConfigureServices(services => services.ConfigureMarten(options => options.Projections.Add(new PoisonProjection(), ProjectionLifecycle.Async)));
+        // The poison is the test's own doing: the daemon's error and /health's 503 are asserted, not shown.
+        builder.UseSetting("Logging:LogLevel:Marten.Events.Daemon", "None");
+        builder.UseSetting("Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks", "None");
+    }
 }
 
 /// <summary>
