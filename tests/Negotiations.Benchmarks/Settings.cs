@@ -40,7 +40,7 @@ public sealed record Settings(
         return quick
             ? new(true, connection, CopyRows: 50_000, PlainBulkEvents: 10_000, CommandDuration: TimeSpan.FromSeconds(1.4),
                 Concurrency: [1, 4, 16, 64], ImportLines: 5_000, SeedEvents: 15_000, ReadDuration: TimeSpan.FromSeconds(3),
-                WritersDuringReads: 4, TimeTravelSizes: [100, 1_000], TimeTravelRequests: 15, StartupRuns: 1, Dynamic: dynamic)
+                WritersDuringReads: 4, TimeTravelSizes: [10_000, 100_000], TimeTravelRequests: 30, StartupRuns: 1, Dynamic: dynamic)
             : new(false, connection, CopyRows: 1_000_000, PlainBulkEvents: 200_000, CommandDuration: TimeSpan.FromSeconds(10),
                 Concurrency: [1, 4, 16, 64], ImportLines: 50_000, SeedEvents: 1_000_000, ReadDuration: TimeSpan.FromSeconds(20),
                 WritersDuringReads: 4, TimeTravelSizes: [1_000, 10_000, 100_000], TimeTravelRequests: 30, StartupRuns: 3, Dynamic: dynamic);

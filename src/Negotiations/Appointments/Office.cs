@@ -39,6 +39,8 @@ public sealed record PendingCorrection(Guid EventId, Tenure Tenure, int Position
 public sealed record Office(Guid Id, string Title, string Jurisdiction, IReadOnlyList<Tenure> Tenures, long Version, PendingCorrection? Replacing = null)
     : IWriteModel<Office>
 {
+    public Office At(long version) => this with { Version = version };
+
     /// <summary>Who holds the office now (one for a single-holder office).</summary>
     public IReadOnlyList<Tenure> Holders => Tenures.Where(t => t.Left is null).ToList();
 

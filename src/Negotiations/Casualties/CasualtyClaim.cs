@@ -21,6 +21,8 @@ public sealed record CasualtyClaim(
     long Version,
     Replacement? Replacing = null) : IWriteModel<CasualtyClaim>
 {
+    public CasualtyClaim At(long version) => this with { Version = version };
+
     /// <summary>A source revises its own figures; it does not dispute them.</summary>
     public string? BrokenRule() =>
         Retracted ? null

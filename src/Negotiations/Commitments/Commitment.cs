@@ -24,6 +24,8 @@ public sealed record Commitment(
     long Version,
     Replacement? Replacing = null) : IWriteModel<Commitment>
 {
+    public Commitment At(long version) => this with { Version = version };
+
     /// <summary>
     /// A commitment's rules are about the fields of one development (the 0-3 scale) or need the store (cited
     /// evidence exists: checked where an assessment is logged or corrected, see CitedEvents). Whether an

@@ -25,6 +25,12 @@ public interface IWriteModel<TSelf> where TSelf : class, IWriteModel<TSelf>
 
     /// <summary>The invariant this state breaks, said for a reader; null when it keeps them all. Pure.</summary>
     string? BrokenRule();
+
+    /// <summary>The same state at another version of its stream (a stream folded as it stands ends on its own last version).</summary>
+    TSelf At(long version);
+
+    /// <summary>The model folded from its whole stream (in version order), as the stream stands after its corrections.</summary>
+    static virtual TSelf? Refold(IReadOnlyList<IEvent> stream) => AsItStands.Fold<TSelf>(stream);
 }
 
 /// <summary>The write model of every kind of stream, by concept (the namespace of its events, as StreamLink names it).</summary>
@@ -75,8 +81,8 @@ public static class WriteModels
 
         public string? BrokenBy(IReadOnlyList<IEvent> stream, IReadOnlyList<IEvent> appended)
         {
-            var now = stream.Aggregate((T?)null, T.Fold);
-            var after = appended.Aggregate(now, T.Fold);
+            var now = T.Refold(stream);
+            var after = T.Refold([.. stream, .. appended]);
             return now?.BrokenRule() is null ? after?.BrokenRule() : null;
         }
     }

@@ -30,6 +30,8 @@ public sealed record Mechanism(
     long Version,
     Replacement? Replacing = null) : IWriteModel<Mechanism>
 {
+    public Mechanism At(long version) => this with { Version = version };
+
     /// <summary>
     /// Membership replays in order: nobody joins while sitting on the body, nobody leaves without sitting on
     /// it, and it has at most <see cref="MechanismRules.MaxMembers"/> members.

@@ -1,3 +1,4 @@
+using Negotiations.Corrections;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Negotiations.Validation;
@@ -12,7 +13,7 @@ namespace Negotiations.Queries;
 public static class StreamReads
 {
     public static async Task<Results<Ok<T>, ProblemHttpResult>> ReadAsync<T>(
-        IQuerySession session, Guid id, long? version, DateTimeOffset? knownAt, string what, CancellationToken cancellation) where T : class
+        IQuerySession session, Guid id, long? version, DateTimeOffset? knownAt, string what, CancellationToken cancellation) where T : class, IWriteModel<T>
     {
         var problems = new Problems()
             .When(version is not null && knownAt is not null, "knownAt", "Give either version or knownAt, not both.")
@@ -20,7 +21,7 @@ public static class StreamReads
         if (problems.Any) return TypedResults.Problem(problems.Invalid());
 
         var model = version is not null || knownAt is not null
-            ? await session.Events.AggregateStreamAsync<T>(id, version ?? 0, knownAt, token: cancellation)
+            ? T.Refold(await session.Events.FetchStreamAsync(id, version ?? 0, knownAt, token: cancellation))
             : await session.LoadAsync<T>(id, cancellation);
 
         return model is null

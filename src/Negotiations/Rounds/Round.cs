@@ -21,6 +21,8 @@ public sealed record Round(
     long Version,
     Replacement? Replacing = null) : IWriteModel<Round>
 {
+    public Round At(long version) => this with { Version = version };
+
     public RoundStatus Status => Standings.Current(new RoundStanding(RoundStatus.Scheduled)).Status;
 
     /// <summary>Why the round was postponed or cancelled, while it is.</summary>

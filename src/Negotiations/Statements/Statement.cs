@@ -22,6 +22,8 @@ public sealed record Statement(
     bool Retracted,
     long Version) : IWriteModel<Statement>
 {
+    public Statement At(long version) => this with { Version = version };
+
     /// <summary>A statement is one development; its rules are those of its fields.</summary>
     public string? BrokenRule() => null;
 

@@ -34,10 +34,10 @@ public sealed record CheckpointPlan(CheckpointMark? Start, IReadOnlyList<Version
     public static DateOnly OccurredFrom(IEvent e) => e.Data is IDevelopment d ? d.Provenance.Occurred.From : DateOnly.MinValue;
 
     /// <summary>
-    /// How many events after the last mark make the next one: the trail grows by a sixteenth of the history at
-    /// least, so a long history keeps a few dozen checkpoints, not thousands of ever larger ones.
+    /// How many events after the last mark make the next one: a fixed number, so that a request reads and folds at most
+    /// about two gaps of events (the segment its date falls in and the events after the last mark) however long the
+    /// history is. The status a checkpoint keeps is small (the write models hold only what decisions need), so a long
+    /// history keeps many small checkpoints; its trail (one mark per gap) is what grows, by about 100 bytes a mark.
     /// </summary>
-    public static long Gap(long eventsSoFar) => Math.Max(MinimumGap, eventsSoFar / 16);
-
-    public const long MinimumGap = 200;
+    public const long Gap = 250;
 }

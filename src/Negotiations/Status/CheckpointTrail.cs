@@ -7,10 +7,11 @@ public static class CheckpointTrail
 {
     /// <summary>
     /// Folds <paramref name="events"/> (every event of the linked streams after the last mark, in sequence order)
-    /// into <paramref name="status"/> and yields each new mark with the status at it. The status is folded further
+    /// (with the streams its corrections and retractions fold again, see <see cref="TakenBackStreams"/>) into <paramref name="status"/> and yields each new mark with the status at it. The status is folded further
     /// after each yield, so keep (serialise) it before asking for the next mark. The trail is updated as it goes.
     /// </summary>
-    public static IEnumerable<(CheckpointMark Mark, UnderstandingStatus Status)> Extend(StatusTrail trail, UnderstandingStatus status, IReadOnlyList<IEvent> events)
+    public static IEnumerable<(CheckpointMark Mark, UnderstandingStatus Status)> Extend(StatusTrail trail, UnderstandingStatus status, IReadOnlyList<IEvent> events,
+        IReadOnlyDictionary<Guid, IReadOnlyList<IEvent>> takenBack)
     {
         var last = trail.Marks.Count == 0 ? null : trail.Marks[^1];
         var maxOccurred = last?.MaxOccurred ?? DateOnly.MinValue;
@@ -20,7 +21,7 @@ public static class CheckpointTrail
 
         foreach (var e in events)
         {
-            status.Include(e);
+            status.Include(e, takenBack.GetValueOrDefault(e.Id));
             var occurred = CheckpointPlan.OccurredFrom(e);
             if (e.Data is Sources.IDevelopment && occurred > maxOccurred) maxOccurred = occurred;
             if (e.Timestamp > maxRecorded) maxRecorded = e.Timestamp;
@@ -31,7 +32,7 @@ public static class CheckpointTrail
                 : new VersionRange(e.StreamId, trail.Versions.GetValueOrDefault(e.StreamId), e.Version);
             count++;
 
-            if (count < CheckpointPlan.Gap(trail.Events)) continue;
+            if (count < CheckpointPlan.Gap) continue;
             var mark = new CheckpointMark(trail.Marks.Count, e.Sequence, trail.Events + count, maxOccurred, maxRecorded,
                 minOccurred, minRecorded, segment.Values.ToList());
             trail.Marks.Add(mark);

@@ -33,16 +33,16 @@ public static class StatusHistory
             trail = Empty(understandingId);
             head = await ReadAsync(session, Whole(streams), cancellation);
         }
-        if (head.Count >= CheckpointPlan.Gap(trail.Events)) head = await ExtendAsync(session, trail, head, cancellation);
+        if (head.Count >= CheckpointPlan.Gap) head = await ExtendAsync(session, trail, head, cancellation);
 
         var plan = CheckpointPlan.For(trail, asOf, knownAt);
         var start = plan.Start is { } mark ? await session.LoadAsync<StatusCheckpoint>(StatusCheckpoint.IdOf(understandingId, mark.Ordinal), cancellation) : null;
         if (plan.Start is not null && start?.Build != Build) return await FoldAsync(session, understandingId, asOf, knownAt, streams, cancellation);
 
-        var events = (await ReadAsync(session, plan.Reads, cancellation)).Concat(head)
-            .Where(e => knownAt is null || e.Timestamp <= knownAt)
-            .OrderBy(e => e.Sequence);
-        return Fold(start?.Status ?? new UnderstandingStatus { Id = understandingId }, events, asOf);
+        var counts = Counts(asOf, knownAt);
+        var events = (await ReadAsync(session, plan.Reads, cancellation)).Concat(head).Where(counts).OrderBy(e => e.Sequence).ToList();
+        var takenBack = await TakenBackStreams.ReadAsync(session, events, counts, cancellation);
+        return Fold(start?.Status ?? new UnderstandingStatus { Id = understandingId }, events, asOf, takenBack);
     }
 
     /// <summary>Every event of the streams that concern the understanding, recorded by <c>knownAt</c>, in order; null when none concerns it.</summary>
@@ -54,22 +54,29 @@ public static class StatusHistory
     }
 
     /// <summary>Pure: the status folded from the events (in sequence order), counting developments that occurred by <c>asOf</c>.</summary>
-    public static UnderstandingStatus Fold(Guid understandingId, IEnumerable<IEvent> events, DateOnly? asOf) =>
-        Fold(new UnderstandingStatus { Id = understandingId }, events, asOf);
+    public static UnderstandingStatus Fold(Guid understandingId, IReadOnlyList<IEvent> events, DateOnly? asOf)
+    {
+        var counts = Counts(asOf, null);
+        return Fold(new UnderstandingStatus { Id = understandingId }, events, asOf, TakenBackStreams.From(events, counts));
+    }
 
-    private static UnderstandingStatus Fold(UnderstandingStatus status, IEnumerable<IEvent> events, DateOnly? asOf)
+    private static UnderstandingStatus Fold(UnderstandingStatus status, IEnumerable<IEvent> events, DateOnly? asOf, IReadOnlyDictionary<Guid, IReadOnlyList<IEvent>> takenBack)
     {
         foreach (var e in events)
             if (asOf is null || CheckpointPlan.OccurredFrom(e) <= asOf)
-                status.Include(e);
+                status.Include(e, takenBack.GetValueOrDefault(e.Id));
         return status;
     }
+
+    /// <summary>Whether an event counts on both axes: a development that occurred by asOf (from its first possible day), recorded by knownAt.</summary>
+    private static Func<IEvent, bool> Counts(DateOnly? asOf, DateTimeOffset? knownAt) => e =>
+        (asOf is null || CheckpointPlan.OccurredFrom(e) <= asOf) && (knownAt is null || e.Timestamp <= knownAt);
 
     /// <summary>Without checkpoints: every event of the streams, read and folded.</summary>
     private static async Task<UnderstandingStatus> FoldAsync(IQuerySession session, Guid understandingId, DateOnly? asOf, DateTimeOffset? knownAt, IReadOnlyCollection<Guid> streams, CancellationToken cancellation)
     {
         var events = await ReadAsync(session, Whole(streams), cancellation);
-        return Fold(understandingId, events.Where(e => knownAt is null || e.Timestamp <= knownAt), asOf);
+        return Fold(understandingId, events.Where(e => knownAt is null || e.Timestamp <= knownAt).ToList(), asOf);
     }
 
     /// <summary>Cuts marks in the events after the trail's last one, keeping the status at each; answers the events after the new last mark.</summary>
@@ -80,8 +87,9 @@ public static class StatusHistory
             : (await session.LoadAsync<StatusCheckpoint>(StatusCheckpoint.IdOf(trail.Id, trail.Marks[^1].Ordinal), cancellation))?.Status;
         if (status is null) return head;
 
+        var takenBack = await TakenBackStreams.ReadAsync(session, head, _ => true, cancellation);
         await using var writer = session.DocumentStore.LightweightSession();
-        foreach (var (mark, folded) in CheckpointTrail.Extend(trail, status, head))
+        foreach (var (mark, folded) in CheckpointTrail.Extend(trail, status, head, takenBack))
         {
             // Saved at once: the status goes on folding after this mark.
             writer.Store(new StatusCheckpoint { Id = StatusCheckpoint.IdOf(trail.Id, mark.Ordinal), UnderstandingId = trail.Id, Build = Build, Ordinal = mark.Ordinal, Status = folded });

@@ -40,23 +40,33 @@ public sealed class UnderstandingStatus
     /// <summary>The global sequence of the last event folded in.</summary>
     public long Sequence { get; set; }
 
-    /// <summary>Folds one event of the understanding's stream or of a stream linked to it. Deterministic: no clock, no I/O.</summary>
-    public UnderstandingStatus Include(IEvent e)
+    /// <summary>
+    /// Folds one event of the understanding's stream or of a stream linked to it. Deterministic: no clock, no I/O.
+    /// A correction or retraction folds its stream's part again from <paramref name="streamSoFar"/>: that stream's
+    /// events up to it and its replacement, as the caller counts them (see <see cref="TakenBackStreams"/>); an event
+    /// the part already holds (the replacement, folded with its correction) is not folded twice.
+    /// </summary>
+    public UnderstandingStatus Include(IEvent e, IReadOnlyList<IEvent>? streamSoFar = null)
     {
-        var concept = e.Data is DevelopmentRetracted or DevelopmentCorrected ? ConceptHolding(e.StreamId) : StreamLink.ConceptOf(e.EventType);
+        var takesBack = AsItStands.TakesBack(e);
+        var concept = takesBack ? ConceptHolding(e.StreamId) : StreamLink.ConceptOf(e.EventType);
+        var stream = takesBack ? streamSoFar ?? throw new ArgumentException("A correction or retraction needs its stream so far.", nameof(streamSoFar)) : null;
         switch (concept)
         {
-            case "Understandings": Understanding = Understanding.Fold(Understanding, e); break;
-            case "Rounds": Fold(Rounds, e, Round.Fold); break;
-            case "Zones": Fold(Zones, e, Zone.Fold); break;
-            case "Mechanisms": Fold(Mechanisms, e, Mechanism.Fold); break;
-            case "Appointments": Fold(Offices, e, Office.Fold); break;
-            case "Commitments": Fold(Commitments, e, Commitment.Fold); break;
-            case "Casualties": Fold(CasualtyClaims, e, CasualtyClaim.Fold); break;
-            case "Statements": Fold(Statements, e, Statement.Fold); break;
+            case "Understandings":
+                if (stream is not null) Understanding = Refold<Understanding>(stream);
+                else if (!Holds(Understanding, e)) Understanding = Understanding.Fold(Understanding, e);
+                break;
+            case "Rounds": Fold(Rounds, e, stream); break;
+            case "Zones": Fold(Zones, e, stream); break;
+            case "Mechanisms": Fold(Mechanisms, e, stream); break;
+            case "Appointments": Fold(Offices, e, stream); break;
+            case "Commitments": Fold(Commitments, e, stream); break;
+            case "Casualties": Fold(CasualtyClaims, e, stream); break;
+            case "Statements": Fold(Statements, e, stream); break;
         }
 
-        if (e.Data is IDevelopment development || e.Data is DevelopmentRetracted or DevelopmentCorrected)
+        if (e.Data is IDevelopment development || takesBack)
         {
             var provenance = (e.Data as IDevelopment)?.Provenance;
             Latest.Add(new LatestDevelopment(e.Id, e.Sequence, concept ?? "Unknown", e.EventTypeName, provenance?.Occurred, e.Timestamp, provenance?.Sources ?? []));
@@ -66,9 +76,15 @@ public sealed class UnderstandingStatus
         return this;
     }
 
-    private static void Fold<T>(Dictionary<Guid, T> models, IEvent e, Func<T?, IEvent, T?> fold) where T : class
+    private static T? Refold<T>(IReadOnlyList<IEvent> stream) where T : class, IWriteModel<T> => T.Refold(stream);
+
+    private static bool Holds<T>(T? model, IEvent e) where T : class, IWriteModel<T> => model is not null && e.Version > 0 && e.Version <= model.Version;
+
+    private static void Fold<T>(Dictionary<Guid, T> models, IEvent e, IReadOnlyList<IEvent>? stream) where T : class, IWriteModel<T>
     {
-        var next = fold(models.GetValueOrDefault(e.StreamId), e);
+        var held = models.GetValueOrDefault(e.StreamId);
+        if (stream is null && Holds(held, e)) return;
+        var next = stream is null ? T.Fold(held, e) : T.Refold(stream);
         if (next is null) models.Remove(e.StreamId);
         else models[e.StreamId] = next;
     }

@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using JasperFx.Events.Aggregation;
+using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events.Projections;
 using Negotiations.Links;
@@ -12,7 +14,7 @@ namespace Negotiations.Status;
 /// Events are routed by the inline StreamLink of their stream: to the understanding itself and to every
 /// understanding the stream concerns.
 /// </summary>
-public partial class UnderstandingStatusProjection : MultiStreamProjection<UnderstandingStatus, Guid>
+public class UnderstandingStatusProjection : MultiStreamProjection<UnderstandingStatus, Guid>
 {
     public const string ProjectionName = "UnderstandingStatus";
 
@@ -31,6 +33,13 @@ public partial class UnderstandingStatusProjection : MultiStreamProjection<Under
         });
     }
 
-    public override UnderstandingStatus? Evolve(UnderstandingStatus? snapshot, Guid id, IEvent e) =>
-        (snapshot ?? new UnderstandingStatus { Id = id }).Include(e);
+    /// <summary>Folds the batch's events in order; a correction or retraction reads its stream up to it first (see TakenBackStreams).</summary>
+    public override async ValueTask<(UnderstandingStatus?, ActionType)> DetermineActionAsync(IQuerySession session, UnderstandingStatus? snapshot, Guid identity,
+        IIdentitySetter<UnderstandingStatus, Guid> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var status = snapshot ?? new UnderstandingStatus { Id = identity };
+        var streams = await TakenBackStreams.ReadAsync(session, events, _ => true, cancellation);
+        foreach (var e in events) status.Include(e, streams.GetValueOrDefault(e.Id));
+        return (status, ActionType.Store);
+    }
 }

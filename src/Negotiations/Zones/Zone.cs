@@ -22,6 +22,14 @@ public sealed record Zone(
     bool Retracted,
     long Version) : IWriteModel<Zone>
 {
+    public Zone At(long version) => this with { Version = version };
+
+    /// <summary>
+    /// Folded in stream order with its markers: a corrected declaration or report keeps its place and the assessments
+    /// and rulings that name its earlier event id (which the stream as it stands would not say).
+    /// </summary>
+    public static Zone? Refold(IReadOnlyList<IEvent> stream) => stream.Aggregate((Zone?)null, Fold);
+
     /// <summary>
     /// Every rule of a zone is about the fields of one development (depths, rule sets); what an assessment or
     /// ruling names is kept by the fold, which takes them back with the declaration or report they name.

@@ -29,25 +29,6 @@ public class FactsTests
     }
 
     [Fact]
-    public void A_corrected_earlier_lifecycle_change_keeps_its_place_and_the_later_status_stands()
-    {
-        Guid negotiating = Guid.CreateVersion7(), agreed = Guid.CreateVersion7();
-        var state = Understanding.Fold(null, Given.DemilitarisedZone().Decide(Id).AsEvent())!;
-        state = Understanding.Fold(state, new UnderstandingLifecycleChanged(Id, Lifecycle.UnderNegotiation, null, Given.Reported()).AsEvent(negotiating, 2))!;
-        state = Understanding.Fold(state, new UnderstandingLifecycleChanged(Id, Lifecycle.Agreed, "signed", Given.Reported()).AsEvent(agreed, 3))!;
-
-        state = Understanding.Fold(state, new DevelopmentCorrected(negotiating, "understanding_lifecycle_changed", "talks began earlier").AsEvent(version: 4))!;
-        state.Replacing.ShouldNotBeNull();
-        state = Understanding.Fold(state,
-            new UnderstandingLifecycleChanged(Id, Lifecycle.UnderNegotiation, "US mediation", Given.Reported(new DateOnly(2025, 8, 1))).AsEvent(version: 5))!;
-
-        state.Statuses.Values().ShouldBe([Lifecycle.Proposed, Lifecycle.UnderNegotiation, Lifecycle.Agreed]);
-        state.Status.ShouldBe(Lifecycle.Agreed);
-        state.Replacing.ShouldBeNull();
-        state.BrokenRule().ShouldBeNull();
-    }
-
-    [Fact]
     public void A_corrected_member_who_left_since_still_joined_before_leaving()
     {
         Guid joined = Guid.CreateVersion7();

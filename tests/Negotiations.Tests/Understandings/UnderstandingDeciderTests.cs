@@ -1,3 +1,4 @@
+using IEvent = JasperFx.Events.IEvent;
 using Negotiations.Corrections;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
@@ -18,7 +19,7 @@ public class UnderstandingDeciderTests
     private static Understanding Then(Understanding state, object data, Guid? eventId = null) =>
         Understanding.Fold(state, data.AsEvent(eventId, state.Version + 1))!;
 
-    private static Understanding In(Lifecycle status) => Proposed() with { Statuses = Facts.Start(Guid.NewGuid(), status) };
+    private static Understanding In(Lifecycle status) => Proposed() with { Status = status };
 
     [Fact]
     public void A_proposal_starts_an_understanding_in_the_proposed_status()
@@ -52,14 +53,25 @@ public class UnderstandingDeciderTests
     public void A_retracted_or_corrected_change_falls_back_to_the_one_before()
     {
         Guid negotiating = Guid.CreateVersion7(), agreed = Guid.CreateVersion7();
-        var state = Then(Then(Proposed(),
-            new UnderstandingLifecycleChanged(Id, Lifecycle.UnderNegotiation, null, Given.Reported()), negotiating),
-            new UnderstandingLifecycleChanged(Id, Lifecycle.Agreed, "signed", Given.Reported()), agreed);
+        IEvent[] stream =
+        [
+            Given.DemilitarisedZone().Decide(Id).AsEvent(ProposalEvent, 1),
+            new UnderstandingLifecycleChanged(Id, Lifecycle.UnderNegotiation, null, Given.Reported()).AsEvent(negotiating, 2),
+            new UnderstandingLifecycleChanged(Id, Lifecycle.Agreed, "signed", Given.Reported()).AsEvent(agreed, 3)
+        ];
 
-        Then(state, new DevelopmentRetracted(agreed, "understanding_lifecycle_changed", "no signature")).Status.ShouldBe(Lifecycle.UnderNegotiation);
-        Then(state, new DevelopmentCorrected(negotiating, "understanding_lifecycle_changed", "wrong")).Status.ShouldBe(Lifecycle.Agreed);
-        Then(state, new DevelopmentRetracted(ProposalEvent, "understanding_proposed", "never proposed")).Retracted.ShouldBeTrue();
+        Refold([.. stream, new DevelopmentRetracted(agreed, "understanding_lifecycle_changed", "no signature").AsEvent(version: 4)])
+            .Status.ShouldBe(Lifecycle.UnderNegotiation);
+        var corrected = Refold([.. stream, new DevelopmentCorrected(negotiating, "understanding_lifecycle_changed", "wrong").AsEvent(version: 4),
+            new UnderstandingLifecycleChanged(Id, Lifecycle.UnderNegotiation, "mediation", Given.Reported()).AsEvent(version: 5)]);
+        corrected.Status.ShouldBe(Lifecycle.Agreed);
+        corrected.Version.ShouldBe(5);
+        var retracted = Refold([.. stream, new DevelopmentRetracted(ProposalEvent, "understanding_proposed", "never proposed").AsEvent(version: 4)]);
+        retracted.Retracted.ShouldBeTrue();
+        retracted.Version.ShouldBe(4);
     }
+
+    private static Understanding Refold(IReadOnlyList<IEvent> stream) => AsItStands.Fold<Understanding>(stream)!;
 
     [Theory]
     [InlineData(Lifecycle.Proposed, Lifecycle.UnderNegotiation, true)]

@@ -1,0 +1,74 @@
+using IEvent = JasperFx.Events.IEvent;
+using Negotiations.Corrections;
+using Negotiations.Tests.Support;
+using Negotiations.Understandings;
+
+namespace Negotiations.Tests.Corrections;
+
+/// <summary>A stream as it stands: retracted developments out, each corrected one replaced in its own place.</summary>
+public class AsItStandsTests
+{
+    private static readonly Guid Id = Guid.Parse("0199f000-0000-7000-8000-000000000004");
+
+    private static UnderstandingLifecycleChanged To(Lifecycle status, string? reason = null) => new(Id, status, reason, Given.Reported());
+
+    private static IEvent[] Talks(out Guid proposal, out Guid negotiating, out Guid agreed)
+    {
+        (proposal, negotiating, agreed) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        return
+        [
+            Given.DemilitarisedZone().Decide(Id).AsEvent(proposal, 1),
+            To(Lifecycle.UnderNegotiation).AsEvent(negotiating, 2),
+            To(Lifecycle.Agreed, "signed").AsEvent(agreed, 3)
+        ];
+    }
+
+    [Fact]
+    public void A_replacement_takes_the_place_of_the_development_it_corrects()
+    {
+        var stream = Talks(out _, out var negotiating, out var agreed);
+        var replacement = To(Lifecycle.UnderNegotiation, "US mediation").AsEvent(version: 5);
+        IEvent[] corrected = [.. stream, new DevelopmentCorrected(negotiating, "understanding_lifecycle_changed", "talks began earlier").AsEvent(version: 4), replacement];
+
+        AsItStands.Events(corrected).Select(e => e.Version).ShouldBe([1, 5, 3, 4]);
+        var understanding = AsItStands.Fold<Understanding>(corrected)!;
+        understanding.Status.ShouldBe(Lifecycle.Agreed);
+        understanding.Version.ShouldBe(5);
+        understanding.BrokenRule().ShouldBeNull();
+        AsItStands.Events(corrected).ShouldNotContain(e => e.Id == negotiating);
+        AsItStands.Events(corrected).ShouldContain(e => e.Id == agreed);
+    }
+
+    [Fact]
+    public void A_corrected_replacement_is_replaced_in_the_same_place_and_a_retracted_one_is_gone()
+    {
+        var stream = Talks(out _, out var negotiating, out _);
+        var replacement = To(Lifecycle.UnderNegotiation, "first").AsEvent(version: 5);
+        IEvent[] twice =
+        [
+            .. stream,
+            new DevelopmentCorrected(negotiating, "understanding_lifecycle_changed", "wrong reason").AsEvent(version: 4), replacement,
+            new DevelopmentCorrected(replacement.Id, "understanding_lifecycle_changed", "wrong again").AsEvent(version: 6),
+            To(Lifecycle.UnderNegotiation, "second").AsEvent(version: 7)
+        ];
+        AsItStands.Events(twice).Select(e => e.Version).ShouldBe([1, 7, 3, 4, 6]);
+
+        IEvent[] retracted = [.. twice, new DevelopmentRetracted(twice[^1].Id, "understanding_lifecycle_changed", "never happened").AsEvent(version: 8)];
+        AsItStands.Events(retracted).Select(e => e.Version).ShouldBe([1, 3, 4, 6, 8]);
+        var understanding = AsItStands.Fold<Understanding>(retracted)!;
+        understanding.Status.ShouldBe(Lifecycle.Agreed);
+        understanding.Version.ShouldBe(8);
+    }
+
+    [Fact]
+    public void A_retracted_opening_stays_with_its_retraction_so_the_model_says_it_was_retracted()
+    {
+        var stream = Talks(out var proposal, out _, out _);
+        IEvent[] retracted = [.. stream, new DevelopmentRetracted(proposal, "understanding_proposed", "never proposed").AsEvent(version: 4)];
+
+        AsItStands.Events(retracted).Select(e => e.Version).ShouldBe([1, 2, 3, 4]);
+        var understanding = AsItStands.Fold<Understanding>(retracted)!;
+        understanding.Retracted.ShouldBeTrue();
+        understanding.BrokenRule().ShouldBeNull();
+    }
+}
