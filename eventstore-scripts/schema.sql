@@ -503,6 +503,14 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_mechanism (
     mt_version          bigint                      NOT NULL DEFAULT 0,
 CONSTRAINT pkey_mt_doc_mechanism_id PRIMARY KEY (id)
 );
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_mechanismdetails (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_dotnet_type      varchar                     NULL,
+    mt_version          bigint                      NOT NULL DEFAULT 0,
+CONSTRAINT pkey_mt_doc_mechanismdetails_id PRIMARY KEY (id)
+);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_office (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,

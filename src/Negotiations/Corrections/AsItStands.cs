@@ -45,8 +45,8 @@ public static class AsItStands
         return standing;
     }
 
-    /// <summary>The write model folded from the stream as it stands, at the stream's own version.</summary>
-    public static T? Fold<T>(IReadOnlyList<IEvent> stream) where T : class, IWriteModel<T>
+    /// <summary>The model folded from the stream as it stands, at the stream's own version.</summary>
+    public static T? Fold<T>(IReadOnlyList<IEvent> stream) where T : class, IStreamModel<T>
     {
         if (stream.Count == 0) return null;
         var folded = Events(stream).Aggregate((T?)null, T.Fold);

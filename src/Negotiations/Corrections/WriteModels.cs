@@ -16,21 +16,10 @@ namespace Negotiations.Corrections;
 /// breaks. Commands keep the invariants with their own checks before they append; a retraction or a correction
 /// changes the past instead, so it folds the stream with what it would append and is refused if a rule breaks.
 /// </summary>
-public interface IWriteModel<TSelf> where TSelf : class, IWriteModel<TSelf>
+public interface IWriteModel<TSelf> : IStreamModel<TSelf> where TSelf : class, IWriteModel<TSelf>
 {
-    static abstract TSelf? Fold(TSelf? state, IEvent e);
-
-    /// <summary>The version of the stream the model was folded up to.</summary>
-    long Version { get; }
-
     /// <summary>The invariant this state breaks, said for a reader; null when it keeps them all. Pure.</summary>
     string? BrokenRule();
-
-    /// <summary>The same state at another version of its stream (a stream folded as it stands ends on its own last version).</summary>
-    TSelf At(long version);
-
-    /// <summary>The model folded from its whole stream (in version order), as the stream stands after its corrections.</summary>
-    static virtual TSelf? Refold(IReadOnlyList<IEvent> stream) => AsItStands.Fold<TSelf>(stream);
 }
 
 /// <summary>The write model of every kind of stream, by concept (the namespace of its events, as StreamLink names it).</summary>

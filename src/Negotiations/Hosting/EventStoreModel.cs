@@ -32,6 +32,7 @@ public static class EventStoreModel
         options.Projections.Add<StatementProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ZoneProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<MechanismProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<MechanismDetailsProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<OfficeProjection>(ProjectionLifecycle.Inline);
 
         // Which understandings each stream concerns: inline, so that it is there before any async projection routes by it.

@@ -61,7 +61,7 @@ public static class GetUnderstandingLinksEndpoint
         var batch = session.CreateBatchQuery();
         var rounds = batch.LoadMany<Round>().ById(Of<RoundScheduled>());
         var zones = batch.LoadMany<Zone>().ById(Of<ZoneDefined>());
-        var mechanisms = batch.LoadMany<Mechanism>().ById(Of<MechanismEstablished>());
+        var mechanisms = batch.LoadMany<MechanismDetails>().ById(Of<MechanismEstablished>());
         var offices = batch.LoadMany<Office>().ById(Of<OfficialAppointed>());
         var commitments = batch.LoadMany<Commitment>().ById(Of<CommitmentMade>());
         var claims = batch.LoadMany<CasualtyClaim>().ById(Of<CasualtyClaimPublished>());
@@ -119,10 +119,10 @@ public static class LinkLines
         return string.Join("; ", parts);
     }
 
-    public static bool Concerns(Mechanism m, Guid understandingId) =>
+    public static bool Concerns(MechanismDetails m, Guid understandingId) =>
         m.OverseenUnderstandingIds.Contains(understandingId) || m.EstablishedUnder == understandingId;
 
-    public static string State(Mechanism m, Guid understandingId)
+    public static string State(MechanismDetails m, Guid understandingId)
     {
         var role = (m.OverseenUnderstandingIds.Contains(understandingId), m.EstablishedUnder == understandingId) switch
         {
@@ -130,8 +130,8 @@ public static class LinkLines
             (true, false) => "overseeing it",
             _ => "established under it"
         };
-        var lastMeeting = m.Meetings.Select(f => f.Value.On).MaxBy(o => o.From);
-        var lastReport = m.Reports.Select(f => f.Value).MaxBy(r => r.On.From);
+        var lastMeeting = m.LastMeeting?.On;
+        var lastReport = m.LastReport;
         return $"{role}; {Count(m.Members.Count, "member")}; " +
                (lastMeeting is null ? "no meeting yet" : $"last met {When(lastMeeting)}") + "; " +
                (lastReport is null ? "no report yet" : $"last report {When(lastReport.On)}: {lastReport.Title}");

@@ -1,13 +1,10 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
+using Negotiations.Corrections;
 using Negotiations.Hosting;
 
 namespace Negotiations.Mechanisms;
 
 /// <summary>Keeps the mechanism's write model as a document, in the same transaction as its events.</summary>
-public partial class MechanismProjection : SingleStreamProjection<Mechanism, Guid>
+public class MechanismProjection : StreamModelProjection<Mechanism>
 {
     public MechanismProjection() => this.IncludeConceptOf<Mechanism>();
-
-    public override Mechanism? Evolve(Mechanism? snapshot, Guid id, IEvent e) => Mechanism.Fold(snapshot, e);
 }

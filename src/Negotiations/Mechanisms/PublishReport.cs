@@ -8,7 +8,7 @@ using Wolverine.Marten;
 
 namespace Negotiations.Mechanisms;
 
-/// <summary>A mechanism published a report. A report with the same title already on record appends nothing.</summary>
+/// <summary>A mechanism published a report. A report with the same title among its latest appends nothing.</summary>
 public sealed record PublishReport(string Title, string Summary, string? Citation, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
@@ -18,7 +18,7 @@ public sealed record PublishReport(string Title, string Summary, string? Citatio
     public ProblemDetails Allowed(Mechanism mechanism) => MechanismRules.Open(ExpectedVersion, mechanism);
 
     public IEnumerable<object> Decide(Mechanism mechanism) =>
-        mechanism.Reports.Values().Any(r => MemberNames.Same(r.Title, Title))
+        mechanism.RecentReportTitles.Any(title => MemberNames.Same(title, Title))
             ? []
             : [new MechanismReportPublished(mechanism.Id, Title.Trim(), Summary.Trim(), Citation?.Trim(), Provenance)];
 }

@@ -10,7 +10,7 @@ namespace Negotiations.Mechanisms;
 
 /// <summary>
 /// A mechanism met. When is the provenance's occurred date. Attendees need not be members (observers,
-/// invited parties). The same meeting sent again (same occurrence, same summary) appends nothing.
+/// invited parties). The same meeting sent again (same occurrence, same summary, among the mechanism's latest) appends nothing.
 /// </summary>
 public sealed record RecordMeeting(IReadOnlyList<string> Attendees, string Summary, string? Venue, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
@@ -20,7 +20,7 @@ public sealed record RecordMeeting(IReadOnlyList<string> Attendees, string Summa
     public ProblemDetails Allowed(Mechanism mechanism) => MechanismRules.Open(ExpectedVersion, mechanism);
 
     public IEnumerable<object> Decide(Mechanism mechanism) =>
-        mechanism.Meetings.Values().Any(m => m.On == Provenance.Occurred && m.Summary == Summary.Trim())
+        mechanism.RecentMeetings.Any(m => m.On == Provenance.Occurred && m.Summary == Summary.Trim())
             ? []
             : [new MechanismMeetingHeld(mechanism.Id, Attendees.Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                 Summary.Trim(), Venue?.Trim(), Provenance)];

@@ -61,8 +61,7 @@ public sealed record StatusView(
             status.Zones.Values.Where(z => !z.Retracted).OrderBy(z => z.Id).ToList(),
             new RoadmapImplementation(lines, lines.Count == 0 ? null : Math.Round(100m * lines.Sum(l => l.Level) / (3m * lines.Count), 1)),
             status.Mechanisms.Values.Where(m => !m.Retracted).OrderBy(m => m.Id)
-                .Select(m => new MechanismLine(m.Id, m.Name, m.Members,
-                    m.Meetings.Count == 0 ? null : m.Meetings[^1].Value, m.Reports.Count == 0 ? null : m.Reports[^1].Value)).ToList(),
+                .Select(m => new MechanismLine(m.Id, m.Name, m.Members, m.LastMeeting, m.LastReport)).ToList(),
             status.Offices.Values.OrderBy(o => o.Id)
                 .SelectMany(o => o.Holders.Select(h => new OfficeHolderLine(o.Id, o.Title, o.Jurisdiction, h.Person, h.Affiliation))).ToList(),
             status.CasualtyClaims.Values.Where(c => !c.Retracted).OrderBy(c => c.Source).ThenBy(c => c.Id).ToList(),

@@ -30,7 +30,7 @@ public sealed class UnderstandingStatus
     public Understanding? Understanding { get; set; }
     public Dictionary<Guid, Round> Rounds { get; set; } = new();
     public Dictionary<Guid, Zone> Zones { get; set; } = new();
-    public Dictionary<Guid, Mechanism> Mechanisms { get; set; } = new();
+    public Dictionary<Guid, MechanismDetails> Mechanisms { get; set; } = new();
     public Dictionary<Guid, Office> Offices { get; set; } = new();
     public Dictionary<Guid, Commitment> Commitments { get; set; } = new();
     public Dictionary<Guid, CasualtyClaim> CasualtyClaims { get; set; } = new();
@@ -76,11 +76,11 @@ public sealed class UnderstandingStatus
         return this;
     }
 
-    private static T? Refold<T>(IReadOnlyList<IEvent> stream) where T : class, IWriteModel<T> => T.Refold(stream);
+    private static T? Refold<T>(IReadOnlyList<IEvent> stream) where T : class, IStreamModel<T> => T.Refold(stream);
 
-    private static bool Holds<T>(T? model, IEvent e) where T : class, IWriteModel<T> => model is not null && e.Version > 0 && e.Version <= model.Version;
+    private static bool Holds<T>(T? model, IEvent e) where T : class, IStreamModel<T> => model is not null && e.Version > 0 && e.Version <= model.Version;
 
-    private static void Fold<T>(Dictionary<Guid, T> models, IEvent e, IReadOnlyList<IEvent>? stream) where T : class, IWriteModel<T>
+    private static void Fold<T>(Dictionary<Guid, T> models, IEvent e, IReadOnlyList<IEvent>? stream) where T : class, IStreamModel<T>
     {
         var held = models.GetValueOrDefault(e.StreamId);
         if (stream is null && Holds(held, e)) return;

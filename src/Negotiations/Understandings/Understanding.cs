@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Negotiations.Corrections;
 using Negotiations.Validation;
@@ -19,7 +20,7 @@ public sealed record Understanding(
     Guid ProposedBy,
     bool Retracted,
     long Version,
-    string? Broken = null) : IWriteModel<Understanding>
+    [property: JsonIgnore] string? Broken = null) : IWriteModel<Understanding>
 {
     public Understanding At(long version) => this with { Version = version };
 

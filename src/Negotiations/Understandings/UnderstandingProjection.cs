@@ -4,7 +4,7 @@ using Negotiations.Hosting;
 namespace Negotiations.Understandings;
 
 /// <summary>Keeps the understanding's write model as a document, in the same transaction as its events.</summary>
-public class UnderstandingProjection : WriteModelProjection<Understanding>
+public class UnderstandingProjection : StreamModelProjection<Understanding>
 {
     public UnderstandingProjection() => this.IncludeConceptOf<Understanding>();
 }

@@ -1,5 +1,7 @@
 using IEvent = JasperFx.Events.IEvent;
 using Negotiations.Corrections;
+using Negotiations.Mechanisms;
+using Negotiations.Tests.Mechanisms;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
 
@@ -70,5 +72,26 @@ public class AsItStandsTests
         var understanding = AsItStands.Fold<Understanding>(retracted)!;
         understanding.Retracted.ShouldBeTrue();
         understanding.BrokenRule().ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_corrected_member_who_left_since_still_joined_before_leaving()
+    {
+        Guid joined = Guid.CreateVersion7();
+        IEvent[] stream =
+        [
+            GivenMechanisms.Trilateral(Guid.NewGuid()).Decide(Id).AsEvent(version: 1),
+            new MechanismMemberAdded(Id, new MechanismMember("Egypt", MemberRole.Observer), GivenMechanisms.Jordan()).AsEvent(joined, 2),
+            new MechanismMemberLeft(Id, "Egypt", null, GivenMechanisms.Jordan()).AsEvent(version: 3),
+            new DevelopmentCorrected(joined, "mechanism_member_added", "a member, not an observer").AsEvent(version: 4),
+            new MechanismMemberAdded(Id, new MechanismMember("Egypt", MemberRole.Member), GivenMechanisms.Jordan()).AsEvent(version: 5)
+        ];
+
+        var mechanism = AsItStands.Fold<Mechanism>(stream)!;
+        mechanism.BrokenRule().ShouldBeNull();
+        mechanism.FormerMembers.ShouldBe(["Egypt"]);
+        mechanism.Member("Egypt").ShouldBeNull();
+        // Folded in the order recorded, the replacement would join after the departure: Egypt would sit on it again.
+        stream.Aggregate((Mechanism?)null, Mechanism.Fold)!.Member("Egypt").ShouldNotBeNull();
     }
 }

@@ -53,9 +53,14 @@ public class MechanismApiTests(AppFixture app) : IClassFixture<AppFixture>
 
         body["members"]!.AsArray().Select(m => m!["name"]!.GetValue<string>()).ShouldBe(["Syria", "United States", "Egypt"]);
         body["formerMembers"]!.AsArray().Single()!.GetValue<string>().ShouldBe("Jordan");
-        body["meetings"]!.AsArray().Single()!["value"]!["on"]!["from"]!.GetValue<string>().ShouldBe("2025-10-01");
-        body["reports"]!.AsArray().Single()!["value"]!["title"]!.GetValue<string>().ShouldBe("First progress report");
         body["version"]!.GetValue<int>().ShouldBe(5);
+        var details = (await app.Get($"/api/mechanisms/{id}")).ShouldBe(HttpStatusCode.OK).Body!;
+        details["members"]!.AsArray().Select(m => m!["name"]!.GetValue<string>()).ShouldBe(["Syria", "United States", "Egypt"]);
+        details["formerMembers"]!.AsArray().Single()!.GetValue<string>().ShouldBe("Jordan");
+        details["meetingCount"]!.GetValue<int>().ShouldBe(1);
+        details["latestMeetings"]!.AsArray().Single()!["on"]!["from"]!.GetValue<string>().ShouldBe("2025-10-01");
+        details["latestReports"]!.AsArray().Single()!["title"]!.GetValue<string>().ShouldBe("First progress report");
+        details["version"]!.GetValue<int>().ShouldBe(5);
         (await app.StreamOf(id)).Select(e => e.Data.GetType()).ShouldBe([typeof(MechanismEstablished), typeof(MechanismMemberAdded),
             typeof(MechanismMemberLeft), typeof(MechanismMeetingHeld), typeof(MechanismReportPublished)]);
     }

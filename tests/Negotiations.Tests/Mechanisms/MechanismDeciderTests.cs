@@ -1,3 +1,4 @@
+using IEvent = JasperFx.Events.IEvent;
 using Negotiations.Corrections;
 using Negotiations.Mechanisms;
 using Negotiations.Tests.Support;
@@ -29,9 +30,12 @@ public class MechanismDeciderTests
         mechanism.Id.ShouldBe(Id);
         mechanism.Name.ShouldBe("Trilateral");
         mechanism.Members.ShouldBe([new MechanismMember("Syria", MemberRole.Chair)]);
-        mechanism.OverseenUnderstandingIds.ShouldBe([Roadmap]);
-        mechanism.Established.ShouldBe(command.Provenance.Occurred);
         mechanism.Version.ShouldBe(1);
+        var details = MechanismDetails.Fold(null, command.Decide(Id).AsEvent())!;
+        details.Mandate.ShouldBe(command.Mandate.Trim());
+        details.OverseenUnderstandingIds.ShouldBe([Roadmap]);
+        details.Established.ShouldBe(command.Provenance.Occurred);
+        details.Members.ShouldBe(mechanism.Members);
     }
 
     [Fact]
@@ -82,35 +86,62 @@ public class MechanismDeciderTests
     public void Meetings_and_reports_are_kept_and_the_same_one_again_decides_nothing()
     {
         var state = Established();
-        state = Apply(state, GivenMechanisms.Meeting(1).Decide(state));
-        state = Apply(state, GivenMechanisms.Report(2).Decide(state));
+        var meeting = GivenMechanisms.Meeting(1).Decide(state).ToList();
+        state = Apply(state, meeting);
+        var report = GivenMechanisms.Report(2).Decide(state).ToList();
+        state = Apply(state, report);
 
-        state.Meetings.Values().Single().On.From.ShouldBe(new DateOnly(2025, 10, 1));
-        state.Meetings.Values().Single().Venue.ShouldBe("Amman");
-        state.Reports.Values().Single().Citation.ShouldBe("https://example.org/report-1");
+        var details = new[] { GivenMechanisms.Trilateral(Roadmap).Decide(Id), meeting.Single(), report.Single() }
+            .Select((data, i) => data.AsEvent(version: i + 1)).Aggregate((MechanismDetails?)null, MechanismDetails.Fold)!;
+        details.MeetingCount.ShouldBe(1);
+        details.LastMeeting!.On.From.ShouldBe(new DateOnly(2025, 10, 1));
+        details.LastMeeting.Venue.ShouldBe("Amman");
+        details.LastReport!.Citation.ShouldBe("https://example.org/report-1");
         GivenMechanisms.Meeting(3).Decide(state).ShouldBeEmpty();
         GivenMechanisms.Report(3).Decide(state).ShouldBeEmpty();
         GivenMechanisms.Meeting(3, new DateOnly(2025, 10, 8)).Decide(state).ShouldHaveSingleItem();
     }
 
     [Fact]
+    public void The_details_keep_the_latest_meetings_by_date_and_count_them_all()
+    {
+        var events = new List<object> { GivenMechanisms.Trilateral(Roadmap).Decide(Id) };
+        for (var day = 1; day <= 8; day++)
+            events.Add(new MechanismMeetingHeld(Id, ["Syria"], $"meeting {day}", null, Given.Reported(new DateOnly(2025, 10, day * 3 % 8 + 1))));
+        var details = events.Select((data, i) => data.AsEvent(version: i + 1)).Aggregate((MechanismDetails?)null, MechanismDetails.Fold)!;
+
+        details.MeetingCount.ShouldBe(8);
+        details.LatestMeetings.Select(m => m.On.From.Day).ShouldBe([4, 5, 6, 7, 8]);
+        details.LastMeeting!.On.From.ShouldBe(new DateOnly(2025, 10, 8));
+    }
+
+    [Fact]
     public void A_retracted_or_corrected_development_is_taken_back()
     {
         Guid joined = Guid.CreateVersion7(), left = Guid.CreateVersion7(), met = Guid.CreateVersion7();
-        var state = Established();
-        state = Then(state, new MechanismMemberAdded(Id, new MechanismMember("Egypt", MemberRole.Observer), GivenMechanisms.Jordan()), joined);
-        state = Then(state, new MechanismMemberLeft(Id, "Jordan", null, GivenMechanisms.Jordan()), left);
-        state = Then(state, new MechanismMeetingHeld(Id, ["Syria"], "met", null, GivenMechanisms.Jordan()), met);
+        IEvent[] stream =
+        [
+            GivenMechanisms.Trilateral(Roadmap).Decide(Id).AsEvent(EstablishedEvent, 1),
+            new MechanismMemberAdded(Id, new MechanismMember("Egypt", MemberRole.Observer), GivenMechanisms.Jordan()).AsEvent(joined, 2),
+            new MechanismMemberLeft(Id, "Jordan", null, GivenMechanisms.Jordan()).AsEvent(left, 3),
+            new MechanismMeetingHeld(Id, ["Syria"], "met", null, GivenMechanisms.Jordan()).AsEvent(met, 4)
+        ];
+        T Then<T>(object marker, params object[] replacement) where T : class, IStreamModel<T> =>
+            AsItStands.Fold<T>([.. stream, .. new[] { marker }.Concat(replacement).Select((data, i) => data.AsEvent(version: 5 + i))])!;
 
-        var retracted = Then(state, new DevelopmentRetracted(left, "mechanism_member_left", "Jordan stayed"));
+        var retracted = Then<Mechanism>(new DevelopmentRetracted(left, "mechanism_member_left", "Jordan stayed"));
         retracted.Members.Select(m => m.Name).ShouldBe(["Syria", "Jordan", "United States", "Egypt"]);
         retracted.FormerMembers.ShouldBeEmpty();
 
-        var corrected = Then(state, new DevelopmentCorrected(joined, "mechanism_member_added", "not Egypt"));
-        corrected.Members.Select(m => m.Name).ShouldBe(["Syria", "United States"]);
-        Then(state, new DevelopmentRetracted(met, "mechanism_meeting_held", "no meeting")).Meetings.ShouldBeEmpty();
+        var corrected = Then<Mechanism>(new DevelopmentCorrected(joined, "mechanism_member_added", "not Egypt"),
+            new MechanismMemberAdded(Id, new MechanismMember("Lebanon", MemberRole.Observer), GivenMechanisms.Jordan()));
+        corrected.Members.Select(m => m.Name).ShouldBe(["Syria", "United States", "Lebanon"]);
+        corrected.Version.ShouldBe(6);
+        var noMeeting = Then<MechanismDetails>(new DevelopmentRetracted(met, "mechanism_meeting_held", "no meeting"));
+        noMeeting.MeetingCount.ShouldBe(0);
+        noMeeting.LastMeeting.ShouldBeNull();
 
-        var gone = Then(state, new DevelopmentRetracted(EstablishedEvent, "mechanism_established", "never set up"));
+        var gone = Then<Mechanism>(new DevelopmentRetracted(EstablishedEvent, "mechanism_established", "never set up"));
         gone.Retracted.ShouldBeTrue();
         GivenMechanisms.Meeting(gone.Version).Allowed(gone).Status.ShouldBe(422);
     }

@@ -45,9 +45,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfMechanismAndProblemHttpResult = await Negotiations.Mechanisms.GetMechanismEndpoint.Get(mechanismId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var resultsOfOkOfMechanismDetailsAndProblemHttpResult = await Negotiations.Mechanisms.GetMechanismEndpoint.Get(mechanismId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
-            await resultsOfOkOfMechanismAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfOkOfMechanismDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -7,12 +7,12 @@ using Marten.Events.Aggregation;
 namespace Negotiations.Corrections;
 
 /// <summary>
-/// Keeps a write model as a document, in the same transaction as its events. Ordinary events fold in one by one;
+/// Keeps a model of one stream (a write model, or a read model of one stream) as a document, in the same transaction as its events. Ordinary events fold in one by one;
 /// a correction or retraction folds the stream again as it stands (<see cref="AsItStands"/>), reading the events
 /// before it: rare, and the only time a command's cost depends on how long the stream is. The folds stay pure;
 /// only this step reads.
 /// </summary>
-public abstract class WriteModelProjection<T> : SingleStreamProjection<T, Guid> where T : class, IWriteModel<T>
+public abstract class StreamModelProjection<T> : SingleStreamProjection<T, Guid> where T : class, IStreamModel<T>
 {
     public override async ValueTask<(T?, ActionType)> DetermineActionAsync(IQuerySession session, T? snapshot, Guid identity,
         IIdentitySetter<T, Guid> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation)
