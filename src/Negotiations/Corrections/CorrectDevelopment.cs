@@ -40,13 +40,14 @@ public sealed record CorrectDevelopment(string Reason, JsonElement Replacement)
     public (object? Replacement, ProblemDetails Problems) Read(CorrectionTarget target, ISerializer serializer)
     {
         object? replacement;
+        var json = JsonSerializer.SerializeToUtf8Bytes(Replacement);
         try
         {
-            replacement = serializer.FromJson(target.Event.EventType, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Replacement)));
+            replacement = serializer.FromJson(target.Event.EventType, new MemoryStream(json));
         }
         catch (JsonException e)
         {
-            return (null, new Problems().Within("replacement").Unreadable(e, target.Event.EventType, Dialect).Result());
+            return (null, new Problems().Within("replacement").Unreadable(e, json, target.Event.EventType, Dialect).Result());
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
         {

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Negotiations.Hosting;
 using Negotiations.Validation;
-using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
 
@@ -157,13 +156,16 @@ public sealed class ImportRunner(
         if (line.Length > MaxLineLength) return Refuse(null, 413, $"The line is longer than {MaxLineLength} characters.");
 
         JsonDocument document;
+        var bytes = Encoding.UTF8.GetBytes(line);
         try
         {
             // A property named twice would only fail when the object is first read, far from here.
-            document = JsonDocument.Parse(Encoding.UTF8.GetBytes(line), LineOptions);
+            document = JsonDocument.Parse(bytes, LineOptions);
         }
         catch (JsonException e)
         {
+            if (JsonReadProblems.NestsTooDeeply(bytes, JsonReadProblems.ReaderOptions(LineOptions)))
+                return Refuse(null, 400, $"The line is nested too deeply{(e.BytePositionInLine is { } at ? $" at byte {at + 1}" : "")}: {JsonReadProblems.DepthRule(LineOptions.MaxDepth)}.", Problems.Body);
             return Refuse(null, 400, $"Not JSON: {e.Message}", Problems.Body);
         }
         using (document)
@@ -231,7 +233,7 @@ public sealed class ImportRunner(
         context.Response.Body = response;
         context.SetEndpoint(endpoint);
         // Read here as the HTTP pipeline reads a command body before its endpoint does (Hosting/CommandBodyGuard).
-        if (endpoint.Metadata.GetMetadata<HttpChain>() is { RequestType: { } type } && CommandBodyGuard.Problem(type, body, json.Value.SerializerOptions) is { } unreadable)
+        if (CommandBodyGuard.CommandOf(endpoint) is { } type && CommandBodyGuard.Problem(type, body, json.Value.SerializerOptions) is { } unreadable)
             return new ImportLineResult(number, name, StatusCodes.Status400BadRequest, null, LineAnswer.Read(JsonSerializer.SerializeToNode(unreadable, unreadable.GetType())));
 
         try
