@@ -1,4 +1,5 @@
 using JasperFx;
+using Negotiations.Settings;
 using Negotiations.CommandLine;
 using Negotiations.Hosting;
 using Negotiations.Observability;
@@ -30,6 +31,6 @@ if (args.Length == 0) return await Serving.RunAsync(app);
 // failed start on to a test host's factory as it is.
 if (command is null) CommandLineRun.QuietCommandSearch();
 
-return ExitCodes.For(args, Negotiations.Audit.AuditExit.Code(await app.RunJasperFxCommands(args)));
+return CommandLineRun.ExitCode(args, ExitCodes.Code(await app.RunJasperFxCommands(args)));
 
 public partial class Program;

@@ -1,6 +1,5 @@
 using JasperFx.Events.Projections;
 using Marten;
-using Negotiations.Hosting;
 using Negotiations.Links;
 using Negotiations.Status;
 using Negotiations.Understandings;

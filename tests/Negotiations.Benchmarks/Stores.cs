@@ -1,3 +1,4 @@
+using Negotiations.Kernel;
 using JasperFx;
 using JasperFx.Events.Projections;
 using Marten;
@@ -57,7 +58,7 @@ public static class Stores
         options.DatabaseSchemaName = schema;
         options.Events.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, StoreSetup.ConfigureJson);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, JsonDialect.Configure);
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;

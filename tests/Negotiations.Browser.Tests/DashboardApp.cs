@@ -1,4 +1,5 @@
 using System.Net;
+using Negotiations.Settings;
 using System.Text;
 using Marten;
 using Marten.Events;
@@ -9,7 +10,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Negotiations.Demo;
-using Negotiations.Security;
 using Npgsql;
 using Wolverine;
 
@@ -105,7 +105,7 @@ public sealed class DashboardApp : IAsyncLifetime
 
     private sealed class Factory : WebApplicationFactory<Program>
     {
-        public static string ConnectionString => Negotiations.Hosting.DatabaseLocation.FromEnvironment();
+        public static string ConnectionString => Negotiations.Settings.DatabaseLocation.FromEnvironment();
 
         /// <summary>The key of the monitor who logs developments through the API; the browser has none.</summary>
         public const string MonitorKey = "browser-test-monitor-key";

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
+using Negotiations.Settings;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using Negotiations.Hosting;
 using Negotiations.Security;
 
 namespace Negotiations.ApiReference;

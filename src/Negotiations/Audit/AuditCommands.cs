@@ -1,43 +1,22 @@
+using Negotiations.Kernel;
+using Negotiations.Settings;
 using System.Text.Json;
 using JasperFx.CommandLine;
 using Negotiations.CommandLine;
-using Negotiations.Hosting;
 
 namespace Negotiations.Audit;
 
-/// <summary>Exit codes of the audit commands beyond JasperFx's 0/1: 2 when the command could not do its work at all.</summary>
-public static class AuditExit
+/// <summary>How the audit commands write JSON: the store's dialect, nulls left out.</summary>
+public static class AuditJson
 {
-    public const int Error = 2;
-    private static int? overridden;
-
-    public static void Fail() => overridden = Error;
-
-    /// <summary>Program's exit code: the command's, unless an audit command failed with an error.</summary>
-    public static int Code(int code) => overridden ?? code;
-
     internal static readonly JsonSerializerOptions Json = CreateJson(true);
     internal static readonly JsonSerializerOptions Compact = CreateJson(false);
 
     private static JsonSerializerOptions CreateJson(bool indented)
     {
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = indented, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
-        StoreSetup.ConfigureJson(json);
+        JsonDialect.Configure(json);
         return json;
-    }
-
-    internal static async Task<bool> Guard(string command, Func<Task<bool>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (Exception e)
-        {
-            await Console.Error.WriteLineAsync($"{command}: error: {e.Message}");
-            Fail();
-            return false;
-        }
     }
 }
 
@@ -53,7 +32,7 @@ public sealed class VerifyInput : NetCoreInput
 [Description("Recompute the event log's hash chain and check it against stored and external checkpoints; exit 0 clean, 1 tampered, 2 error", Name = "verify")]
 public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
 {
-    public override Task<bool> Execute(VerifyInput input) => AuditExit.Guard("verify", async () =>
+    public override Task<bool> Execute(VerifyInput input) => ExitCodes.Guard("verify", async () =>
     {
         ExitCodes.Ran();
         var external = new List<Checkpoint>();
@@ -61,14 +40,14 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
         {
             var text = await File.ReadAllTextAsync(file);
             external.AddRange(text.TrimStart().StartsWith('[')
-                ? JsonSerializer.Deserialize<List<Checkpoint>>(text, AuditExit.Json)!
-                : [JsonSerializer.Deserialize<Checkpoint>(text, AuditExit.Json)!]);
+                ? JsonSerializer.Deserialize<List<Checkpoint>>(text, AuditJson.Json)!
+                : [JsonSerializer.Deserialize<Checkpoint>(text, AuditJson.Json)!]);
         }
         var problems = new VerifyChain(external).Validate();
         if (problems.Status is not null)
         {
             await Console.Error.WriteLineAsync($"verify: {problems.Detail}");
-            AuditExit.Fail();
+            ExitCodes.Fail();
             return false;
         }
         return await CommandHost.RunAsync("verify", input, async services =>
@@ -76,7 +55,7 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
             var verifier = services.GetRequiredService<ChainVerifier>();
             var report = await CommandProgress.RunAsync("verify", "events", await verifier.CountAsync(CancellationToken.None),
                 progress => verifier.VerifyAsync(external, CancellationToken.None, progress));
-            if (input.JsonFlag) await CommandOutput.Data.WriteLineAsync(JsonSerializer.Serialize(report, AuditExit.Json));
+            if (input.JsonFlag) await CommandOutput.Data.WriteLineAsync(JsonSerializer.Serialize(report, AuditJson.Json));
             else
             {
                 await Console.Error.WriteLineAsync($"verify: {report.Status}: {report.EventsChecked} events up to sequence {report.LastSequence}, chained through {report.ChainedThrough} " +
@@ -85,7 +64,7 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
                                   $"{report.Seconds:0.00} s ({report.EventsPerSecond:0} events/s)");
                 foreach (var finding in report.Findings) await Console.Error.WriteLineAsync($"  sequence {finding.Sequence}: {finding.Kind}: {finding.Detail}");
                 if (report.FirstBadSequence is { } bad) await Console.Error.WriteLineAsync($"verify: first bad sequence {bad}");
-                else if (report.Head is { } head) await Console.Error.WriteLineAsync($"verify: head {JsonSerializer.Serialize(head, AuditExit.Compact)}");
+                else if (report.Head is { } head) await Console.Error.WriteLineAsync($"verify: head {JsonSerializer.Serialize(head, AuditJson.Compact)}");
             }
             return report.Clean;
         });
@@ -101,7 +80,7 @@ public sealed class CheckpointInput : NetCoreInput
 [Description("Chain every event appended so far, store a checkpoint at the head and print it (JSON) to keep outside the database", Name = "checkpoint")]
 public sealed class CheckpointCommand : JasperFxAsyncCommand<CheckpointInput>
 {
-    public override Task<bool> Execute(CheckpointInput input) => AuditExit.Guard("checkpoint", () => CommandHost.RunAsync("checkpoint", input, async services =>
+    public override Task<bool> Execute(CheckpointInput input) => ExitCodes.Guard("checkpoint", () => CommandHost.RunAsync("checkpoint", input, async services =>
     {
         ExitCodes.Ran();
         var checkpoint = await services.GetRequiredService<ChainWriter>().CheckpointNowAsync(CancellationToken.None);
@@ -110,7 +89,7 @@ public sealed class CheckpointCommand : JasperFxAsyncCommand<CheckpointInput>
             await Console.Error.WriteLineAsync("checkpoint: the event log is empty");
             return false;
         }
-        var json = JsonSerializer.Serialize(checkpoint, AuditExit.Json);
+        var json = JsonSerializer.Serialize(checkpoint, AuditJson.Json);
         await CommandOutput.Data.WriteLineAsync(json);
         if (input.OutputFlag is { } file) await File.WriteAllTextAsync(file, json + "\n");
         return true;
@@ -149,20 +128,20 @@ public sealed class ExportInput : NetCoreInput
 [Description("Export the event log as JSON Lines (whole, by stream, by range) or a read model as CSV, streamed", Name = "export")]
 public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
 {
-    public override Task<bool> Execute(ExportInput input) => AuditExit.Guard("export", async () =>
+    public override Task<bool> Execute(ExportInput input) => ExitCodes.Guard("export", async () =>
     {
         ExitCodes.Ran();
         if (input.What != "events" && !Exports.ReadModels.Contains(input.What))
         {
             await Console.Error.WriteLineAsync($"export: what is events or one of {string.Join(", ", Exports.ReadModels)}");
-            AuditExit.Fail();
+            ExitCodes.Fail();
             return false;
         }
         foreach (var (flag, text) in new[] { ("--recorded-from", input.RecordedFromFlag), ("--recorded-to", input.RecordedToFlag) })
         {
             if (text is null || Time(text) is not null) continue;
             await Console.Error.WriteLineAsync($"export: {flag} takes an ISO-8601 date or timestamp (2025-09-15, 2025-09-15T08:00:00Z); it is '{text}'");
-            AuditExit.Fail();
+            ExitCodes.Fail();
             return false;
         }
         var filter = new EventFilter(input.FromSequenceFlag, input.ToSequenceFlag, Time(input.RecordedFromFlag), Time(input.RecordedToFlag), input.StreamFlag);
@@ -170,7 +149,7 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
         if (problems.Any)
         {
             await Console.Error.WriteLineAsync($"export: {problems.Result().Detail}");
-            AuditExit.Fail();
+            ExitCodes.Fail();
             return false;
         }
         return await CommandHost.RunAsync("export", input, async services =>
@@ -196,7 +175,7 @@ public sealed class ExportCommand : JasperFxAsyncCommand<ExportInput>
 [Description("Rebuild every projection from the events in a throwaway schema and print how it differs from the live documents; exit 0 identical, 1 different, 2 error", Name = "replay")]
 public sealed class ReplayCommand : JasperFxAsyncCommand<NetCoreInput>
 {
-    public override Task<bool> Execute(NetCoreInput input) => AuditExit.Guard("replay", () => CommandHost.RunAsync("replay", input, async services =>
+    public override Task<bool> Execute(NetCoreInput input) => ExitCodes.Guard("replay", () => CommandHost.RunAsync("replay", input, async services =>
     {
         ExitCodes.Ran();
         var replay = services.GetRequiredService<Replay>();

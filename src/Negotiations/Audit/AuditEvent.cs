@@ -1,7 +1,7 @@
+using Negotiations.Kernel;
 using System.Data;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Negotiations.Hosting;
 using Negotiations.Sources;
 using Npgsql;
 
@@ -47,7 +47,7 @@ public sealed class AuditHistory(EventLog log)
     private static JsonSerializerOptions CreateJson()
     {
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        StoreSetup.ConfigureJson(json);
+        JsonDialect.Configure(json);
         return json;
     }
 

@@ -1,6 +1,5 @@
 using System.Data;
 using Marten;
-using Negotiations.Hosting;
 using JasperFx;
 using Npgsql;
 using Weasel.Core;

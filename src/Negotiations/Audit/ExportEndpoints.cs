@@ -2,7 +2,6 @@ using Negotiations.Queries;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Validation;
 using Wolverine.Http;
 
 namespace Negotiations.Audit;

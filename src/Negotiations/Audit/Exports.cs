@@ -1,3 +1,4 @@
+using Negotiations.Kernel;
 using System.Data;
 using System.Globalization;
 using System.Reflection;
@@ -8,7 +9,6 @@ using Marten;
 using Negotiations.Appointments;
 using Negotiations.Casualties;
 using Negotiations.Commitments;
-using Negotiations.Hosting;
 using Negotiations.Mechanisms;
 using Negotiations.Rounds;
 using Negotiations.Statements;
@@ -32,7 +32,7 @@ public sealed class Exports(EventLog log, IDocumentStore store, TimeProvider clo
     private static JsonSerializerOptions CreateJson()
     {
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        StoreSetup.ConfigureJson(json);
+        JsonDialect.Configure(json);
         return json;
     }
 

@@ -1,7 +1,7 @@
 using JasperFx.Events.Daemon;
+using Negotiations.Settings;
 using Marten;
 using Marten.Events;
-using Negotiations.Hosting;
 using Npgsql;
 
 namespace Negotiations.Audit;
@@ -22,7 +22,10 @@ public sealed record ReplayReport(IReadOnlyList<string> Projections, IReadOnlyLi
 /// configuration, where the daemon rebuilds each projection (Marten 9's daemon rebuilds inline projections
 /// too, by their name), and the documents of both schemas are compared as jsonb, field by field.
 /// </summary>
-public sealed class Replay(IDocumentStore store, IConfiguration configuration)
+/// <summary>The store's whole configuration for another schema (the application's composition gives it).</summary>
+public delegate StoreOptions ScratchStoreOptions(string connectionString, string schema);
+
+public sealed class Replay(IDocumentStore store, IConfiguration configuration, ScratchStoreOptions scratchOptions)
 {
     public const int DifferencesKept = 200;
 
@@ -38,7 +41,7 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration)
 
         var scratch = $"{live}_replay_{Guid.NewGuid():N}"[..Math.Min(live.Length + 16, 63)].ToLowerInvariant();
         var connectionString = DatabaseLocation.ConnectionString(configuration);
-        var options = StoreSetup.CreateStoreOptions(connectionString, scratch);
+        var options = scratchOptions(connectionString, scratch);
         // Its daemon is built and driven right here: not Disabled, which makes Marten warn on standard output.
         options.Projections.AsyncMode = DaemonMode.ExternallyManaged;
         await using var connection = new NpgsqlConnection(connectionString);

@@ -1,4 +1,5 @@
 using JasperFx.CommandLine;
+using Negotiations.Settings;
 using Spectre.Console;
 
 namespace Negotiations.CommandLine;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using Negotiations.Settings;
 using JasperFx.CommandLine;
 using Microsoft.Extensions.Options;
-using Negotiations.Audit;
 using Negotiations.Hosting;
 
 namespace Negotiations.CommandLine;
@@ -40,7 +40,7 @@ internal static class CommandHost
         var connectionString = DatabaseLocation.ConnectionString(services.GetRequiredService<IConfiguration>());
         if (await DatabaseReachability.ProblemAsync(connectionString, CancellationToken.None) is { } problem)
         {
-            AuditExit.Fail();
+            ExitCodes.Fail();
             throw new StartupCheckFailed(problem);
         }
     }

@@ -1,3 +1,5 @@
+using JasperFx.Events.Daemon;
+using Negotiations.Settings;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting.Server;
 using Spectre.Console;
@@ -60,6 +62,15 @@ public sealed record CommandLineRun(string Name, bool IsProduct)
     /// extensions have been applied once; this application has none to apply.
     /// </summary>
     public static void QuietCommandSearch() => new CommandFactory().ApplyExtensions(new ServiceCollection());
+
+    /// <summary>The exit code a script sees (see <see cref="ExitCodes"/>): JasperFx answers 1 for everything that fails; this sorts it out.</summary>
+    public static int ExitCode(string[] args, int code)
+    {
+        if (code != ExitCodes.Finding || ExitCodes.HasRun || args.Length == 0) return code;
+        if (args.Any(a => a is "--help" or "-h" or "-?" or "?") || args[0] == "help") return ExitCodes.Ok;
+        // A product command that JasperFx did not run: its arguments did not parse.
+        return ProductCommands.Contains(args[0]) ? ExitCodes.Error : code;
+    }
 }
 
 public static class CommandLineHosting
@@ -68,13 +79,14 @@ public static class CommandLineHosting
     public static CommandLineRun? Command(this WebApplicationBuilder builder) =>
         builder.Host.Properties.TryGetValue(typeof(CommandLineRun), out var run) ? (CommandLineRun)run : null;
 
-    public static bool Serves(this WebApplicationBuilder builder) => builder.Command() is null;
-
     /// <summary>Marks the builder as running a command (read by the registrations that leave out serving's work) and sets the command's host up.</summary>
     public static WebApplicationBuilder ForCommand(this WebApplicationBuilder builder, CommandLineRun? run)
     {
         if (run is null) return builder;
         builder.Host.Properties[typeof(CommandLineRun)] = run;
+        builder.MarkAsCommand();
+        // A command that does not need the projections current leaves them to the serving nodes (no daemon here).
+        if (!run.RunsDaemon) builder.Configuration[$"{NegotiationsSettings.Section}:Daemon"] = nameof(DaemonMode.ExternallyManaged);
         builder.Services.AddSingleton<IServer, NoListener>();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // A command has no lifetime to report ("Application started"), and this application has no message handlers.

@@ -1,6 +1,6 @@
 using JasperFx.CommandLine;
+using Negotiations.Settings;
 using Marten;
-using Negotiations.Audit;
 
 namespace Negotiations.CommandLine;
 
@@ -19,7 +19,7 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
 {
     private static readonly TimeSpan ShardTimeout = TimeSpan.FromMinutes(10);
 
-    public override Task<bool> Execute(RebuildInput input) => AuditExit.Guard("rebuild", () =>
+    public override Task<bool> Execute(RebuildInput input) => ExitCodes.Guard("rebuild", () =>
     {
         ExitCodes.Ran();
         return CommandHost.RunAsync("rebuild", input, async services =>
@@ -30,7 +30,7 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
             if (unknown.Count > 0)
             {
                 await Console.Error.WriteLineAsync($"rebuild: no projection {string.Join(", ", unknown)}; the projections are {string.Join(", ", known)}");
-                AuditExit.Fail();
+                ExitCodes.Fail();
                 return false;
             }
             var names = input.ProjectionFlag.Count == 0 ? known : known.Where(n => input.ProjectionFlag.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();

@@ -1,4 +1,4 @@
-using Negotiations.Audit;
+using Negotiations.Settings;
 
 namespace Negotiations.CommandLine;
 
@@ -22,7 +22,7 @@ public static class Serving
         {
             // The host has logged the failure with its details already.
             await Console.Error.WriteLineAsync($"ERROR: {e.Message}");
-            return AuditExit.Code(Failed);
+            return ExitCodes.Code(Failed);
         }
     }
 }

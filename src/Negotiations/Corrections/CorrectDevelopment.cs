@@ -1,3 +1,4 @@
+using Negotiations.Kernel;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,7 @@ public sealed record CorrectDevelopment(string Reason, JsonElement Replacement)
     private static JsonSerializerOptions CreateDialect()
     {
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
-        Hosting.StoreSetup.ConfigureJson(json);
+        JsonDialect.Configure(json);
         return json;
     }
 

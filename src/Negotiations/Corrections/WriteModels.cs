@@ -1,13 +1,5 @@
 using JasperFx.Events;
-using Negotiations.Appointments;
-using Negotiations.Casualties;
-using Negotiations.Commitments;
 using Negotiations.Links;
-using Negotiations.Mechanisms;
-using Negotiations.Rounds;
-using Negotiations.Statements;
-using Negotiations.Understandings;
-using Negotiations.Zones;
 
 namespace Negotiations.Corrections;
 
@@ -22,14 +14,16 @@ public interface IWriteModel<TSelf> : IStreamModel<TSelf> where TSelf : class, I
     string? BrokenRule();
 }
 
-/// <summary>The write model of every kind of stream, by concept (the namespace of its events, as StreamLink names it).</summary>
+/// <summary>
+/// The write model of every kind of stream, by concept (the namespace of its events, as StreamLink names it): found
+/// in the assembly, so a new concept's write model is known without being listed anywhere.
+/// </summary>
 public static class WriteModels
 {
-    private static readonly IReadOnlyDictionary<string, IKind> ByConcept = new IKind[]
-    {
-        new Kind<Understanding>(), new Kind<Round>(), new Kind<Statement>(), new Kind<Zone>(),
-        new Kind<Mechanism>(), new Kind<Office>(), new Kind<Commitment>(), new Kind<CasualtyClaim>()
-    }.ToDictionary(k => k.Concept);
+    private static readonly IReadOnlyDictionary<string, IKind> ByConcept = typeof(WriteModels).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IWriteModel<>) && i.GetGenericArguments()[0] == t))
+        .Select(t => (IKind)Activator.CreateInstance(typeof(Kind<>).MakeGenericType(t))!)
+        .ToDictionary(k => k.Concept);
 
     public static IReadOnlyDictionary<string, Type> Types => ByConcept.ToDictionary(k => k.Key, k => k.Value.Type);
 
@@ -41,7 +35,7 @@ public static class WriteModels
     {
         var concept = StreamLink.ConceptOf(stream[0].EventType);
         if (!ByConcept.TryGetValue(concept, out var kind))
-            throw new InvalidOperationException($"No write model is known for streams of {concept}; add it to {nameof(WriteModels)}.");
+            throw new InvalidOperationException($"No write model is known for streams of {concept}: its folder needs a type implementing IWriteModel.");
         var version = stream[^1].Version;
         var wouldBe = appended.Select(data => Wrap(data, stream[0].StreamId, ++version)).ToList();
         return kind.BrokenBy(stream, wouldBe);

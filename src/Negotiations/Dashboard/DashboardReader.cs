@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using Negotiations.Queries;
 using Marten;
 using Negotiations.Casualties;
 using Negotiations.Links;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Negotiations.Settings;
 using Microsoft.Extensions.Options;
-using Negotiations.Hosting;
 
 namespace Negotiations.Demo;
 

@@ -1,4 +1,4 @@
-using Negotiations.CommandLine;
+using Negotiations.Settings;
 
 namespace Negotiations.Feed;
 

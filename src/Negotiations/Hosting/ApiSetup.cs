@@ -1,9 +1,12 @@
+using Negotiations.Settings;
+using Negotiations.Kernel;
+using Negotiations.Queries;
+using Negotiations.Validation;
 using JasperFx.CodeGeneration;
 using Negotiations.ApiReference;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Negotiations.Audit;
-using Negotiations.CommandLine;
 using Negotiations.Dashboard;
 using Negotiations.Demo;
 using Negotiations.Feed;
@@ -11,7 +14,6 @@ using Negotiations.Health;
 using Negotiations.Import;
 using Negotiations.Observability;
 using Negotiations.Security;
-using Negotiations.Status;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Persistence;
@@ -36,7 +38,7 @@ public static class ApiSetup
         });
 
         builder.Services.AddWolverineHttp();
-        builder.Services.Configure<JsonOptions>(o => StoreSetup.ConfigureJson(o.SerializerOptions));
+        builder.Services.Configure<JsonOptions>(o => JsonDialect.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemWording.Customize);
         builder.Services.AddExceptionHandler<StreamCollisionHandler>();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -54,6 +56,7 @@ public static class ApiSetup
         if (builder.Serves()) builder.Services.AddHostedService<DemoLoader>();
         builder.AddLiveFeed();
         builder.AddAudit();
+        builder.Services.AddSingleton<ScratchStoreOptions>(StoreSetup.CreateStoreOptions);
         builder.AddNegotiationsDashboard();
         return builder;
     }

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Negotiations.Audit;
+using Negotiations.Settings;
 using Npgsql;
 
 namespace Negotiations.Hosting;
@@ -14,7 +14,7 @@ public sealed class DatabaseReachability(IConfiguration configuration) : IHosted
     {
         var connectionString = DatabaseLocation.ConnectionString(configuration);
         if (await ProblemAsync(connectionString, cancellationToken) is not { } problem) return;
-        AuditExit.Fail();
+        ExitCodes.Fail();
         throw new StartupCheckFailed(problem);
     }
 

@@ -1,3 +1,4 @@
+using Negotiations.Validation;
 
 namespace Negotiations.Hosting;
 

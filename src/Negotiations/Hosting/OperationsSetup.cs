@@ -1,3 +1,4 @@
+using Negotiations.Settings;
 namespace Negotiations.Hosting;
 
 public static class OperationsSetup

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Negotiations.Settings;
 using Microsoft.Extensions.Options;
 using Negotiations.Audit;
 using Negotiations.Feed;

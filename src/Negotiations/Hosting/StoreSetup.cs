@@ -5,7 +5,8 @@ using Weasel.Core;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
-using Negotiations.CommandLine;
+using Negotiations.Kernel;
+using Negotiations.Settings;
 using Npgsql;
 using Wolverine;
 using Wolverine.Marten;
@@ -31,11 +32,9 @@ public static class StoreSetup
                 return options;
             })
             .UseLightweightSessions()
-            // Read before Build(): set Negotiations__Daemon in the environment (or appsettings) of every node. A command
-            // that does not need the projections current leaves them to the serving nodes (ExternallyManaged: no daemon here).
-            .AddAsyncDaemon(builder.Command() is { RunsDaemon: false }
-                ? DaemonMode.ExternallyManaged
-                : builder.Configuration.GetValue($"{NegotiationsSettings.Section}:Daemon", DaemonMode.Solo))
+            // Read before Build(): set Negotiations__Daemon in the environment (or appsettings) of every node; a command
+            // that does not need the projections sets ExternallyManaged (no daemon here, see CommandLineHosting).
+            .AddAsyncDaemon(builder.Configuration.GetValue($"{NegotiationsSettings.Section}:Daemon", DaemonMode.Solo))
             .IntegrateWithWolverine();
 
         return builder;
@@ -49,7 +48,7 @@ public static class StoreSetup
         options.DatabaseSchemaName = schema;
         options.Events.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, ConfigureJson);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, JsonDialect.Configure);
 
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;
@@ -59,20 +58,5 @@ public static class StoreSetup
         options.ConfigureNegotiationsModel();
         options.ConfigureDaemon();
         return options;
-    }
-
-    /// <summary>
-    /// One JSON dialect for stored events, documents and the HTTP API: camelCase, enums as kebab-case words except the
-    /// Admiralty reliability grade, written as the scale's capital letter ("B"), numbers as JSON numbers only (the web
-    /// defaults would also read "3" as 3, and the API document would say so). Enum names read in either case, so
-    /// events stored with the grade in lower case read as before.
-    /// </summary>
-    public static void ConfigureJson(JsonSerializerOptions json)
-    {
-        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        json.NumberHandling = JsonNumberHandling.Strict;
-        // First, so that it wins over the converter Marten adds for EnumStorage.AsString.
-        json.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-        json.Converters.Insert(0, new JsonStringEnumConverter<Sources.Reliability>(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
     }
 }

@@ -1,7 +1,6 @@
 using JasperFx.CommandLine;
-using Negotiations.Audit;
+using Negotiations.Settings;
 using Negotiations.CommandLine;
-using Negotiations.Demo;
 
 namespace Negotiations.Import;
 
@@ -14,13 +13,13 @@ public sealed class ImportInput : NetCoreInput
 [Description("Import a field report (JSON Lines) through the command endpoints; exit 0 all applied, 1 a line rejected, 2 error", Name = "import")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
-    public override Task<bool> Execute(ImportInput input) => AuditExit.Guard("import", async () =>
+    public override Task<bool> Execute(ImportInput input) => ExitCodes.Guard("import", async () =>
     {
         ExitCodes.Ran();
         if (input.File != "-" && !System.IO.File.Exists(input.File))
         {
             await Console.Error.WriteLineAsync($"import: no file {input.File}");
-            AuditExit.Fail();
+            ExitCodes.Fail();
             return false;
         }
         long? total = input.File == "-" ? null : System.IO.File.ReadLines(input.File).LongCount(l => !string.IsNullOrWhiteSpace(l));
@@ -38,26 +37,5 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
             Console.Error.WriteLine($"import: {applied} of {lines} lines applied, {lines - applied} rejected");
             return applied == lines;
         }), start: true);
-    });
-}
-
-[Description("Load the demo scenario (southern Syria, September 2025) into an empty store", Name = "load-demo")]
-public sealed class LoadDemoCommand : JasperFxAsyncCommand<NetCoreInput>
-{
-    public override Task<bool> Execute(NetCoreInput input) => AuditExit.Guard("load-demo", () =>
-    {
-        ExitCodes.Ran();
-        return CommandHost.RunAsync("load-demo", input, async services =>
-        {
-            var demo = services.GetRequiredService<DemoScenario>();
-            if (!await demo.StoreIsEmptyAsync(CancellationToken.None))
-            {
-                await Console.Error.WriteLineAsync("load-demo: the store already holds events; nothing loaded");
-                return true;
-            }
-            var summary = await demo.LoadAsync(CommandHost.User(services), CancellationToken.None);
-            await Console.Error.WriteLineAsync($"load-demo: {summary.Applied} of {summary.Lines} developments applied, {summary.Rejected} rejected");
-            return summary.Rejected == 0;
-        }, start: true);
     });
 }

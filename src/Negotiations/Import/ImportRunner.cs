@@ -6,7 +6,6 @@ using JasperFx;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Negotiations.Hosting;
 using Negotiations.Validation;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -182,7 +181,7 @@ public sealed class ImportRunner(
             {
                 if (!command.TryGetProperty(parameter, out var routeValue) || Text(routeValue) is not { Length: > 0 } routeText)
                     return Refuse(name, 400, $"The line needs \"{parameter}\" for {name}.", parameter);
-                if (Hosting.EmptyIdGuard.IsEmptyId(routeText))
+                if (Negotiations.Validation.EmptyIdGuard.IsEmptyId(routeText))
                     return Refuse(name, 404, $"Nothing has the empty id given as \"{parameter}\": ids are never all zeros.");
                 routeValues[parameter] = routeText;
             }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using Negotiations.Settings;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Negotiations.Hosting;
 
 namespace Negotiations.Security;
 

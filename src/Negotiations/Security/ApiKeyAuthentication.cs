@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using Negotiations.Validation;
+using Negotiations.Settings;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Negotiations.Hosting;
 
 namespace Negotiations.Security;
 

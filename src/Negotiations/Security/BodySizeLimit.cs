@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using Negotiations.Validation;
 using Microsoft.Extensions.Options;
-using Negotiations.Hosting;
 
 namespace Negotiations.Security;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using Negotiations.Settings;
 using Microsoft.Extensions.Options;
-using Negotiations.Hosting;
 
 namespace Negotiations.Security;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
+using Negotiations.Settings;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Negotiations.Hosting;
 
 namespace Negotiations.Security;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Negotiations.Timeline;
 using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,5 @@
 using Marten;
+using Negotiations.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;

@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Links;
-using Negotiations.Status;
 using Negotiations.Validation;
 using Wolverine.Http;
 

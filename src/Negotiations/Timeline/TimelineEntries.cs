@@ -1,9 +1,9 @@
+using Negotiations.Kernel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using JasperFx.Events;
 using Negotiations.Corrections;
-using Negotiations.Hosting;
 using Negotiations.Links;
 using Negotiations.Sources;
 
@@ -22,7 +22,7 @@ public static class TimelineEntries
     private static JsonSerializerOptions CreateJson()
     {
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        StoreSetup.ConfigureJson(json);
+        JsonDialect.Configure(json);
         return json;
     }
 

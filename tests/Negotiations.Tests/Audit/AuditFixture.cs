@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Negotiations.Audit;
-using Negotiations.Sources;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
 using Npgsql;

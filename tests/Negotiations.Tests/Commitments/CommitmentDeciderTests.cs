@@ -1,7 +1,6 @@
 using Negotiations.Commitments;
 using Negotiations.Corrections;
 using Negotiations.Tests.Support;
-using Negotiations.Validation;
 using Wolverine.Http;
 
 namespace Negotiations.Tests.Commitments;

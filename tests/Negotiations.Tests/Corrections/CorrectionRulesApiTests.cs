@@ -5,7 +5,6 @@ using Negotiations.Commitments;
 using Negotiations.Corrections;
 using Negotiations.Mechanisms;
 using Negotiations.Rounds;
-using Negotiations.Sources;
 using Negotiations.Tests.Appointments;
 using Negotiations.Tests.Casualties;
 using Negotiations.Tests.Commitments;

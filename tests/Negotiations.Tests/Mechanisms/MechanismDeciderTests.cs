@@ -2,7 +2,6 @@ using IEvent = JasperFx.Events.IEvent;
 using Negotiations.Corrections;
 using Negotiations.Mechanisms;
 using Negotiations.Tests.Support;
-using Negotiations.Validation;
 using Wolverine.Http;
 
 namespace Negotiations.Tests.Mechanisms;

@@ -1,6 +1,6 @@
 using System.Net;
+using Negotiations.Settings;
 using Microsoft.AspNetCore.Hosting;
-using Negotiations.Security;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.OpenApi;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events;
-using Negotiations.Appointments;
 using Negotiations.Casualties;
 using Negotiations.Commitments;
 using Negotiations.Corrections;

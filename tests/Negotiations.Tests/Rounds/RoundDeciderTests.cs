@@ -3,7 +3,6 @@ using Negotiations.Corrections;
 using Negotiations.Rounds;
 using Negotiations.Sources;
 using Negotiations.Tests.Support;
-using Negotiations.Validation;
 using Wolverine.Http;
 
 namespace Negotiations.Tests.Rounds;

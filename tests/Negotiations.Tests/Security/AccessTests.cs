@@ -1,4 +1,5 @@
 using System.Net;
+using Negotiations.Settings;
 using System.Text;
 using Negotiations.Security;
 using Negotiations.Tests.Support;

@@ -1,10 +1,10 @@
+using Negotiations.Kernel;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
-using Negotiations.Hosting;
 
 namespace Negotiations.Tests.Support;
 
@@ -39,7 +39,7 @@ public static class Api
     private static JsonSerializerOptions CreateJson()
     {
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        StoreSetup.ConfigureJson(json);
+        JsonDialect.Configure(json);
         return json;
     }
 

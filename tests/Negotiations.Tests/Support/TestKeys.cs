@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
-using Negotiations.Security;
+using Negotiations.Settings;
 
 namespace Negotiations.Tests.Support;
 

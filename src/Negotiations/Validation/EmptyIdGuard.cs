@@ -1,5 +1,6 @@
+using Negotiations.Validation;
 
-namespace Negotiations.Hosting;
+namespace Negotiations.Validation;
 
 /// <summary>
 /// No stream has the empty id, and Marten refuses to even look one up (it throws): a route naming it is a 404

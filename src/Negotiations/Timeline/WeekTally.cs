@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Negotiations.Status;
+namespace Negotiations.Timeline;
 
 /// <summary>
 /// One ISO week of occurrence (Id "2025-W38", starting on Monday), kept by the daemon: the developments that

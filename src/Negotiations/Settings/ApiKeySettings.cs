@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Negotiations.Security;
+namespace Negotiations.Settings;
 
 /// <summary>
 /// One API key: the user it acts as, its roles, and the SHA-256 of the key (hex). The key itself is

@@ -4,7 +4,7 @@ using Marten.Events.Projections;
 using Negotiations.Sources;
 using Negotiations.Timeline;
 
-namespace Negotiations.Status;
+namespace Negotiations.Timeline;
 
 /// <summary>
 /// Keeps a <see cref="WeekTally"/> per ISO week of occurrence from the events the timeline shows: a development

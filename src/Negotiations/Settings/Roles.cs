@@ -1,4 +1,4 @@
-namespace Negotiations.Security;
+namespace Negotiations.Settings;
 
 /// <summary>Who may do what: monitors log developments, auditors replay and verify, viewers read.</summary>
 public static class Roles

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace Negotiations.Hosting;
+namespace Negotiations.Validation;
 
 /// <summary>
 /// A ProblemDetails answered by a middleware that refuses a request before any endpoint runs, written by the same

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Negotiations.Hosting;
+namespace Negotiations.Settings;
 
 /// <summary>
 /// Where the application, its commands and its tests find PostgreSQL: ConnectionStrings__Marten when it is set,

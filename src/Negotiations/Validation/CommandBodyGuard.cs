@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Negotiations.Validation;
 using Wolverine.Http;
 
-namespace Negotiations.Hosting;
+namespace Negotiations.Validation;
 
 /// <summary>
 /// A command body is read here once before its endpoint reads it, with the same serializer options, so that a body

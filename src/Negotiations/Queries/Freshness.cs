@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using Marten;
 
-namespace Negotiations.Status;
+namespace Negotiations.Queries;
 
 /// <summary>
 /// How fresh an asynchronous read model is: the last event sequence it has applied, the last event

@@ -1,4 +1,4 @@
-namespace Negotiations.Hosting;
+namespace Negotiations.Settings;
 
 /// <summary>The application's own settings, bound from the "Negotiations" configuration section.</summary>
 public sealed class NegotiationsSettings
@@ -12,7 +12,7 @@ public sealed class NegotiationsSettings
     public string RecordedBy { get; set; } = "local-monitor";
 
     /// <summary>API keys (stored as SHA-256 hashes), each bound to a user and roles.</summary>
-    public List<Security.ApiKey> ApiKeys { get; set; } = [];
+    public List<ApiKey> ApiKeys { get; set; } = [];
 
     /// <summary>A role granted to callers without a key (e.g. "viewer" for a public dashboard); none by default.</summary>
     public string? AnonymousRole { get; set; }

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Negotiations.Kernel;
+
+public static class JsonDialect
+{
+    /// <summary>
+    /// One JSON dialect for stored events, documents and the HTTP API: camelCase, enums as kebab-case words except the
+    /// Admiralty reliability grade, written as the scale's capital letter ("B"), numbers as JSON numbers only (the web
+    /// defaults would also read "3" as 3, and the API document would say so). Enum names read in either case, so
+    /// events stored with the grade in lower case read as before.
+    /// </summary>
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.NumberHandling = JsonNumberHandling.Strict;
+        // First, so that it wins over the converter Marten adds for EnumStorage.AsString.
+        json.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        json.Converters.Insert(0, new JsonStringEnumConverter<Sources.Reliability>(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
+    }
+}
