@@ -1,18 +1,7 @@
 using JasperFx.Events;
-using Negotiations.Links;
+using Negotiations.Kernel;
 
 namespace Negotiations.Corrections;
-
-/// <summary>
-/// A concept's write model: folded purely from its own stream, and able to say which of its invariants it
-/// breaks. Commands keep the invariants with their own checks before they append; a retraction or a correction
-/// changes the past instead, so it folds the stream with what it would append and is refused if a rule breaks.
-/// </summary>
-public interface IWriteModel<TSelf> : IStreamModel<TSelf> where TSelf : class, IWriteModel<TSelf>
-{
-    /// <summary>The invariant this state breaks, said for a reader; null when it keeps them all. Pure.</summary>
-    string? BrokenRule();
-}
 
 /// <summary>
 /// The write model of every kind of stream, by concept (the namespace of its events, as StreamLink names it): found
@@ -33,7 +22,7 @@ public static class WriteModels
     /// </summary>
     public static string? BrokenBy(IReadOnlyList<IEvent> stream, IEnumerable<object> appended)
     {
-        var concept = StreamLink.ConceptOf(stream[0].EventType);
+        var concept = Concepts.Of(stream[0].EventType);
         if (!ByConcept.TryGetValue(concept, out var kind))
             throw new InvalidOperationException($"No write model is known for streams of {concept}: its folder needs a type implementing IWriteModel.");
         var version = stream[^1].Version;
@@ -59,7 +48,7 @@ public static class WriteModels
 
     private sealed class Kind<T> : IKind where T : class, IWriteModel<T>
     {
-        public string Concept => StreamLink.ConceptOf(typeof(T));
+        public string Concept => Concepts.Of(typeof(T));
         public Type Type => typeof(T);
 
         public string? BrokenBy(IReadOnlyList<IEvent> stream, IReadOnlyList<IEvent> appended)

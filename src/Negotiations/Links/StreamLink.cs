@@ -1,3 +1,4 @@
+using Negotiations.Kernel;
 using JasperFx.Events;
 
 namespace Negotiations.Links;
@@ -9,7 +10,7 @@ namespace Negotiations.Links;
 public sealed record StreamLink(Guid Id, string Concept, IReadOnlyList<Guid> UnderstandingIds)
 {
     /// <summary>The concept of a stream is the folder (namespace) of its events: Rounds, Zones, ...</summary>
-    public static string ConceptOf(Type eventType) => eventType.Namespace?.Split('.')[^1] ?? "Unknown";
+    public static string ConceptOf(Type eventType) => Concepts.Of(eventType);
 
     public static StreamLink? Fold(StreamLink? link, IEvent e) => (link, e.Data) switch
     {
