@@ -29,6 +29,7 @@ public static class EventStoreModel
         options.Projections.Add<CommitmentProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CasualtyClaimProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<RoundProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<RoundDetailsProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StatementProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ZoneProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<MechanismProjection>(ProjectionLifecycle.Inline);
