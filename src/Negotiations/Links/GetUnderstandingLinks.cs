@@ -64,7 +64,7 @@ public static class GetUnderstandingLinksEndpoint
         var zones = batch.LoadMany<Zone>().ById(Of<ZoneDefined>());
         var mechanisms = batch.LoadMany<MechanismDetails>().ById(Of<MechanismEstablished>());
         var offices = batch.LoadMany<Office>().ById(Of<OfficialAppointed>());
-        var commitments = batch.LoadMany<Commitment>().ById(Of<CommitmentMade>());
+        var commitments = batch.LoadMany<CommitmentDetails>().ById(Of<CommitmentMade>());
         var claims = batch.LoadMany<CasualtyClaim>().ById(Of<CasualtyClaimPublished>());
         var statements = batch.LoadMany<Statement>().ById(Of<StatementMade>());
         await batch.Execute(cancellation);
@@ -146,7 +146,7 @@ public static class LinkLines
         return $"vacant since {When(last.Left!.On)} ({last.Person} {last.Left.Kind.Word()})";
     }
 
-    public static string State(Commitment c)
+    public static string State(CommitmentDetails c)
     {
         var level = c.Assessment is { } a ? $"level {a.Level} ({a.Meaning.Word()})" : "not assessed";
         var deadline = c.Deadline is { } d ? $"deadline {d:yyyy-MM-dd}" : "no deadline";
