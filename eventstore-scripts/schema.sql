@@ -473,12 +473,20 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_commitment (
     mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
     mt_dotnet_type      varchar                     NULL,
     mt_version          bigint                      NOT NULL DEFAULT 0,
-    retracted           boolean                     NULL,
-    deadline            date                        NULL,
 CONSTRAINT pkey_mt_doc_commitment_id PRIMARY KEY (id)
 );
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_commitmentdetails (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_dotnet_type      varchar                     NULL,
+    mt_version          bigint                      NOT NULL DEFAULT 0,
+    retracted           boolean                     NULL,
+    deadline            date                        NULL,
+CONSTRAINT pkey_mt_doc_commitmentdetails_id PRIMARY KEY (id)
+);
 
-CREATE INDEX mt_doc_commitment_idx_deadline_id ON negotiations.mt_doc_commitment USING btree (deadline, id);
+CREATE INDEX mt_doc_commitmentdetails_idx_deadline_id ON negotiations.mt_doc_commitmentdetails USING btree (deadline, id);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_deadletterevent (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,
@@ -526,6 +534,14 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_round (
     mt_dotnet_type      varchar                     NULL,
     mt_version          bigint                      NOT NULL DEFAULT 0,
 CONSTRAINT pkey_mt_doc_round_id PRIMARY KEY (id)
+);
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_rounddetails (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_dotnet_type      varchar                     NULL,
+    mt_version          bigint                      NOT NULL DEFAULT 0,
+CONSTRAINT pkey_mt_doc_rounddetails_id PRIMARY KEY (id)
 );
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_statement (
     id                  uuid                        NOT NULL,

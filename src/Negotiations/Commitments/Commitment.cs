@@ -3,95 +3,61 @@ using Negotiations.Corrections;
 
 namespace Negotiations.Commitments;
 
+/// <summary>A breach as the check for the same breach sent again knows it: who, and why.</summary>
+public sealed record BreachKey(string Party, string Reason);
+
 /// <summary>
-/// The write model of a roadmap commitment, folded from its own stream. Everything a later development
-/// said is kept with the event that said it, so a retraction or correction falls back to what stood before.
-/// Whether a deadline has passed is not decided here: the fold has no clock; readers compare with their date.
+/// The write model of a roadmap commitment: what its commands decide on and nothing more. Its deadline, whether it
+/// stands or was reversed, the assessment that stands (a resent assessment is checked against it), and the latest
+/// steps and breaches, so that the same one sent again appends nothing: the check looks back <see cref="Recent"/> of
+/// each, not at the whole history, so that a command costs the same on a long history as on a short one (an
+/// Idempotency-Key makes any resend safe). A correction or retraction folds the stream again as it stands
+/// (<see cref="AsItStands"/>). What a reader sees of it is <see cref="CommitmentDetails"/>. Whether a deadline has
+/// passed is not decided here: the fold has no clock; readers compare with their date.
 /// </summary>
 public sealed record Commitment(
     Guid Id,
-    Guid UnderstandingId,
-    string Text,
-    CommitmentCategory Category,
-    string ResponsibleParty,
-    IReadOnlyList<string> Backers,
-    IReadOnlyList<Fact<DateOnly?>> Deadlines,
-    IReadOnlyList<Fact<ImplementationStep>> Steps,
-    IReadOnlyList<Fact<ImplementationAssessment>> Assessments,
-    IReadOnlyList<Fact<StandingChange>> StandingChanges,
-    IReadOnlyList<Fact<Breach>> Breaches,
+    DateOnly? Deadline,
+    CommitmentStanding Standing,
+    ImplementationAssessment? Assessment,
+    IReadOnlyList<ImplementationStep> RecentSteps,
+    IReadOnlyList<BreachKey> RecentBreaches,
+    Guid MadeBy,
     bool Retracted,
-    long Version,
-    Replacement? Replacing = null) : IWriteModel<Commitment>
+    long Version) : IWriteModel<Commitment>
 {
+    public const int Recent = 50;
+
     public Commitment At(long version) => this with { Version = version };
 
     /// <summary>
     /// A commitment's rules are about the fields of one development (the 0-3 scale) or need the store (cited
-    /// evidence exists: checked where an assessment is logged or corrected, see CitedEvents). Whether an
-    /// assessment or step came while the commitment was reversed depends on the order of the lists, which
-    /// the model does not keep across them.
+    /// evidence exists: checked where an assessment is logged or corrected, see CitedEvents). That no step and no
+    /// assessment of full implementation comes while the commitment is reversed is kept by the commands only: a
+    /// correction may still leave one there.
     /// </summary>
     public string? BrokenRule() => null;
 
-    public DateOnly? Deadline => Deadlines.Current(null);
-
-    /// <summary>The latest assessment that was not taken back; none before the first one.</summary>
-    public ImplementationAssessment? Assessment => Assessments.Count == 0 ? null : Assessments[^1].Value;
-
-    public CommitmentStanding Standing => StandingChanges.Count == 0 ? CommitmentStanding.InForce : StandingChanges[^1].Value.Standing;
-
-    /// <summary>The fold. Pure: everything it uses comes from the events. A correction's replacement is the very next event.</summary>
-    public static Commitment? Fold(Commitment? state, IEvent e)
+    /// <summary>The fold. Pure: everything it uses comes from the events. Not named Apply: Marten would take that for a conventional projection method.</summary>
+    public static Commitment? Fold(Commitment? state, IEvent e) => (state, e.Data) switch
     {
-        var next = Advance(state, e);
-        return e.Data is DevelopmentCorrected || next?.Replacing is null ? next : next with { Replacing = null };
-    }
-
-    /// <summary>One event folded in. Not named Apply: Marten would take that for a conventional projection method.</summary>
-    private static Commitment? Advance(Commitment? state, IEvent e) => (state, e.Data) switch
-    {
-        (null, CommitmentMade m) => new(m.CommitmentId, m.UnderstandingId, m.Text, m.Category, m.ResponsibleParty, m.Backers,
-            Facts.Start(e.Id, m.Deadline), [], [], [], [], false, e.Version),
+        (null, CommitmentMade m) => new(m.CommitmentId, m.Deadline, CommitmentStanding.InForce, null, [], [], e.Id, false, e.Version),
         (null, _) => null,
-        ({ } s, CommitmentDeadlineChanged c) => s with { Deadlines = s.Deadlines.With(e.Id, c.Deadline, s.Replacing), Version = e.Version },
+        ({ } s, CommitmentDeadlineChanged c) => s with { Deadline = c.Deadline, Version = e.Version },
         ({ } s, ImplementationStepReported r) => s with
         {
-            Steps = s.Steps.With(e.Id, new ImplementationStep(r.Party, r.Description, r.Provenance.Occurred), s.Replacing), Version = e.Version
+            RecentSteps = Last([.. s.RecentSteps, new ImplementationStep(r.Party, r.Description, r.Provenance.Occurred)]), Version = e.Version
         },
         ({ } s, ImplementationAssessed a) => s with
         {
-            Assessments = s.Assessments.With(e.Id, new ImplementationAssessment(a.Level, a.Rationale, a.Evidence, a.Provenance.Occurred), s.Replacing),
-            Version = e.Version
+            Assessment = new ImplementationAssessment(a.Level, a.Rationale, a.Evidence, a.Provenance.Occurred), Version = e.Version
         },
-        ({ } s, CommitmentReversed r) => s with
-        {
-            StandingChanges = s.StandingChanges.With(e.Id, new StandingChange(CommitmentStanding.Reversed, r.Reason, r.Provenance.Occurred), s.Replacing),
-            Version = e.Version
-        },
-        ({ } s, CommitmentReaffirmed r) => s with
-        {
-            StandingChanges = s.StandingChanges.With(e.Id, new StandingChange(CommitmentStanding.InForce, r.Reason, r.Provenance.Occurred), s.Replacing),
-            Version = e.Version
-        },
-        ({ } s, CommitmentBreached b) => s with { Breaches = s.Breaches.With(e.Id, new Breach(b.Party, b.Reason, b.Provenance.Occurred), s.Replacing), Version = e.Version },
-        ({ } s, DevelopmentRetracted r) => s.Without(r.RetractedEventId) with { Version = e.Version },
-        ({ } s, DevelopmentCorrected c) => s.Without(c.CorrectedEventId) with
-        {
-            Replacing = Facts.Place(c.CorrectedEventId, s.Deadlines.Ids(), s.Steps.Ids(), s.Assessments.Ids(), s.StandingChanges.Ids(), s.Breaches.Ids()),
-            Version = e.Version
-        },
+        ({ } s, CommitmentReversed) => s with { Standing = CommitmentStanding.Reversed, Version = e.Version },
+        ({ } s, CommitmentReaffirmed) => s with { Standing = CommitmentStanding.InForce, Version = e.Version },
+        ({ } s, CommitmentBreached b) => s with { RecentBreaches = Last([.. s.RecentBreaches, new BreachKey(b.Party, b.Reason)]), Version = e.Version },
+        ({ } s, DevelopmentRetracted r) when r.RetractedEventId == s.MadeBy => s with { Retracted = true, Version = e.Version },
         ({ } s, _) => s with { Version = e.Version }
     };
 
-    private Commitment Without(Guid eventId) => Deadlines[0].EventId == eventId
-        ? this with { Retracted = true }
-        : this with
-        {
-            Deadlines = Deadlines.Without(eventId),
-            Steps = Steps.Without(eventId),
-            Assessments = Assessments.Without(eventId),
-            StandingChanges = StandingChanges.Without(eventId),
-            Breaches = Breaches.Without(eventId)
-        };
+    private static IReadOnlyList<T> Last<T>(IReadOnlyList<T> items) => items.Count > Recent ? items.Skip(items.Count - Recent).ToList() : items;
 }

@@ -1,13 +1,10 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
+using Negotiations.Corrections;
 using Negotiations.Hosting;
 
 namespace Negotiations.Commitments;
 
 /// <summary>Keeps the commitment's write model as a document, in the same transaction as its events.</summary>
-public partial class CommitmentProjection : SingleStreamProjection<Commitment, Guid>
+public class CommitmentProjection : StreamModelProjection<Commitment>
 {
     public CommitmentProjection() => this.IncludeConceptOf<Commitment>();
-
-    public override Commitment? Evolve(Commitment? snapshot, Guid id, IEvent e) => Commitment.Fold(snapshot, e);
 }

@@ -35,9 +35,3 @@ public sealed record ImplementationAssessment(int Level, string Rationale, IRead
 {
     public ImplementationLevel Meaning => (ImplementationLevel)Level;
 }
-
-/// <summary>A reversal or a reaffirmation of the commitment.</summary>
-public sealed record StandingChange(CommitmentStanding Standing, string? Reason, Occurrence Occurred);
-
-/// <summary>A party acted against the commitment. A breach is recorded; it does not by itself end the commitment.</summary>
-public sealed record Breach(string Party, string Reason, Occurrence Occurred);

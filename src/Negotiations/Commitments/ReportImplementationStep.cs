@@ -9,8 +9,8 @@ using Wolverine.Marten;
 namespace Negotiations.Commitments;
 
 /// <summary>
-/// A party reports what it did towards the commitment. The same party, description and date again is the
-/// same step and appends nothing. A reversed commitment takes no steps until it is reaffirmed.
+/// A party reports what it did towards the commitment. The same party, description and date again, among the
+/// commitment's latest steps, is the same step and appends nothing. A reversed commitment takes no steps until it is reaffirmed.
 /// </summary>
 public sealed record ReportImplementationStep(string Party, string Description, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
@@ -24,7 +24,7 @@ public sealed record ReportImplementationStep(string Party, string Description, 
         : WolverineContinue.NoProblems;
 
     public IEnumerable<object> Decide(Commitment commitment) =>
-        commitment.Steps.Any(s => s.Value == new ImplementationStep(Party.Trim(), Description.Trim(), Provenance.Occurred))
+        commitment.RecentSteps.Any(s => s == new ImplementationStep(Party.Trim(), Description.Trim(), Provenance.Occurred))
             ? []
             : [new ImplementationStepReported(commitment.Id, Party.Trim(), Description.Trim(), Provenance)];
 }

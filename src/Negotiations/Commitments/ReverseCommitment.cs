@@ -32,7 +32,7 @@ public sealed record ReaffirmCommitment(string? Reason, Provenance Provenance, [
         commitment.Standing == CommitmentStanding.InForce ? [] : [new CommitmentReaffirmed(commitment.Id, Reason?.Trim(), Provenance)];
 }
 
-/// <summary>A party acted against the commitment. The same party and reason again is the same breach.</summary>
+/// <summary>A party acted against the commitment (recorded; it does not by itself end the commitment). The same party and reason again, among the latest breaches, is the same breach.</summary>
 public sealed record ReportCommitmentBreach(string Party, string Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
@@ -41,7 +41,7 @@ public sealed record ReportCommitmentBreach(string Party, string Reason, Provena
     public ProblemDetails Allowed(Commitment commitment) => CommitmentRules.Open(ExpectedVersion, commitment);
 
     public IEnumerable<object> Decide(Commitment commitment) =>
-        commitment.Breaches.Any(b => string.Equals(b.Value.Party, Party.Trim(), StringComparison.OrdinalIgnoreCase) && b.Value.Reason == Reason.Trim())
+        commitment.RecentBreaches.Any(b => string.Equals(b.Party, Party.Trim(), StringComparison.OrdinalIgnoreCase) && b.Reason == Reason.Trim())
             ? []
             : [new CommitmentBreached(commitment.Id, Party.Trim(), Reason.Trim(), Provenance)];
 }

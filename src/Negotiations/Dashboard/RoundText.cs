@@ -5,7 +5,7 @@ namespace Negotiations.Dashboard;
 /// <summary>A round in one line: "Baku, 16 Sep 2025 – 19 Sep 2025 (Syria, Israel; mediator United States)".</summary>
 public static class RoundText
 {
-    public static string Describe(Round round)
+    public static string Describe(RoundDetails round)
     {
         var when = round.Status == RoundStatus.Held && round.Outcome is { } outcome ? Display.Occurred(outcome.HeldOn) : round.PlannedFor is { } planned ? Display.Occurred(planned) : "date not given";
         var where = round.Venue ?? "venue not given";

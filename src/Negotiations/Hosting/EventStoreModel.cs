@@ -24,11 +24,14 @@ public static class EventStoreModel
         // index each such load reads the whole event table (15 ms at 30k events, a Timeline rebuild's main cost).
         options.Events.EnableUniqueIndexOnEventId = true;
 
-        // Write models are snapshotted inline: commands load them in one read, in the same transaction that appends.
+        // Write models are snapshotted inline: commands load them in one read, in the same transaction that appends. So are
+        // the read models of one stream (a round's, a mechanism's, a commitment's details): a read answers at once after a command.
         options.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CommitmentProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<CommitmentDetailsProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CasualtyClaimProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<RoundProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<RoundDetailsProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StatementProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ZoneProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<MechanismProjection>(ProjectionLifecycle.Inline);
@@ -46,7 +49,7 @@ public static class EventStoreModel
         TimelineProjection.ConfigureDocument(options);
         // Developments and timeline entries per week: for the overview and the timeline's total, without reading every event.
         options.Projections.Add<WeekTallyProjection>(ProjectionLifecycle.Async);
-        // The columns the overview counts and filters on, written with the inline write models.
+        // The columns the overview counts and filters on, written with the inline documents they belong to.
         OverviewColumns.Configure(options);
         // Checkpoints of the status for time travel: a cache written by requests, not a projection (StatusHistory).
         StatusCheckpoint.ConfigureDocuments(options);

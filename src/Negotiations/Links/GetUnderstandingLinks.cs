@@ -37,8 +37,9 @@ public sealed record UnderstandingLinks(
 public static class GetUnderstandingLinksEndpoint
 {
     /// <summary>
-    /// A query over documents that are all kept inline (StreamLink and each concept's write model, in the
-    /// transaction that appends), so the answer is never behind the events: no read model of its own.
+    /// A query over documents that are all kept inline (StreamLink and each concept's write model or, where it has
+    /// one, its read model of one stream, in the transaction that appends), so the answer is never behind the events:
+    /// no read model of its own.
     /// StreamLink finds the streams (it only ever adds links); each stream's own document then confirms
     /// that it still names the understanding and was not retracted, so a retracted appointment or round
     /// drops out although its link stays.
@@ -59,11 +60,11 @@ public static class GetUnderstandingLinksEndpoint
         Guid[] Of<TEvent>() => links.Where(l => l.Concept == StreamLink.ConceptOf(typeof(TEvent))).Select(l => l.Id).ToArray();
 
         var batch = session.CreateBatchQuery();
-        var rounds = batch.LoadMany<Round>().ById(Of<RoundScheduled>());
+        var rounds = batch.LoadMany<RoundDetails>().ById(Of<RoundScheduled>());
         var zones = batch.LoadMany<Zone>().ById(Of<ZoneDefined>());
         var mechanisms = batch.LoadMany<MechanismDetails>().ById(Of<MechanismEstablished>());
         var offices = batch.LoadMany<Office>().ById(Of<OfficialAppointed>());
-        var commitments = batch.LoadMany<Commitment>().ById(Of<CommitmentMade>());
+        var commitments = batch.LoadMany<CommitmentDetails>().ById(Of<CommitmentMade>());
         var claims = batch.LoadMany<CasualtyClaim>().ById(Of<CasualtyClaimPublished>());
         var statements = batch.LoadMany<Statement>().ById(Of<StatementMade>());
         await batch.Execute(cancellation);
@@ -98,10 +99,10 @@ public static class LinkLines
         _ => $"{o.From:yyyy-MM-dd}"
     };
 
-    public static string Name(Round r) =>
+    public static string Name(RoundDetails r) =>
         $"{string.Join(", ", r.Participants)} talks{(r.Venue is { } venue ? $" in {venue}" : "")}{(r.Mediator is { } m ? $", mediated by {m}" : "")}";
 
-    public static string State(Round r) => r.Status switch
+    public static string State(RoundDetails r) => r.Status switch
     {
         RoundStatus.Held => $"held{(r.Outcome is { } o ? $" {When(o.HeldOn)}: {o.Summary}" : "")}",
         RoundStatus.Scheduled => $"scheduled{(r.PlannedFor is { } p ? $" for {When(p)}" : "")}",
@@ -145,7 +146,7 @@ public static class LinkLines
         return $"vacant since {When(last.Left!.On)} ({last.Person} {last.Left.Kind.Word()})";
     }
 
-    public static string State(Commitment c)
+    public static string State(CommitmentDetails c)
     {
         var level = c.Assessment is { } a ? $"level {a.Level} ({a.Meaning.Word()})" : "not assessed";
         var deadline = c.Deadline is { } d ? $"deadline {d:yyyy-MM-dd}" : "no deadline";

@@ -9,14 +9,14 @@ namespace Negotiations.Rounds;
 
 public static class GetRoundEndpoint
 {
-    /// <summary>The round as it stands now, or as it stood at a stream version, or as recorded up to a moment (knownAt).</summary>
+    /// <summary>What readers see of the round as it stands now, or as it stood at a stream version, or as recorded up to a moment (knownAt).</summary>
     [WolverineGet("/api/rounds/{roundId}", OperationId = "GetRound"), Tags("Rounds")]
     [EndpointSummary("Read a negotiation round, now, at a version or as recorded up to a moment (knownAt)")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static Task<Results<Ok<Round>, ProblemHttpResult>> Get(
+    public static Task<Results<Ok<RoundDetails>, ProblemHttpResult>> Get(
         Guid roundId, IQuerySession session, CancellationToken cancellation,
         [FromQuery, Description(TimeAxes.Version)] long? version = null,
         [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null) =>
-        StreamReads.ReadAsync<Round>(session, roundId, version, knownAt, "round", cancellation);
+        StreamReads.ReadAsync<RoundDetails>(session, roundId, version, knownAt, "round", cancellation);
 }

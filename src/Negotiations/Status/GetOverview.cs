@@ -4,7 +4,6 @@ using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Commitments;
 using Negotiations.Queries;
 using Negotiations.Understandings;
 using Negotiations.Validation;
@@ -106,8 +105,7 @@ public static class GetOverviewEndpoint
         var take = limit + 1;
         for (var read = 0; ; read += take)
         {
-            var commitments = await session.Query<Commitment>().Where(c => !c.Retracted && c.Deadline < day)
-                .OrderBy(c => c.Deadline).ThenBy(c => c.Id).Skip(read).Take(take).ToListAsync(cancellation);
+            var commitments = await OverviewColumns.PastDeadline(session, day).Skip(read).Take(take).ToListAsync(cancellation);
             foreach (var commitment in commitments)
             {
                 if (found.Count > limit && commitment.Deadline > lastListed) return await Titled(session, found, limit, cancellation);

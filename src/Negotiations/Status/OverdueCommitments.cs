@@ -1,5 +1,4 @@
 using Negotiations.Commitments;
-using Negotiations.Corrections;
 
 namespace Negotiations.Status;
 
@@ -18,13 +17,13 @@ public sealed record OverdueCommitment(
 public static class OverdueCommitments
 {
     /// <summary>Pure: whether the commitment is overdue on the day, judged by what had occurred by then.</summary>
-    public static OverdueCommitment? Judge(Commitment commitment, DateOnly day)
+    public static OverdueCommitment? Judge(CommitmentDetails commitment, DateOnly day)
     {
         if (commitment.Retracted || commitment.Deadline is not { } deadline || deadline >= day) return null;
-        var assessment = commitment.Assessments.Values().LastOrDefault(a => a.Occurred.From <= day);
-        if (assessment?.Level >= (int)ImplementationLevel.Full) return null;
-        if (commitment.StandingChanges.Values().LastOrDefault(s => s.Occurred.From <= day)?.Standing == CommitmentStanding.Reversed) return null;
+        var level = commitment.LevelOn(day);
+        if (level >= (int)ImplementationLevel.Full) return null;
+        if (commitment.StandingOn(day) == CommitmentStanding.Reversed) return null;
         return new OverdueCommitment(commitment.Id, commitment.UnderstandingId, null, commitment.Text, commitment.ResponsibleParty,
-            deadline, day.DayNumber - deadline.DayNumber, assessment?.Level, assessment?.Meaning);
+            deadline, day.DayNumber - deadline.DayNumber, level, (ImplementationLevel?)level);
     }
 }

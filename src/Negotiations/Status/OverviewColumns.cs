@@ -6,9 +6,10 @@ using Negotiations.Understandings;
 namespace Negotiations.Status;
 
 /// <summary>
-/// Columns the overview reads instead of the documents: an understanding's status and stage, a commitment's
-/// deadline, and whether either was retracted. The write models keep every fact a correction could take back,
-/// so loading them all would cost as much as their history; these columns are written with the document.
+/// Columns the overview reads instead of the documents: an understanding's status and stage (its write model), a
+/// commitment's deadline (what readers see of it, <see cref="CommitmentDetails"/>), and whether either was retracted.
+/// The database counts and filters on them through one index per query, without reading a document it does not
+/// answer with; these columns are written with the document, in the command's transaction.
 /// </summary>
 public static class OverviewColumns
 {
@@ -24,9 +25,9 @@ public static class OverviewColumns
             // The counts by status and stage: an index-only scan over the understandings not retracted.
             mapping.AddIndex("status", "stage").Predicate = "not retracted";
         }
-        if (mapping.DocumentType == typeof(Commitment))
+        if (mapping.DocumentType == typeof(CommitmentDetails))
         {
-            Duplicate(mapping, nameof(Commitment.Retracted), nameof(Commitment.Deadline));
+            Duplicate(mapping, nameof(CommitmentDetails.Retracted), nameof(CommitmentDetails.Deadline));
             // The overdue commitments, most overdue first. Not partial: Marten words !Retracted as "(retracted is null or
             // retracted = false)", which PostgreSQL cannot match with a "not retracted" predicate.
             mapping.AddIndex("deadline", "id");
@@ -50,4 +51,8 @@ public static class OverviewColumns
     }
 
     private sealed record Row(string Status, string Stage, int Count);
+
+    /// <summary>The commitments not retracted whose deadline is before the day, by deadline and id: read through the index on both.</summary>
+    public static IQueryable<CommitmentDetails> PastDeadline(IQuerySession session, DateOnly day) =>
+        session.Query<CommitmentDetails>().Where(c => !c.Retracted && c.Deadline < day).OrderBy(c => c.Deadline).ThenBy(c => c.Id);
 }

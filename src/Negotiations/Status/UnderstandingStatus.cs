@@ -28,11 +28,11 @@ public sealed class UnderstandingStatus
 
     public Guid Id { get; set; }
     public Understanding? Understanding { get; set; }
-    public Dictionary<Guid, Round> Rounds { get; set; } = new();
+    public Dictionary<Guid, RoundDetails> Rounds { get; set; } = new();
     public Dictionary<Guid, Zone> Zones { get; set; } = new();
     public Dictionary<Guid, MechanismDetails> Mechanisms { get; set; } = new();
     public Dictionary<Guid, Office> Offices { get; set; } = new();
-    public Dictionary<Guid, Commitment> Commitments { get; set; } = new();
+    public Dictionary<Guid, CommitmentDetails> Commitments { get; set; } = new();
     public Dictionary<Guid, CasualtyClaim> CasualtyClaims { get; set; } = new();
     public Dictionary<Guid, Statement> Statements { get; set; } = new();
     public List<LatestDevelopment> Latest { get; set; } = [];

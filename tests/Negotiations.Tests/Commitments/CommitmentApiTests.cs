@@ -66,16 +66,24 @@ public class CommitmentApiTests(AppFixture app) : IClassFixture<AppFixture>
         assessed["assessment"]!["meaning"]!.GetValue<string>().ShouldBe("minimal");
         assessed["assessment"]!["evidence"]![0]!.GetValue<Guid>().ShouldBe(step);
         (await app.Post($"/api/commitments/{id}/breaches", new ReportCommitmentBreach("Security forces", "Detainees executed", Given.Reported(), 4)))
-            .ShouldBe(HttpStatusCode.OK).Body!["breaches"]!.AsArray().Count.ShouldBe(1);
+            .ShouldBe(HttpStatusCode.OK).Body!["recentBreaches"]!.AsArray().Count.ShouldBe(1);
         (await app.Post($"/api/commitments/{id}/reversal", new ReverseCommitment("Pledge withdrawn", Given.Reported(), 5)))
             .ShouldBe(HttpStatusCode.OK).Body!["standing"]!.GetValue<string>().ShouldBe("reversed");
         (await app.Post($"/api/commitments/{id}/reaffirmation", new ReaffirmCommitment("Recommitted", Given.Reported(), 6)))
             .ShouldBe(HttpStatusCode.OK).Body!["standing"]!.GetValue<string>().ShouldBe("in-force");
 
-        (await app.StreamOf(id)).Select(e => e.Data.GetType()).ShouldBe([
+        var stream = await app.StreamOf(id);
+        stream.Select(e => e.Data.GetType()).ShouldBe([
             typeof(CommitmentMade), typeof(ImplementationStepReported), typeof(CommitmentDeadlineChanged), typeof(ImplementationAssessed),
             typeof(CommitmentBreached), typeof(CommitmentReversed), typeof(CommitmentReaffirmed)]);
-        (await app.Get($"/api/commitments/{id}")).Body!["version"]!.GetValue<int>().ShouldBe(7);
+        var details = (await app.Get($"/api/commitments/{id}")).ShouldBe(HttpStatusCode.OK).Body!;
+        details["version"]!.GetValue<int>().ShouldBe(7);
+        (details["deadline"]!.GetValue<string>(), details["deadlineSetBy"]!.GetValue<Guid>()).ShouldBe(("2026-03-01", stream[2].Id));
+        (details["assessment"]!["level"]!.GetValue<int>(), details["assessedBy"]!.GetValue<Guid>()).ShouldBe((1, stream[3].Id));
+        details["latestSteps"]!.AsArray().Single()!["eventId"]!.GetValue<Guid>().ShouldBe(step);
+        details["latestBreaches"]!.AsArray().Single()!["party"]!.GetValue<string>().ShouldBe("Security forces");
+        (details["standing"]!.GetValue<string>(), details["standingReason"]!.GetValue<string>(), details["standingSetBy"]!.GetValue<Guid>())
+            .ShouldBe(("in-force", "Recommitted", stream[6].Id));
     }
 
     [Fact]
@@ -196,7 +204,12 @@ public class CommitmentApiTests(AppFixture app) : IClassFixture<AppFixture>
 
         var body = (await app.Get($"/api/commitments/{id}")).Body!;
         body["assessment"]!["level"]!.GetValue<int>().ShouldBe(1);
-        body["assessments"]!.AsArray().Count.ShouldBe(1);
+        body["assessmentCount"]!.GetValue<int>().ShouldBe(1);
+        body["assessedBy"]!.GetValue<Guid>().ShouldBe((await app.StreamOf(id))[2].Id);
+        body["version"]!.GetValue<int>().ShouldBe(5);
+        // The write model the next command decides on stands the same way.
+        (await app.Post($"/api/commitments/{id}/assessments", new AssessImplementation(1, "Committee only", [step], Given.Reported(), 5)))
+            .ShouldBe(HttpStatusCode.OK).Body!["version"]!.GetValue<int>().ShouldBe(5);
     }
 
     [Fact]

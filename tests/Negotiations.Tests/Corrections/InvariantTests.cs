@@ -93,11 +93,21 @@ public class InvariantTests
     [Fact]
     public void A_round_breaks_its_rules_when_anything_follows_its_being_held_or_cancelled()
     {
-        var round = Fold<Round>(Stream(GivenRounds.InBaku().Decide(Id)));
-        round.BrokenRule().ShouldBeNull();
+        var scheduled = GivenRounds.InBaku().Decide(Id);
+        RoundPostponed Postponed() => new(Id, "x", null, GivenRounds.Diplomats());
+        RoundCancelled Cancelled() => new(Id, "x", GivenRounds.Diplomats());
+        RoundRescheduled Rescheduled() => new(Id, null, "Vienna", GivenRounds.Diplomats());
 
-        (round with { Standings = [.. round.Standings, new(Guid.NewGuid(), new RoundStanding(RoundStatus.Cancelled, "x")), new(Guid.NewGuid(), new RoundStanding(RoundStatus.Scheduled))] })
-            .BrokenRule().ShouldBe("The round would be scheduled after it was cancelled.");
+        Fold<Round>(Stream(scheduled)).BrokenRule().ShouldBeNull();
+        Fold<Round>(Stream(scheduled, Postponed(), Rescheduled(), Cancelled())).BrokenRule().ShouldBeNull();
+        Fold<Round>(Stream(scheduled, Cancelled(), Rescheduled(), Postponed())).BrokenRule().ShouldBe("The round would be scheduled after it was cancelled.");
+        Fold<Round>(Stream(GivenRounds.AlreadyMet().Decide(Id), Postponed())).BrokenRule().ShouldBe("The round would be postponed after it was held.");
+
+        // Taken back, the cancellation no longer stands before the rescheduling.
+        var stream = Stream(scheduled, Cancelled(), Rescheduled());
+        WriteModels.BrokenBy(stream[..2], [Rescheduled()]).ShouldBe("The round would be scheduled after it was cancelled.");
+        AsItStands.Fold<Round>([.. stream, .. Stream(new DevelopmentRetracted(stream[1].Id, "round_cancelled", "x")).Select(e => { e.Version = 4; return e; })])!
+            .BrokenRule().ShouldBeNull();
     }
 
     [Fact]

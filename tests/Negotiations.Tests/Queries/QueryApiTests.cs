@@ -246,6 +246,27 @@ public class QueryApiTests(ClockedFixture app) : IClassFixture<ClockedFixture>
         early["moreOverdue"]!.GetValue<bool>().ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task The_overdue_commitments_are_read_from_the_columns_of_the_commitment_details_through_their_index()
+    {
+        await app.Commitment(await app.Roadmap(), "Delta: demine the fields", new DateOnly(1990, 1, 3));
+        await using var session = app.Store.QuerySession();
+        var query = Negotiations.Status.OverviewColumns.PastDeadline(session, new DateOnly(2026, 3, 1)).Take(5).ToCommand();
+        query.CommandText.ShouldContain("d.deadline");
+        query.CommandText.ShouldContain("d.retracted");
+
+        await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await new Npgsql.NpgsqlCommand("set local enable_seqscan = off", connection, transaction).ExecuteNonQueryAsync();
+        query.CommandText = "explain " + query.CommandText;
+        (query.Connection, query.Transaction) = (connection, transaction);
+        var plan = new List<string>();
+        await using (var reader = await query.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+        plan.ShouldContain(line => line.Contains("mt_doc_commitmentdetails_idx_deadline_id"), string.Join("\n", plan));
+    }
+
     private static List<JsonNode> Overdue(JsonNode overview, Guid understandingId) =>
         overview["overdueCommitments"]!.AsArray().Select(o => o!).Where(o => o["understandingId"]!.GetValue<Guid>() == understandingId).ToList();
 

@@ -6,6 +6,7 @@ using Negotiations.Status;
 using Negotiations.Tests.Casualties;
 using Negotiations.Tests.Commitments;
 using Negotiations.Tests.Support;
+using IEvent = JasperFx.Events.IEvent;
 
 namespace Negotiations.Tests.Queries;
 
@@ -15,10 +16,19 @@ public class QueryRulesTests
     private static readonly Guid Roadmap = Guid.Parse("0199b000-0000-7000-8000-000000000003");
     private static readonly DateOnly NewYearsEve = new(2025, 12, 31);
 
-    private static Commitment Due(DateOnly? deadline) =>
-        Commitment.Fold(null, (GivenCommitments.JusticeForVictims(Roadmap) with { Deadline = deadline }).Decide(Guid.CreateVersion7()).AsEvent())!;
+    /// <summary>A commitment with the deadline and then the developments, as it stands.</summary>
+    private static CommitmentDetails Due(DateOnly? deadline, params (object Data, Guid? Id)[] developments)
+    {
+        var id = Guid.CreateVersion7();
+        IEvent[] stream =
+        [
+            (GivenCommitments.JusticeForVictims(Roadmap) with { Deadline = deadline }).Decide(id).AsEvent(),
+            .. developments.Select((d, i) => d.Data.AsEvent(d.Id, i + 2))
+        ];
+        return AsItStands.Fold<CommitmentDetails>(stream)!;
+    }
 
-    private static Commitment Then(Commitment state, object data, Guid? eventId = null) => Commitment.Fold(state, data.AsEvent(eventId, state.Version + 1))!;
+    private static (object, Guid?) Dev(object data, Guid? id = null) => (data, id);
 
     [Fact]
     public void A_commitment_is_overdue_from_the_day_after_its_deadline()
@@ -28,31 +38,57 @@ public class QueryRulesTests
         OverdueCommitments.Judge(Due(null), new DateOnly(2030, 1, 1)).ShouldBeNull();
     }
 
+    private static ImplementationAssessed Assessed(int level, DateOnly on) =>
+        new(Guid.Empty, level, "Road reopened", [Guid.CreateVersion7()], Given.Reported(on));
+
     [Fact]
     public void Full_implementation_counts_from_the_day_it_occurred_and_a_retracted_assessment_not_at_all()
     {
-        var commitment = Due(NewYearsEve);
         var assessment = Guid.CreateVersion7();
-        var fullyDone = Then(commitment, new ImplementationAssessed(commitment.Id, 3, "Road reopened", [Guid.CreateVersion7()],
-            Given.Reported(new DateOnly(2026, 2, 1))), assessment);
+        var fullyDone = Due(NewYearsEve, Dev(Assessed(3, new DateOnly(2026, 2, 1)), assessment));
 
         OverdueCommitments.Judge(fullyDone, new DateOnly(2026, 1, 31))!.Level.ShouldBeNull();
         OverdueCommitments.Judge(fullyDone, new DateOnly(2026, 2, 1)).ShouldBeNull();
 
-        var retracted = Then(fullyDone, new DevelopmentRetracted(assessment, "implementation_assessed", "Misreported"));
+        var retracted = Due(NewYearsEve, Dev(Assessed(3, new DateOnly(2026, 2, 1)), assessment),
+            Dev(new DevelopmentRetracted(assessment, "implementation_assessed", "Misreported")));
         OverdueCommitments.Judge(retracted, new DateOnly(2026, 2, 1))!.DaysOverdue.ShouldBe(32);
     }
 
     [Fact]
     public void A_reversed_commitment_is_not_overdue_once_reversed_and_again_once_reaffirmed()
     {
-        var commitment = Due(NewYearsEve);
-        var reversed = Then(commitment, new CommitmentReversed(commitment.Id, "Withdrawn", Given.Reported(new DateOnly(2026, 1, 10))));
+        var reversal = new CommitmentReversed(Guid.Empty, "Withdrawn", Given.Reported(new DateOnly(2026, 1, 10)));
+        var reversed = Due(NewYearsEve, Dev(reversal));
 
         OverdueCommitments.Judge(reversed, new DateOnly(2026, 1, 9)).ShouldNotBeNull();
         OverdueCommitments.Judge(reversed, new DateOnly(2026, 1, 10)).ShouldBeNull();
-        var reaffirmed = Then(reversed, new CommitmentReaffirmed(commitment.Id, null, Given.Reported(new DateOnly(2026, 2, 1))));
+        var reaffirmed = Due(NewYearsEve, Dev(reversal), Dev(new CommitmentReaffirmed(Guid.Empty, null, Given.Reported(new DateOnly(2026, 2, 1)))));
         OverdueCommitments.Judge(reaffirmed, new DateOnly(2026, 2, 2)).ShouldNotBeNull();
+        OverdueCommitments.Judge(reaffirmed, new DateOnly(2026, 1, 31)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void On_any_day_the_level_is_that_of_the_latest_assessment_recorded_among_those_that_occurred_by_then()
+    {
+        // Assessments reported late, out of the order they occurred in: the details keep the level by day, not every assessment.
+        var random = new Random(20251231);
+        for (var run = 0; run < 200; run++)
+        {
+            var told = Enumerable.Range(0, random.Next(1, 12))
+                .Select(_ => (On: new DateOnly(2026, 1, 1).AddDays(random.Next(0, 20)), Level: random.Next(0, 4))).ToList();
+            var commitment = Due(NewYearsEve, [.. told.Select(t => Dev(Assessed(t.Level, t.On)))]);
+
+            commitment.Levels.Count.ShouldBeLessThanOrEqualTo(told.Count);
+            for (var day = new DateOnly(2025, 12, 31); day <= new DateOnly(2026, 1, 22); day = day.AddDays(1))
+            {
+                var expected = told.Where(t => t.On <= day).Select(t => (int?)t.Level).LastOrDefault();
+                commitment.LevelOn(day).ShouldBe(expected, $"on {day} after {string.Join(", ", told)}");
+                var overdue = OverdueCommitments.Judge(commitment, day);
+                if (day > NewYearsEve && expected is not 3) overdue!.Level.ShouldBe(expected);
+                else overdue.ShouldBeNull();
+            }
+        }
     }
 
     private static CasualtyClaim Claim(string source, string incident, string place, Occurrence period, int best) =>

@@ -73,8 +73,10 @@ public class RoundApiTests(AppFixture app) : IClassFixture<AppFixture>
         var postponed = (await app.Post($"/api/rounds/{id}/postponement", new PostponeRound("Delegation delayed", GivenRounds.Diplomats(), 2, Sept25)))
             .ShouldBe(HttpStatusCode.OK).Body!;
         postponed["status"]!.GetValue<string>().ShouldBe("postponed");
-        postponed["statusReason"]!.GetValue<string>().ShouldBe("Delegation delayed");
         postponed["plannedFor"]!["from"]!.GetValue<string>().ShouldBe("2025-09-25");
+        var read = (await app.Get($"/api/rounds/{id}")).ShouldBe(HttpStatusCode.OK).Body!;
+        read["statusReason"]!.GetValue<string>().ShouldBe("Delegation delayed");
+        read["statusSetBy"]!.GetValue<Guid>().ShouldBe((await app.StreamOf(id))[2].Id);
 
         var held = (await app.Post($"/api/rounds/{id}/outcome", GivenRounds.Held(3, "Heavy weapons stay 10 km from the line")))
             .ShouldBe(HttpStatusCode.OK).Body!;
@@ -237,12 +239,15 @@ public class RoundApiTests(AppFixture app) : IClassFixture<AppFixture>
         var corrected = (await app.Get($"/api/rounds/{id}")).Body!;
         corrected["outcome"]!["summary"]!.GetValue<string>().ShouldBe("Talks ended without agreement");
         corrected["outcome"]!["agreed"]!.AsArray().ShouldBeEmpty();
-
         var replacementEvent = (await app.StreamOf(id))[3].Id;
+        corrected["statusSetBy"]!.GetValue<Guid>().ShouldBe(replacementEvent);
+
         (await app.Post($"/api/developments/{replacementEvent}/retraction", new RetractDevelopment("Not held at all"))).ShouldBe(HttpStatusCode.OK);
         var unheld = (await app.Get($"/api/rounds/{id}")).Body!;
         unheld["status"]!.GetValue<string>().ShouldBe("scheduled");
         unheld["outcome"].ShouldBeNull();
+        unheld["statusSetBy"]!.GetValue<Guid>().ShouldBe((await app.StreamOf(id))[0].Id);
+        unheld["participants"]!.AsArray().Count.ShouldBe(2);
         // The stored model carries the real stream version after a correction and a retraction.
         unheld["version"]!.GetValue<int>().ShouldBe(5);
 

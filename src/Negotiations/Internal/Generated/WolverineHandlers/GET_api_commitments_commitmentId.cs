@@ -45,9 +45,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfCommitmentAndProblemHttpResult = await Negotiations.Commitments.GetCommitmentEndpoint.Get(commitmentId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var resultsOfOkOfCommitmentDetailsAndProblemHttpResult = await Negotiations.Commitments.GetCommitmentEndpoint.Get(commitmentId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
-            await resultsOfOkOfCommitmentAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfOkOfCommitmentDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

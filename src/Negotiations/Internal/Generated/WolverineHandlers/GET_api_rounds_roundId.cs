@@ -71,9 +71,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfRoundAndProblemHttpResult = await Negotiations.Rounds.GetRoundEndpoint.Get(roundId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
+            var resultsOfOkOfRoundDetailsAndProblemHttpResult = await Negotiations.Rounds.GetRoundEndpoint.Get(roundId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
 
-            await resultsOfOkOfRoundAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfOkOfRoundDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
