@@ -6,14 +6,14 @@ using Negotiations.Validation;
 namespace Negotiations.Queries;
 
 /// <summary>
-/// Reading one stream's write model: now (its inline document), at a stream version, or as recorded up to a moment
-/// (knownAt: the events recorded by then). A write model is folded in the order its events were recorded, so it has
-/// no "as it stood on a date" (asOf); the status and the timeline have.
+/// Reading one stream's model (a write model, or a read model of one stream): now (its inline document), at a stream
+/// version, or as recorded up to a moment (knownAt: the events recorded by then). Such a model is folded in the order
+/// its events were recorded, so it has no "as it stood on a date" (asOf); the status and the timeline have.
 /// </summary>
 public static class StreamReads
 {
     public static async Task<Results<Ok<T>, ProblemHttpResult>> ReadAsync<T>(
-        IQuerySession session, Guid id, long? version, DateTimeOffset? knownAt, string what, CancellationToken cancellation) where T : class, IWriteModel<T>
+        IQuerySession session, Guid id, long? version, DateTimeOffset? knownAt, string what, CancellationToken cancellation) where T : class, IStreamModel<T>
     {
         var problems = new Problems()
             .When(version is not null && knownAt is not null, "knownAt", "Give either version or knownAt, not both.")

@@ -33,7 +33,7 @@ public sealed record StatusView(
     Round? LastRound,
     Round? NextRound,
     IReadOnlyList<Round> Rounds,
-    IReadOnlyList<Zone> Zones,
+    IReadOnlyList<ZoneDetails> Zones,
     RoadmapImplementation Roadmap,
     IReadOnlyList<MechanismLine> Mechanisms,
     IReadOnlyList<OfficeHolderLine> OfficeHolders,

@@ -122,15 +122,24 @@ public class AsItStandsTests
         AsItStands.Replaced(stream[6]).ShouldBeEmpty(); // the recorded event knows nothing of it, and is left as it was
         Should.Throw<NotSupportedException>(() => standing[1].Version = 2);
 
+        // The assessment named the first declaration: it is about the one that stands for it now.
+        var zone = AsItStands.Fold<ZoneDetails>(stream)!.Standing.ShouldHaveSingleItem();
+        (zone.DeclarationEventId, zone.DeclaredDepthKm, zone.Status).ShouldBe((second, 9m, WithdrawalStatus.Verified));
+        zone.EarlierEventIds.ShouldBe([declared, first]);
+        // Without what replaced what, the verification would name a declaration no longer there.
+        standing.Select(e => e.Version == 7 ? stream[6] : e).Aggregate((ZoneDetails?)null, ZoneDetails.Fold)!
+            .Standing.Single().Status.ShouldBe(WithdrawalStatus.Declared);
+
         IEvent[] retracted = [.. stream, new DevelopmentRetracted(second, "withdrawal_declared", "never said").AsEvent(version: 8)];
         var marker = AsItStands.Events(retracted).Single(e => e.Version == 8);
         AsItStands.Retracted(marker).ShouldBe([second, declared, first]);
         AsItStands.Events(retracted).Select(e => e.Version).ShouldBe([1, 3, 4, 6, 8]);
+        AsItStands.Fold<Zone>(retracted)!.RetractedEventIds.ShouldBe([second, declared, first]);
 
         // A retraction of what was replaced since takes nothing out: its replacement stands.
         IEvent[] moot = [.. stream, new DevelopmentRetracted(first, "withdrawal_declared", "late").AsEvent(version: 8)];
         AsItStands.Retracted(AsItStands.Events(moot)[^1]).ShouldBeEmpty();
-        AsItStands.Events(moot).Select(e => e.Id).ShouldContain(second);
+        AsItStands.Fold<ZoneDetails>(moot)!.Standing.Single().DeclarationEventId.ShouldBe(second);
         IEvent[] plain = [.. stream, new DevelopmentRetracted(assessed, "withdrawal_verified", "misread").AsEvent(version: 8)];
         AsItStands.Retracted(AsItStands.Events(plain)[^1]).ShouldBe([assessed]);
     }
