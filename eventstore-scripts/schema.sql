@@ -636,6 +636,14 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_zone (
     mt_version          bigint                      NOT NULL DEFAULT 0,
 CONSTRAINT pkey_mt_doc_zone_id PRIMARY KEY (id)
 );
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_zonedetails (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_dotnet_type      varchar                     NULL,
+    mt_version          bigint                      NOT NULL DEFAULT 0,
+CONSTRAINT pkey_mt_doc_zonedetails_id PRIMARY KEY (id)
+);
 CREATE TABLE IF NOT EXISTS negotiations.mt_streams (
     id                   uuid           NOT NULL,
     type                 varchar        NULL,

@@ -108,7 +108,7 @@ public sealed class Exports(EventLog log, IDocumentStore store, TimeProvider clo
             "statuses" => Rows(Statuses(session, cancellation), writer, cancellation),
             "understandings" => Rows(session.Query<Understanding>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "rounds" => Rows(session.Query<RoundDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
-            "zones" => Rows(session.Query<Zone>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
+            "zones" => Rows(session.Query<ZoneDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "mechanisms" => Rows(session.Query<Mechanism>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "offices" => Rows(session.Query<Office>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "commitments" => Rows(session.Query<CommitmentDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),

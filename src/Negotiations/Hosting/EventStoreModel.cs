@@ -34,6 +34,7 @@ public static class EventStoreModel
         options.Projections.Add<RoundDetailsProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<StatementProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ZoneProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ZoneDetailsProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<MechanismProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<MechanismDetailsProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<OfficeProjection>(ProjectionLifecycle.Inline);

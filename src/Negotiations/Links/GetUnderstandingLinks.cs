@@ -61,7 +61,7 @@ public static class GetUnderstandingLinksEndpoint
 
         var batch = session.CreateBatchQuery();
         var rounds = batch.LoadMany<RoundDetails>().ById(Of<RoundScheduled>());
-        var zones = batch.LoadMany<Zone>().ById(Of<ZoneDefined>());
+        var zones = batch.LoadMany<ZoneDetails>().ById(Of<ZoneDefined>());
         var mechanisms = batch.LoadMany<MechanismDetails>().ById(Of<MechanismEstablished>());
         var offices = batch.LoadMany<Office>().ById(Of<OfficialAppointed>());
         var commitments = batch.LoadMany<CommitmentDetails>().ById(Of<CommitmentMade>());
@@ -110,13 +110,19 @@ public static class LinkLines
         _ => $"cancelled{(r.StatusReason is { } why ? $" ({why})" : "")}"
     };
 
-    public static string State(Zone z)
+    public static string State(ZoneDetails z)
     {
         var parts = new List<string> { $"{z.Kind.Word()}, {Count(z.Rules.Count, "rule")}" };
         parts.AddRange(z.Standing.Select(s =>
             $"{s.Party} {s.WeaponClass}: {s.Status.Word()} at {s.DeclaredDepthKm} km{(s.RequiredDepthKm is { } required ? $" (rule {required} km)" : "")}"));
-        if (z.Violations.Count > 0)
-            parts.Add($"{Count(z.Violations.Count, "violation")} reported, {z.Violations.Count(v => v.Status == ViolationStatus.Verified)} verified");
+        if (z.ViolationCount > 0)
+        {
+            // Rulings are kept for the latest reports only: beyond them, how many were verified is the timeline's to tell.
+            var verified = z.LatestViolations.Count(v => v.Status == ViolationStatus.Verified);
+            parts.Add(z.ViolationCount > z.LatestViolations.Count
+                ? $"{Count(z.ViolationCount, "violation")} reported; of the latest {z.LatestViolations.Count}, {verified} verified"
+                : $"{Count(z.ViolationCount, "violation")} reported, {verified} verified");
+        }
         return string.Join("; ", parts);
     }
 

@@ -33,7 +33,7 @@ public sealed record StatusView(
     RoundDetails? LastRound,
     RoundDetails? NextRound,
     IReadOnlyList<RoundDetails> Rounds,
-    IReadOnlyList<Zone> Zones,
+    IReadOnlyList<ZoneDetails> Zones,
     RoadmapImplementation Roadmap,
     IReadOnlyList<MechanismLine> Mechanisms,
     IReadOnlyList<OfficeHolderLine> OfficeHolders,

@@ -29,7 +29,7 @@ public sealed class UnderstandingStatus
     public Guid Id { get; set; }
     public Understanding? Understanding { get; set; }
     public Dictionary<Guid, RoundDetails> Rounds { get; set; } = new();
-    public Dictionary<Guid, Zone> Zones { get; set; } = new();
+    public Dictionary<Guid, ZoneDetails> Zones { get; set; } = new();
     public Dictionary<Guid, MechanismDetails> Mechanisms { get; set; } = new();
     public Dictionary<Guid, Office> Offices { get; set; } = new();
     public Dictionary<Guid, CommitmentDetails> Commitments { get; set; } = new();

@@ -27,18 +27,22 @@ public sealed record AssessWithdrawal(
             .When(DeclarationEventId == Guid.Empty, "declarationEventId", "Required: the event id of the withdrawal declaration assessed.")
             .Positive(ExpectedVersion).Check(Provenance).Result();
 
-    /// <summary>Version first (409); then the declaration must be one the zone holds (404 unknown anywhere, 422 otherwise).</summary>
+    /// <summary>
+    /// Version first (409); then the declaration must be one of the zone's that stands: one of its latest, or an
+    /// older one read by its event id and not taken back (404 unknown anywhere, 422 otherwise).
+    /// </summary>
     public ProblemDetails Allowed(Zone zone, IEvent? named) =>
         StreamVersion.Check(ExpectedVersion, zone.Version, "the zone") is var stale && stale != WolverineContinue.NoProblems
             ? stale
-            : ZoneRules.Names(zone.DeclarationNamed(DeclarationEventId) is not null, DeclarationEventId,
-                named?.Data.GetType(), named?.StreamId == zone.Id, typeof(WithdrawalDeclared), "withdrawal declaration");
+            : ZoneRules.Names(zone, zone.DeclarationNamed(DeclarationEventId) is not null, DeclarationEventId, named,
+                typeof(WithdrawalDeclared), "withdrawal declaration");
 
     public IEnumerable<object> Decide(Zone zone, WithdrawalStatus finding)
     {
         var monitor = Monitor.Trim();
         var note = Note.TrimmedOrNull();
-        var latest = zone.DeclarationNamed(DeclarationEventId)?.Assessments.LastOrDefault()?.Value;
+        // Only one of the latest declarations says what was last found about it: an older one's finding is not kept.
+        var latest = zone.DeclarationNamed(DeclarationEventId)?.LatestAssessment;
         if (latest is not null && latest.Finding == finding && DeclareWithdrawal.Same(latest.Monitor, monitor)
             && latest.Note == note && latest.Occurred == Provenance.Occurred)
             return [];
@@ -53,7 +57,7 @@ public sealed record AssessWithdrawal(
         return [assessed];
     }
 
-    /// <summary>The shell's one read: the named event, only when the zone does not hold it as a declaration.</summary>
+    /// <summary>The shell's one read: the named event, only when it is not one of the latest declarations the zone keeps.</summary>
     public async Task<IEvent?> NamedAsync(Zone zone, IDocumentSession session, CancellationToken cancellation) =>
         zone.DeclarationNamed(DeclarationEventId) is not null ? null : await session.Events.LoadAsync(DeclarationEventId, cancellation);
 }

@@ -10,7 +10,7 @@ namespace Negotiations.Zones;
 
 /// <summary>
 /// A party declares it pulled a weapon class back to a depth in km from the zone's reference. The
-/// same declaration (same party, weapon class, depth, area and date) again is a no-op.
+/// same declaration (same party, weapon class, depth, area and date) as one of the zone's latest again is a no-op.
 /// </summary>
 public sealed record DeclareWithdrawal(
     string Party,
@@ -28,7 +28,7 @@ public sealed record DeclareWithdrawal(
     public IEnumerable<object> Decide(Zone zone)
     {
         var declared = new WithdrawalDeclared(zone.Id, Party.Trim(), WeaponClass.Trim(), DepthKm, Area.TrimmedOrNull(), Provenance);
-        var already = zone.Withdrawals.Any(w =>
+        var already = zone.RecentDeclarations.Any(w =>
             Same(w.Party, declared.Party) && Same(w.WeaponClass, declared.WeaponClass) && w.DepthKm == declared.DepthKm
             && Same(w.Area, declared.Area) && w.Occurred == Provenance.Occurred);
         return already ? [] : [declared];

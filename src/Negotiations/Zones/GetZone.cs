@@ -10,16 +10,16 @@ namespace Negotiations.Zones;
 public static class GetZoneEndpoint
 {
     /// <summary>
-    /// The zone as it stands now (rules, declarations with their latest findings, violations with their
-    /// status), or as it stood at a stream version, or as recorded up to a moment (knownAt).
+    /// The zone as it stands now (rules, where each party stands on each weapon class with the latest finding, the
+    /// latest violation reports with their status), or as it stood at a stream version, or as recorded up to a moment (knownAt).
     /// </summary>
     [WolverineGet("/api/zones/{zoneId}", OperationId = "GetZone"), Tags("Zones")]
     [EndpointSummary("Read a zone, now, at a version or as recorded up to a moment (knownAt)")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static Task<Results<Ok<Zone>, ProblemHttpResult>> Get(
+    public static Task<Results<Ok<ZoneDetails>, ProblemHttpResult>> Get(
         Guid zoneId, IQuerySession session, CancellationToken cancellation,
         [FromQuery, Description(TimeAxes.Version)] long? version = null,
         [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null) =>
-        StreamReads.ReadAsync<Zone>(session, zoneId, version, knownAt, "zone", cancellation);
+        StreamReads.ReadAsync<ZoneDetails>(session, zoneId, version, knownAt, "zone", cancellation);
 }

@@ -10,7 +10,7 @@ namespace Negotiations.Zones;
 
 /// <summary>
 /// A violation of the zone's rules is reported against a party. The same report (same party, weapon
-/// class, place, description and date) again is a no-op.
+/// class, place, description and date) as one of the zone's latest again is a no-op.
 /// </summary>
 public sealed record ReportZoneViolation(
     string PartyAccused,
@@ -29,7 +29,7 @@ public sealed record ReportZoneViolation(
     public IEnumerable<object> Decide(Zone zone)
     {
         var reported = new ViolationReported(zone.Id, PartyAccused.Trim(), WeaponClass.TrimmedOrNull(), Place.Trim(), Description.Trim(), Provenance);
-        var already = zone.Violations.Any(v =>
+        var already = zone.RecentReports.Any(v =>
             DeclareWithdrawal.Same(v.PartyAccused, reported.PartyAccused) && DeclareWithdrawal.Same(v.WeaponClass, reported.WeaponClass)
             && DeclareWithdrawal.Same(v.Place, reported.Place) && v.Description == reported.Description && v.Occurred == Provenance.Occurred);
         return already ? [] : [reported];

@@ -26,18 +26,22 @@ public sealed record RuleOnViolation(
             .When(ReportEventId == Guid.Empty, "reportEventId", "Required: the event id of the violation report.")
             .Positive(ExpectedVersion).Check(Provenance).Result();
 
-    /// <summary>Version first (409); then the report must be one the zone holds (404 unknown anywhere, 422 otherwise).</summary>
+    /// <summary>
+    /// Version first (409); then the report must be one of the zone's that stands: one of its latest, or an older
+    /// one read by its event id and not taken back (404 unknown anywhere, 422 otherwise).
+    /// </summary>
     public ProblemDetails Allowed(Zone zone, IEvent? named) =>
         StreamVersion.Check(ExpectedVersion, zone.Version, "the zone") is var stale && stale != WolverineContinue.NoProblems
             ? stale
-            : ZoneRules.Names(zone.ReportNamed(ReportEventId) is not null, ReportEventId,
-                named?.Data.GetType(), named?.StreamId == zone.Id, typeof(ViolationReported), "violation report");
+            : ZoneRules.Names(zone, zone.ReportNamed(ReportEventId) is not null, ReportEventId, named,
+                typeof(ViolationReported), "violation report");
 
     public IEnumerable<object> Decide(Zone zone, ViolationStatus finding)
     {
         var by = By.Trim();
         var note = Note.TrimmedOrNull();
-        var latest = zone.ReportNamed(ReportEventId)?.Rulings.LastOrDefault()?.Value;
+        // Only one of the latest reports says what was last ruled on it: an older one's ruling is not kept.
+        var latest = zone.ReportNamed(ReportEventId)?.LatestRuling;
         if (latest is not null && latest.Finding == finding && DeclareWithdrawal.Same(latest.By, by)
             && latest.Note == note && latest.Occurred == Provenance.Occurred)
             return [];
@@ -50,7 +54,7 @@ public sealed record RuleOnViolation(
         return [ruled];
     }
 
-    /// <summary>The shell's one read: the named event, only when the zone does not hold it as a report.</summary>
+    /// <summary>The shell's one read: the named event, only when it is not one of the latest reports the zone keeps.</summary>
     public async Task<IEvent?> NamedAsync(Zone zone, IDocumentSession session, CancellationToken cancellation) =>
         zone.ReportNamed(ReportEventId) is not null ? null : await session.Events.LoadAsync(ReportEventId, cancellation);
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Validation;
 using Wolverine.Http;
@@ -48,13 +49,15 @@ public static class ZoneRules
     };
 
     /// <summary>
-    /// What an assessment or ruling may name: an event the zone holds as a standing declaration (or
-    /// report), else 404 if no such event exists anywhere, else 422 saying what it is instead.
+    /// What an assessment or ruling may name: one of the latest declarations (or reports) the zone keeps, or else
+    /// the named event, read by its id: 404 if no such event exists anywhere, 422 if it is not one of this zone's,
+    /// not a declaration (or report), or taken back by a retraction; an older one that stands is named rightly.
     /// </summary>
-    public static ProblemDetails Names(bool zoneHoldsIt, Guid eventId, Type? namedType, bool namedInThisZone, Type wanted, string what) =>
-        zoneHoldsIt ? WolverineContinue.NoProblems
-        : namedType is null ? UnknownDevelopment(eventId, what)
-        : !namedInThisZone ? DomainProblem.Refused($"Event {eventId} is not a {what} of this zone; name one of this zone's.")
-        : namedType == wanted ? DomainProblem.Refused($"The {what} {eventId} was retracted; there is nothing to assess.")
-        : DomainProblem.Refused($"Event {eventId} is not a {what}; name the {what}'s event id.");
+    public static ProblemDetails Names(Zone zone, bool oneOfTheLatest, Guid eventId, IEvent? named, Type wanted, string what) =>
+        oneOfTheLatest ? WolverineContinue.NoProblems
+        : named is null ? UnknownDevelopment(eventId, what)
+        : named.StreamId != zone.Id ? DomainProblem.Refused($"Event {eventId} is not a {what} of this zone; name one of this zone's.")
+        : named.Data.GetType() != wanted ? DomainProblem.Refused($"Event {eventId} is not a {what}; name the {what}'s event id.")
+        : zone.RetractedEventIds.Contains(eventId) ? DomainProblem.Refused($"The {what} {eventId} was retracted; there is nothing to assess.")
+        : WolverineContinue.NoProblems;
 }

@@ -3,7 +3,9 @@ using Negotiations.Corrections;
 using Negotiations.Mechanisms;
 using Negotiations.Tests.Mechanisms;
 using Negotiations.Tests.Support;
+using Negotiations.Tests.Zones;
 using Negotiations.Understandings;
+using Negotiations.Zones;
 
 namespace Negotiations.Tests.Corrections;
 
@@ -93,5 +95,52 @@ public class AsItStandsTests
         mechanism.Member("Egypt").ShouldBeNull();
         // Folded in the order recorded, the replacement would join after the departure: Egypt would sit on it again.
         stream.Aggregate((Mechanism?)null, Mechanism.Fold)!.Member("Egypt").ShouldNotBeNull();
+    }
+
+    private static WithdrawalDeclared Withdrew(decimal km) => new(Id, "Syria", "heavy weapons", km, null, GivenZones.Osce());
+
+    [Fact]
+    public void A_replacement_stands_for_what_it_replaced_and_a_retraction_takes_it_all_out()
+    {
+        Guid declared = Guid.CreateVersion7(), first = Guid.CreateVersion7(), second = Guid.CreateVersion7(), assessed = Guid.CreateVersion7();
+        IEvent[] stream =
+        [
+            GivenZones.SouthernZone().Decide(Id).AsEvent(version: 1),
+            Withdrew(10).AsEvent(declared, 2),
+            new WithdrawalVerified(Id, declared, "OSCE", null, GivenZones.Osce()).AsEvent(assessed, 3),
+            new DevelopmentCorrected(declared, "withdrawal_declared", "8 km").AsEvent(version: 4),
+            Withdrew(8).AsEvent(first, 5),
+            new DevelopmentCorrected(first, "withdrawal_declared", "9 km").AsEvent(version: 6),
+            Withdrew(9).AsEvent(second, 7)
+        ];
+
+        var standing = AsItStands.Events(stream);
+        standing.Select(e => e.Version).ShouldBe([1, 7, 3, 4, 6]);
+        AsItStands.Replaced(standing[1]).ShouldBe([declared, first]);
+        (standing[1].Id, standing[1].Data, standing[1].StreamId).ShouldBe((second, stream[6].Data, stream[6].StreamId));
+        standing.Where(e => e.Version != 7).ShouldAllBe(e => AsItStands.Replaced(e).Count == 0 && AsItStands.Retracted(e).Count == 0);
+        AsItStands.Replaced(stream[6]).ShouldBeEmpty(); // the recorded event knows nothing of it, and is left as it was
+        Should.Throw<NotSupportedException>(() => standing[1].Version = 2);
+
+        // The assessment named the first declaration: it is about the one that stands for it now.
+        var zone = AsItStands.Fold<ZoneDetails>(stream)!.Standing.ShouldHaveSingleItem();
+        (zone.DeclarationEventId, zone.DeclaredDepthKm, zone.Status).ShouldBe((second, 9m, WithdrawalStatus.Verified));
+        zone.EarlierEventIds.ShouldBe([declared, first]);
+        // Without what replaced what, the verification would name a declaration no longer there.
+        standing.Select(e => e.Version == 7 ? stream[6] : e).Aggregate((ZoneDetails?)null, ZoneDetails.Fold)!
+            .Standing.Single().Status.ShouldBe(WithdrawalStatus.Declared);
+
+        IEvent[] retracted = [.. stream, new DevelopmentRetracted(second, "withdrawal_declared", "never said").AsEvent(version: 8)];
+        var marker = AsItStands.Events(retracted).Single(e => e.Version == 8);
+        AsItStands.Retracted(marker).ShouldBe([second, declared, first]);
+        AsItStands.Events(retracted).Select(e => e.Version).ShouldBe([1, 3, 4, 6, 8]);
+        AsItStands.Fold<Zone>(retracted)!.RetractedEventIds.ShouldBe([second, declared, first]);
+
+        // A retraction of what was replaced since takes nothing out: its replacement stands.
+        IEvent[] moot = [.. stream, new DevelopmentRetracted(first, "withdrawal_declared", "late").AsEvent(version: 8)];
+        AsItStands.Retracted(AsItStands.Events(moot)[^1]).ShouldBeEmpty();
+        AsItStands.Fold<ZoneDetails>(moot)!.Standing.Single().DeclarationEventId.ShouldBe(second);
+        IEvent[] plain = [.. stream, new DevelopmentRetracted(assessed, "withdrawal_verified", "misread").AsEvent(version: 8)];
+        AsItStands.Retracted(AsItStands.Events(plain)[^1]).ShouldBe([assessed]);
     }
 }

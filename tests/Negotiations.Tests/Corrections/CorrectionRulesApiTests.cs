@@ -94,7 +94,7 @@ public class CorrectionRulesApiTests(AppFixture app) : IClassFixture<AppFixture>
 
         await Invalid(() => Correct(declaration, new WithdrawalDeclared(id, "Syria", "heavy weapons", -5, null, GivenZones.AnonymousMilitarySource())),
             "replacement.depthKm");
-        (await app.Get($"/api/zones/{id}")).Body!["withdrawals"]!.AsArray().Single()!["depthKm"]!.GetValue<decimal>().ShouldBe(10);
+        (await app.Get($"/api/zones/{id}")).Body!["standing"]!.AsArray().Single()!["declaredDepthKm"]!.GetValue<decimal>().ShouldBe(10);
     }
 
     [Fact]

@@ -147,15 +147,15 @@ public class ZoneApiTests(AppFixture app) : IClassFixture<AppFixture>
         var (id, declaration) = await DefinedWithDeclaration();
 
         var zone = (await app.Get($"/api/zones/{id}")).Body!;
-        var withdrawal = zone["withdrawals"]!.AsArray().Single()!;
-        withdrawal["eventId"]!.GetValue<Guid>().ShouldBe(declaration);
-        withdrawal["party"]!.GetValue<string>().ShouldBe("Syria");
-        withdrawal["depthKm"]!.GetValue<decimal>().ShouldBe(10);
-        withdrawal["area"]!.GetValue<string>().ShouldBe("southern areas");
-        withdrawal["status"]!.GetValue<string>().ShouldBe("declared");
         var standing = zone["standing"]!.AsArray().Single()!;
+        standing["declarationEventId"]!.GetValue<Guid>().ShouldBe(declaration);
+        standing["party"]!.GetValue<string>().ShouldBe("Syria");
+        standing["declaredDepthKm"]!.GetValue<decimal>().ShouldBe(10);
+        standing["area"]!.GetValue<string>().ShouldBe("southern areas");
+        standing["status"]!.GetValue<string>().ShouldBe("declared");
         standing["requiredDepthKm"]!.GetValue<decimal>().ShouldBe(10);
         standing["declaredDepthMeetsRule"]!.GetValue<bool>().ShouldBeTrue();
+        zone["declarationCount"]!.GetValue<int>().ShouldBe(1);
 
         await StreamIsUnchanged(id, 2, async () =>
             (await app.Post($"/api/zones/{id}/withdrawals", GivenZones.SyriaWithdrew(2))).ShouldBe(HttpStatusCode.OK));
@@ -184,8 +184,11 @@ public class ZoneApiTests(AppFixture app) : IClassFixture<AppFixture>
         {
             var reply = (await app.Post($"/api/zones/{id}/withdrawals/{finding}", GivenZones.Assessment(declaration, version, $"{finding} from patrol")))
                 .ShouldBe(HttpStatusCode.OK);
-            reply.Body!["withdrawals"]![0]!["status"]!.GetValue<string>().ShouldBe(finding);
-            reply.Body["standing"]![0]!["status"]!.GetValue<string>().ShouldBe(finding);
+            reply.Body!["recentDeclarations"]![0]!["status"]!.GetValue<string>().ShouldBe(finding);
+            var standing = (await app.Get($"/api/zones/{id}")).Body!["standing"]![0]!;
+            standing["status"]!.GetValue<string>().ShouldBe(finding);
+            standing["latestAssessment"]!["eventId"]!.GetValue<Guid>().ShouldBe((await app.StreamOf(id))[^1].Id);
+            standing["latestAssessment"]!["note"]!.GetValue<string>().ShouldBe($"{finding} from patrol");
             version++;
         }
 
@@ -231,14 +234,19 @@ public class ZoneApiTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var (id, report) = await DefinedWithViolation();
 
-        var reported = (await app.Get($"/api/zones/{id}")).Body!["violations"]!.AsArray().Single()!;
+        var zone = (await app.Get($"/api/zones/{id}")).Body!;
+        var reported = zone["latestViolations"]!.AsArray().Single()!;
         (reported["eventId"]!.GetValue<Guid>(), reported["status"]!.GetValue<string>(), reported["partyAccused"]!.GetValue<string>())
             .ShouldBe((report, "reported", "Syria"));
+        zone["violationCount"]!.GetValue<int>().ShouldBe(1);
 
         (await app.Post($"/api/zones/{id}/violations/verified", GivenZones.Ruling(report, 2))).ShouldBe(HttpStatusCode.OK)
-            .Body!["violations"]![0]!["status"]!.GetValue<string>().ShouldBe("verified");
+            .Body!["recentReports"]![0]!["status"]!.GetValue<string>().ShouldBe("verified");
         (await app.Post($"/api/zones/{id}/violations/disputed", GivenZones.Ruling(report, 3, "Syria"))).ShouldBe(HttpStatusCode.OK)
-            .Body!["violations"]![0]!["status"]!.GetValue<string>().ShouldBe("disputed");
+            .Body!["recentReports"]![0]!["status"]!.GetValue<string>().ShouldBe("disputed");
+        var ruled = (await app.Get($"/api/zones/{id}")).Body!["latestViolations"]![0]!;
+        (ruled["status"]!.GetValue<string>(), ruled["latestRuling"]!["by"]!.GetValue<string>()).ShouldBe(("disputed", "Syria"));
+        ruled["latestRuling"]!["eventId"]!.GetValue<Guid>().ShouldBe((await app.StreamOf(id))[^1].Id);
 
         await StreamIsUnchanged(id, 4, async () =>
         {
@@ -278,17 +286,28 @@ public class ZoneApiTests(AppFixture app) : IClassFixture<AppFixture>
 
         (await app.Post($"/api/developments/{declaration}/correction", new { reason = "It was 8 km", replacement })).ShouldBe(HttpStatusCode.OK);
 
-        var withdrawal = (await app.Get($"/api/zones/{id}")).Body!["withdrawals"]!.AsArray().Single()!;
-        withdrawal["depthKm"]!.GetValue<decimal>().ShouldBe(8);
+        var withdrawal = (await app.Get($"/api/zones/{id}")).Body!["standing"]!.AsArray().Single()!;
+        withdrawal["declaredDepthKm"]!.GetValue<decimal>().ShouldBe(8);
         withdrawal["status"]!.GetValue<string>().ShouldBe("verified");
-        var replacementId = withdrawal["eventId"]!.GetValue<Guid>();
+        withdrawal["earlierEventIds"]!.AsArray().Single()!.GetValue<Guid>().ShouldBe(declaration);
+        var replacementId = withdrawal["declarationEventId"]!.GetValue<Guid>();
         replacementId.ShouldBe((await app.StreamOf(id))[^1].Id);
+        // A later finding may name the original: it is about the replacement.
+        (await app.Post($"/api/zones/{id}/withdrawals/contradicted", GivenZones.Assessment(declaration, 5))).ShouldBe(HttpStatusCode.OK)
+            .Body!["recentDeclarations"]![0]!["status"]!.GetValue<string>().ShouldBe("contradicted");
+        (await app.Get($"/api/zones/{id}")).Body!["standing"]![0]!["status"]!.GetValue<string>().ShouldBe("contradicted");
 
         (await app.Post($"/api/developments/{replacementId}/retraction", new RetractDevelopment("anonymous source disowned"))).ShouldBe(HttpStatusCode.OK);
         var zone = (await app.Get($"/api/zones/{id}")).Body!;
-        zone["withdrawals"]!.AsArray().ShouldBeEmpty();
         zone["standing"]!.AsArray().ShouldBeEmpty();
-        zone["version"]!.GetValue<int>().ShouldBe(6);
+        zone["declarationCount"]!.GetValue<int>().ShouldBe(0);
+        zone["version"]!.GetValue<int>().ShouldBe(7);
+        await StreamIsUnchanged(id, 7, async () =>
+        {
+            foreach (var named in new[] { declaration, replacementId })
+                (await app.Post($"/api/zones/{id}/withdrawals/verified", GivenZones.Assessment(named, 7)))
+                    .ShouldBeProblem(HttpStatusCode.UnprocessableEntity).Detail!.ShouldContain("was retracted");
+        });
     }
 
     [Fact]
@@ -312,7 +331,30 @@ public class ZoneApiTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var (id, _) = await DefinedWithDeclaration();
 
-        (await app.Get($"/api/zones/{id}?version=1")).ShouldBe(HttpStatusCode.OK).Body!["withdrawals"]!.AsArray().ShouldBeEmpty();
+        (await app.Get($"/api/zones/{id}?version=1")).ShouldBe(HttpStatusCode.OK).Body!["standing"]!.AsArray().ShouldBeEmpty();
+        (await app.Get($"/api/zones/{id}?version=2")).Body!["standing"]!.AsArray().Single()!["party"]!.GetValue<string>().ShouldBe("Syria");
         (await app.Get($"/api/zones/{id}?version=0")).ShouldBeProblem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_declaration_older_than_the_latest_the_zone_keeps_is_assessed_by_its_event_id()
+    {
+        var (id, retracted) = await DefinedWithDeclaration();
+        (await app.Post($"/api/zones/{id}/withdrawals", GivenZones.SyriaWithdrew(2) with { Party = "Israel" })).ShouldBe(HttpStatusCode.OK);
+        var corrected = (await app.StreamOf(id))[^1].Id;
+        var replacement = new WithdrawalDeclared(id, "Israel", "heavy weapons", 12, null, GivenZones.AnonymousMilitarySource());
+        (await app.Post($"/api/developments/{corrected}/correction", new { reason = "12 km", replacement })).ShouldBe(HttpStatusCode.OK);
+        (await app.Post($"/api/developments/{retracted}/retraction", new RetractDevelopment("never said"))).ShouldBe(HttpStatusCode.OK);
+        var version = 6;
+        for (var i = 0; i < Zone.Recent; i++)
+            (await app.Post($"/api/zones/{id}/withdrawals", GivenZones.SyriaWithdrew(version++) with { Party = $"party {i}" })).ShouldBe(HttpStatusCode.OK);
+
+        var answer = (await app.Post($"/api/zones/{id}/withdrawals/verified", GivenZones.Assessment(corrected, version))).ShouldBe(HttpStatusCode.OK).Body!;
+        answer["recentDeclarations"]!.AsArray().Count.ShouldBe(Zone.Recent);
+        var israel = (await app.Get($"/api/zones/{id}")).Body!["standing"]!.AsArray().Single(s => s!["party"]!.GetValue<string>() == "Israel")!;
+        (israel["declaredDepthKm"]!.GetValue<decimal>(), israel["status"]!.GetValue<string>()).ShouldBe((12m, "verified"));
+        await StreamIsUnchanged(id, version + 1, async () =>
+            (await app.Post($"/api/zones/{id}/withdrawals/verified", GivenZones.Assessment(retracted, version + 1)))
+                .ShouldBeProblem(HttpStatusCode.UnprocessableEntity).Detail!.ShouldContain("was retracted"));
     }
 }

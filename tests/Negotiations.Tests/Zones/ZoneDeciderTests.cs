@@ -28,6 +28,38 @@ public class ZoneDeciderTests
         return (Applying(zone, GivenZones.SyriaWithdrew(zone.Version, km).Decide(zone), declaration), declaration);
     }
 
+    /// <summary>A zone's stream as Marten stores it, folded as it stands by the write model and the details alike.</summary>
+    private sealed class History
+    {
+        private readonly List<IEvent> events = [];
+
+        public History(DefineZone? definition = null) => Add((definition ?? GivenZones.SouthernZone()).Decide(Id), DefinitionEvent);
+
+        public Guid Add(object data, Guid? eventId = null)
+        {
+            var e = data.AsEvent(eventId, events.Count + 1);
+            e.StreamId = Id;
+            events.Add(e);
+            return e.Id;
+        }
+
+        /// <summary>A correction and its replacement; the replacement's event id.</summary>
+        public Guid Correct(Guid corrected, string type, object replacement)
+        {
+            Add(new DevelopmentCorrected(corrected, type, "corrected"));
+            return Add(replacement);
+        }
+
+        public Guid Retract(Guid retracted, string type) => Add(new DevelopmentRetracted(retracted, type, "retracted"));
+
+        public Zone Zone => AsItStands.Fold<Zone>(events)!;
+
+        public ZoneDetails Details => AsItStands.Fold<ZoneDetails>(events)!;
+    }
+
+    private static WithdrawalDeclared Withdrew(decimal km, string party = "Syria", string weapon = "heavy weapons", DateOnly? on = null) =>
+        new(Id, party, weapon, km, "southern areas", GivenZones.Osce(on));
+
     [Fact]
     public void A_definition_starts_a_zone_with_its_rules_and_links()
     {
@@ -37,16 +69,21 @@ public class ZoneDeciderTests
             Name = "  Southern zone ", Rules = [new WeaponRule(" heavy weapons ", 10, null, " ")]
         };
 
-        var zone = Zone.Fold(null, command.Decide(Id).AsEvent())!;
+        var zone = Zone.Fold(null, command.Decide(Id).AsEvent(DefinitionEvent))!;
 
         zone.Id.ShouldBe(Id);
-        zone.Name.ShouldBe("Southern zone");
-        zone.Kind.ShouldBe(ZoneKind.DemilitarisedZone);
-        zone.Reference.ShouldBe("Damascus / southern Syria");
-        zone.UnderstandingIds.ShouldBe([understanding]);
         zone.Rules.ShouldBe([new WeaponRule("heavy weapons", 10)]);
-        zone.Withdrawals.ShouldBeEmpty();
+        zone.RecentDeclarations.ShouldBeEmpty();
         zone.Version.ShouldBe(1);
+        var details = ZoneDetails.Fold(null, command.Decide(Id).AsEvent(DefinitionEvent))!;
+        details.Name.ShouldBe("Southern zone");
+        details.Kind.ShouldBe(ZoneKind.DemilitarisedZone);
+        details.Reference.ShouldBe("Damascus / southern Syria");
+        details.UnderstandingIds.ShouldBe([understanding]);
+        details.Rules.ShouldBe(zone.Rules);
+        details.RulesEventId.ShouldBe(DefinitionEvent);
+        details.Standing.ShouldBeEmpty();
+        details.Version.ShouldBe(1);
     }
 
     [Fact]
@@ -55,33 +92,39 @@ public class ZoneDeciderTests
         GivenZones.MinskLines().Validate().ShouldBeSameAs(WolverineContinue.NoProblems);
         GivenZones.LimitationBands().Validate().ShouldBeSameAs(WolverineContinue.NoProblems);
 
-        var minsk = Zone.Fold(null, GivenZones.MinskLines().Decide(Id).AsEvent())!;
-        minsk = Then(minsk, new WithdrawalDeclared(Id, "Ukraine", "Artillery >= 100 mm", 50, "Donetsk sector", GivenZones.Osce()));
-        minsk = Then(minsk, new WithdrawalDeclared(Id, "Ukraine", "multiple rocket launchers", 40, null, GivenZones.Osce()));
-        minsk.Standing.Select(s => (s.WeaponClass, s.RequiredDepthKm, s.DeclaredDepthMeetsRule)).ShouldBe(
+        var minsk = new History(GivenZones.MinskLines());
+        minsk.Add(new WithdrawalDeclared(Id, "Ukraine", "Artillery >= 100 mm", 50, "Donetsk sector", GivenZones.Osce()));
+        minsk.Add(new WithdrawalDeclared(Id, "Ukraine", "multiple rocket launchers", 40, null, GivenZones.Osce()));
+        minsk.Details.Standing.Select(s => (s.WeaponClass, s.RequiredDepthKm, s.DeclaredDepthMeetsRule)).ShouldBe(
             [("Artillery >= 100 mm", 50m, true), ("multiple rocket launchers", 70m, false)]);
 
-        var bands = Zone.Fold(null, GivenZones.LimitationBands().Decide(Id).AsEvent())!;
-        bands = Then(bands, new WithdrawalDeclared(Id, "Syria", "tanks", 12, null, GivenZones.Osce()));
-        bands.Rules.Count(r => r.WeaponClass == "tanks").ShouldBe(2);
-        bands.Standing.Single().RequiredDepthKm.ShouldBeNull(); // bands limit numbers; they require no withdrawal
-        bands.Standing.Single().DeclaredDepthMeetsRule.ShouldBeNull();
+        var bands = new History(GivenZones.LimitationBands());
+        bands.Add(new WithdrawalDeclared(Id, "Syria", "tanks", 12, null, GivenZones.Osce()));
+        bands.Details.Rules.Count(r => r.WeaponClass == "tanks").ShouldBe(2);
+        bands.Details.Standing.Single().RequiredDepthKm.ShouldBeNull(); // bands limit numbers; they require no withdrawal
+        bands.Details.Standing.Single().DeclaredDepthMeetsRule.ShouldBeNull();
     }
 
     [Fact]
-    public void The_fold_keeps_per_party_and_weapon_class_the_latest_declaration_and_finding()
+    public void The_details_keep_per_party_and_weapon_class_the_latest_declaration_and_finding()
     {
-        var (zone, first) = Declared(8);
-        var second = Guid.CreateVersion7();
-        zone = Then(zone, new WithdrawalDeclared(Id, "Syria", "Heavy Weapons", 12, "southern areas", GivenZones.Osce()), second);
-        zone = Then(zone, new WithdrawalObserved(Id, first, "OSCE", null, GivenZones.Osce()));
-        zone = Then(zone, new WithdrawalVerified(Id, second, "OSCE", "seen in depots", GivenZones.Osce()));
-        zone = Then(zone, new WithdrawalContradicted(Id, second, "OSCE", "back at the line", GivenZones.Osce()));
+        var zone = new History();
+        var first = zone.Add(Withdrew(8));
+        var second = zone.Add(new WithdrawalDeclared(Id, "Syria", "Heavy Weapons", 12, "southern areas", GivenZones.Osce()));
+        zone.Add(new WithdrawalObserved(Id, first, "OSCE", null, GivenZones.Osce()));
+        zone.Add(new WithdrawalVerified(Id, second, "OSCE", "seen in depots", GivenZones.Osce()));
+        var contradicted = zone.Add(new WithdrawalContradicted(Id, second, "OSCE", "back at the line", GivenZones.Osce()));
 
-        zone.Withdrawals.Select(w => w.Status).ShouldBe([WithdrawalStatus.Observed, WithdrawalStatus.Contradicted]);
-        var standing = zone.Standing.ShouldHaveSingleItem();
-        standing.ShouldBe(new WithdrawalStanding("Syria", "Heavy Weapons", 12, WithdrawalStatus.Contradicted, 10, second));
+        zone.Zone.RecentDeclarations.Select(w => w.Status).ShouldBe([WithdrawalStatus.Observed, WithdrawalStatus.Contradicted]);
+        var standing = zone.Details.Standing.ShouldHaveSingleItem();
+        (standing.Party, standing.WeaponClass, standing.DeclaredDepthKm, standing.Status, standing.RequiredDepthKm, standing.DeclarationEventId)
+            .ShouldBe(("Syria", "Heavy Weapons", 12m, WithdrawalStatus.Contradicted, (decimal?)10, second));
+        standing.LatestAssessment.ShouldBe(new Assessment(contradicted, WithdrawalStatus.Contradicted, "OSCE", "back at the line", GivenZones.Osce().Occurred));
         standing.DeclaredDepthMeetsRule.ShouldBe(true);
+        zone.Details.DeclarationCount.ShouldBe(2);
+
+        zone.Add(new ZoneRulesChanged(Id, [new WeaponRule("heavy weapons", 20)], GivenZones.Osce()));
+        zone.Details.Standing.Single().DeclaredDepthMeetsRule.ShouldBe(false);
     }
 
     [Fact]
@@ -90,84 +133,138 @@ public class ZoneDeciderTests
         var zone = Defined();
         var report = Guid.CreateVersion7();
         zone = Applying(zone, GivenZones.Violation(1).Decide(zone), report);
-        zone.Violations.Single().Status.ShouldBe(ViolationStatus.Reported);
+        zone.RecentReports.Single().Status.ShouldBe(ViolationStatus.Reported);
 
         zone = Applying(zone, GivenZones.Ruling(report, zone.Version).Decide(zone, ViolationStatus.Verified));
         zone = Applying(zone, GivenZones.Ruling(report, zone.Version, "Syria").Decide(zone, ViolationStatus.Disputed));
 
-        zone.Violations.Single().Status.ShouldBe(ViolationStatus.Disputed);
-        zone.Violations.Single().Rulings.Select(r => r.Value.By).ShouldBe(["OSCE Special Monitoring Mission", "Syria"]);
+        zone.RecentReports.Single().Status.ShouldBe(ViolationStatus.Disputed);
+        zone.RecentReports.Single().LatestRuling!.By.ShouldBe("Syria");
+    }
+
+    [Fact]
+    public void The_details_keep_the_latest_violation_reports_by_date_and_count_them_all()
+    {
+        var zone = new History();
+        var reports = Enumerable.Range(1, 14).Select(day => zone.Add(new ViolationReported(Id, "Syria", null, "Quneitra", $"incursion {day}",
+            Given.Reported(new DateOnly(2025, 10, day * 5 % 14 + 1))))).ToList();
+        var ruling = zone.Add(new ViolationVerified(Id, reports[10], "UNDOF", null, GivenZones.Osce())); // of 14 October
+        zone.Add(new ViolationDisputed(Id, reports[2], "Syria", null, GivenZones.Osce())); // of 2 October: not among the latest
+
+        var details = zone.Details;
+        details.ViolationCount.ShouldBe(14);
+        details.LatestViolations.Select(v => v.Occurred.From.Day).ShouldBe([5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+        details.LatestViolations[^1].LatestRuling.ShouldBe(new Ruling(ruling, ViolationStatus.Verified, "UNDOF", null, GivenZones.Osce().Occurred));
+        details.LatestViolations.Count(v => v.Status == ViolationStatus.Verified).ShouldBe(1);
+        details.LatestViolations.Count(v => v.Status == ViolationStatus.Disputed).ShouldBe(0);
     }
 
     [Fact]
     public void A_retracted_assessment_falls_back_to_the_one_before_and_a_retracted_declaration_takes_its_assessments_with_it()
     {
-        var (zone, declaration) = Declared();
-        Guid observed = Guid.CreateVersion7(), contradicted = Guid.CreateVersion7();
-        zone = Then(zone, new WithdrawalObserved(Id, declaration, "OSCE", null, GivenZones.Osce()), observed);
-        zone = Then(zone, new WithdrawalContradicted(Id, declaration, "OSCE", null, GivenZones.Osce()), contradicted);
+        var zone = new History();
+        var declaration = zone.Add(Withdrew(10));
+        zone.Add(new WithdrawalObserved(Id, declaration, "OSCE", null, GivenZones.Osce()));
+        var contradicted = zone.Add(new WithdrawalContradicted(Id, declaration, "OSCE", null, GivenZones.Osce()));
 
-        Then(zone, new DevelopmentRetracted(contradicted, "withdrawal_contradicted", "misread")).Withdrawals.Single().Status
-            .ShouldBe(WithdrawalStatus.Observed);
-        var withoutDeclaration = Then(zone, new DevelopmentRetracted(declaration, "withdrawal_declared", "never said"));
-        withoutDeclaration.Withdrawals.ShouldBeEmpty();
-        withoutDeclaration.Standing.ShouldBeEmpty();
-        Then(zone, new DevelopmentRetracted(DefinitionEvent, "zone_defined", "no such zone")).Retracted.ShouldBeTrue();
+        zone.Retract(contradicted, "withdrawal_contradicted");
+        zone.Details.Standing.Single().Status.ShouldBe(WithdrawalStatus.Observed);
+        zone.Zone.DeclarationNamed(declaration)!.Status.ShouldBe(WithdrawalStatus.Observed);
+
+        zone.Retract(declaration, "withdrawal_declared");
+        zone.Zone.RecentDeclarations.ShouldBeEmpty();
+        zone.Zone.RetractedEventIds.ShouldContain(declaration);
+        zone.Details.Standing.ShouldBeEmpty();
+        zone.Details.DeclarationCount.ShouldBe(0);
+
+        zone.Retract(DefinitionEvent, "zone_defined");
+        zone.Zone.Retracted.ShouldBeTrue();
+        zone.Details.Retracted.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_retracted_declaration_gives_the_standing_back_to_the_one_before_with_its_findings()
+    {
+        var zone = new History();
+        var first = zone.Add(Withdrew(8));
+        var verified = zone.Add(new WithdrawalVerified(Id, first, "OSCE", null, GivenZones.Osce()));
+        var second = zone.Add(Withdrew(12));
+
+        zone.Details.Standing.Single().DeclarationEventId.ShouldBe(second);
+        zone.Retract(second, "withdrawal_declared");
+
+        var standing = zone.Details.Standing.ShouldHaveSingleItem();
+        (standing.DeclarationEventId, standing.DeclaredDepthKm, standing.Status, standing.LatestAssessment!.EventId)
+            .ShouldBe((first, 8m, WithdrawalStatus.Verified, verified));
+        zone.Details.Version.ShouldBe(5);
     }
 
     [Fact]
     public void A_corrected_declaration_takes_the_replacement_details_and_keeps_its_assessments()
     {
-        var (zone, declaration) = Declared(10);
-        zone = Then(zone, new WithdrawalVerified(Id, declaration, "OSCE", null, GivenZones.Osce()));
-        var replacement = Guid.CreateVersion7();
+        var zone = new History();
+        var declaration = zone.Add(Withdrew(10));
+        var verified = zone.Add(new WithdrawalVerified(Id, declaration, "OSCE", null, GivenZones.Osce()));
 
-        zone = Then(zone, new DevelopmentCorrected(declaration, "withdrawal_declared", "it was 8 km"));
-        zone = Then(zone, new WithdrawalDeclared(Id, "Syria", "heavy weapons", 8, "southern areas", GivenZones.AnonymousMilitarySource()), replacement);
+        var replacement = zone.Correct(declaration, "withdrawal_declared",
+            new WithdrawalDeclared(Id, "Syria", "heavy weapons", 8, "southern areas", GivenZones.AnonymousMilitarySource()));
 
-        var withdrawal = zone.Withdrawals.ShouldHaveSingleItem();
-        withdrawal.DepthKm.ShouldBe(8);
-        withdrawal.EventId.ShouldBe(replacement);
+        var withdrawal = zone.Zone.RecentDeclarations.ShouldHaveSingleItem();
+        (withdrawal.EventId, withdrawal.DepthKm, withdrawal.Status).ShouldBe((replacement, 8m, WithdrawalStatus.Verified));
         withdrawal.EarlierEventIds.ShouldBe([declaration]);
-        withdrawal.Status.ShouldBe(WithdrawalStatus.Verified);
-        zone.Replacing.ShouldBeNull();
-        zone.Standing.Single().DeclaredDepthMeetsRule.ShouldBe(false);
         // Assessments may still name the original: it is the same withdrawal.
-        zone.DeclarationNamed(declaration).ShouldBeSameAs(withdrawal);
+        zone.Zone.DeclarationNamed(declaration)!.EventId.ShouldBe(replacement);
+        var standing = zone.Details.Standing.ShouldHaveSingleItem();
+        (standing.DeclarationEventId, standing.DeclaredDepthKm, standing.LatestAssessment!.EventId).ShouldBe((replacement, 8m, verified));
+        standing.EarlierEventIds.ShouldBe([declaration]);
+        standing.DeclaredDepthMeetsRule.ShouldBe(false);
+
+        // Later findings may name either id.
+        var contradicted = zone.Add(new WithdrawalContradicted(Id, declaration, "OSCE", "back at the line", GivenZones.Osce()));
+        zone.Details.Standing.Single().LatestAssessment!.EventId.ShouldBe(contradicted);
+        zone.Zone.DeclarationNamed(replacement)!.Status.ShouldBe(WithdrawalStatus.Contradicted);
     }
 
     [Fact]
     public void A_corrected_assessment_or_rule_change_is_replaced_by_what_follows_it()
     {
-        var (zone, declaration) = Declared();
-        Guid verified = Guid.CreateVersion7(), rules = Guid.CreateVersion7();
-        zone = Then(zone, new WithdrawalVerified(Id, declaration, "OSCE", null, GivenZones.Osce()), verified);
-        zone = Then(zone, new ZoneRulesChanged(Id, [new WeaponRule("heavy weapons", 20)], GivenZones.Osce()), rules);
+        var zone = new History();
+        var declaration = zone.Add(Withdrew(10));
+        var verified = zone.Add(new WithdrawalVerified(Id, declaration, "OSCE", null, GivenZones.Osce()));
+        var rules = zone.Add(new ZoneRulesChanged(Id, [new WeaponRule("heavy weapons", 20)], GivenZones.Osce()));
 
-        zone = Then(zone, new DevelopmentCorrected(verified, "withdrawal_verified", "only observed"));
-        zone = Then(zone, new WithdrawalObserved(Id, declaration, "OSCE", null, GivenZones.Osce()));
-        zone = Then(zone, new DevelopmentCorrected(rules, "zone_rules_changed", "15 km"));
-        zone = Then(zone, new ZoneRulesChanged(Id, [new WeaponRule("heavy weapons", 15)], GivenZones.Osce()));
+        var observed = zone.Correct(verified, "withdrawal_verified", new WithdrawalObserved(Id, declaration, "OSCE", null, GivenZones.Osce()));
+        var fifteen = zone.Correct(rules, "zone_rules_changed", new ZoneRulesChanged(Id, [new WeaponRule("heavy weapons", 15)], GivenZones.Osce()));
 
-        zone.Withdrawals.Single().Assessments.Select(a => a.Value.Finding).ShouldBe([WithdrawalStatus.Observed]);
-        zone.Rules.ShouldBe([new WeaponRule("heavy weapons", 15)]);
-        Then(zone, new DevelopmentRetracted(zone.RuleSets[^1].EventId, "zone_rules_changed", "not agreed")).Rules
-            .ShouldBe([new WeaponRule("heavy weapons", 10)]);
+        zone.Zone.DeclarationNamed(declaration)!.LatestAssessment!.EventId.ShouldBe(observed);
+        zone.Details.Standing.Single().Status.ShouldBe(WithdrawalStatus.Observed);
+        zone.Zone.Rules.ShouldBe([new WeaponRule("heavy weapons", 15)]);
+        (zone.Details.RulesEventId, zone.Details.Standing.Single().RequiredDepthKm).ShouldBe((fifteen, (decimal?)15));
+
+        zone.Retract(fifteen, "zone_rules_changed");
+        zone.Zone.Rules.ShouldBe([new WeaponRule("heavy weapons", 10)]);
+        (zone.Details.RulesEventId, zone.Details.Standing.Single().RequiredDepthKm).ShouldBe((DefinitionEvent, (decimal?)10));
     }
 
     [Fact]
     public void A_corrected_violation_report_keeps_its_rulings()
     {
-        var zone = Defined();
-        Guid report = Guid.CreateVersion7(), replacement = Guid.CreateVersion7();
-        zone = Applying(zone, GivenZones.Violation(1).Decide(zone), report);
-        zone = Then(zone, new ViolationDisputed(Id, report, "Syria", "no tanks there", GivenZones.Osce()));
-        zone = Then(zone, new DevelopmentCorrected(report, "violation_reported", "place"));
-        zone = Then(zone, new ViolationReported(Id, "Syria", "tanks", "Quneitra", "Tanks 6 km from the line", GivenZones.Osce()), replacement);
+        var zone = new History();
+        var report = zone.Add(new ViolationReported(Id, "Syria", "tanks", "south of Damascus", "Tanks 6 km from the line", GivenZones.Osce()));
+        var disputed = zone.Add(new ViolationDisputed(Id, report, "Syria", "no tanks there", GivenZones.Osce()));
+        var replacement = zone.Correct(report, "violation_reported",
+            new ViolationReported(Id, "Syria", "tanks", "Quneitra", "Tanks 6 km from the line", GivenZones.Osce()));
 
-        var violation = zone.Violations.ShouldHaveSingleItem();
+        var violation = zone.Zone.RecentReports.ShouldHaveSingleItem();
         (violation.EventId, violation.Place, violation.Status).ShouldBe((replacement, "Quneitra", ViolationStatus.Disputed));
-        Then(zone, new DevelopmentRetracted(replacement, "violation_reported", "invented")).Violations.ShouldBeEmpty();
+        var shown = zone.Details.LatestViolations.ShouldHaveSingleItem();
+        (shown.EventId, shown.EarlierEventIds.Single(), shown.Place, shown.LatestRuling!.EventId).ShouldBe((replacement, report, "Quneitra", disputed));
+        zone.Zone.ReportNamed(report)!.EventId.ShouldBe(replacement);
+
+        zone.Retract(replacement, "violation_reported");
+        zone.Zone.RecentReports.ShouldBeEmpty();
+        zone.Zone.RetractedEventIds.ShouldBe([replacement, report]);
+        (zone.Details.LatestViolations.Count, zone.Details.ViolationCount).ShouldBe((0, 0));
     }
 
     [Fact]
@@ -228,10 +325,70 @@ public class ZoneDeciderTests
         var notADeclaration = Event(new ZoneRulesChanged(Id, [], GivenZones.Osce()), Id);
         GivenZones.Assessment(stranger, zone.Version).Allowed(zone, notADeclaration).ShouldBe422("is not a withdrawal declaration;");
 
-        var retracted = Event(new WithdrawalDeclared(Id, "Syria", "tanks", 5, null, GivenZones.Osce()), Id);
-        GivenZones.Assessment(stranger, zone.Version).Allowed(zone, retracted).ShouldBe422("was retracted");
+        // One of this zone's declarations beyond the latest the zone keeps, read by its id: it stands unless retracted.
+        var older = Event(new WithdrawalDeclared(Id, "Syria", "tanks", 5, null, GivenZones.Osce()), Id);
+        GivenZones.Assessment(stranger, zone.Version).Allowed(zone, older).ShouldBeSameAs(WolverineContinue.NoProblems);
+        var withdrawn = zone with { RetractedEventIds = [stranger] };
+        GivenZones.Assessment(stranger, zone.Version).Allowed(withdrawn, older).ShouldBe422("was retracted");
 
         GivenZones.Assessment(stranger, zone.Version - 1).Allowed(zone, null).Status.ShouldBe(409);
+    }
+
+    [Fact]
+    public void A_declaration_beyond_the_latest_kept_is_decided_on_from_the_event_and_what_retractions_took_out()
+    {
+        var zone = new History();
+        var old = zone.Add(Withdrew(10, on: new DateOnly(2024, 1, 1)));
+        var corrected = zone.Add(Withdrew(11, "Israel"));
+        var replacement = zone.Correct(corrected, "withdrawal_declared", Withdrew(12, "Israel"));
+        var retracted = zone.Add(Withdrew(13, "Jordan"));
+        var taken = zone.Correct(retracted, "withdrawal_declared", Withdrew(14, "Jordan"));
+        zone.Retract(taken, "withdrawal_declared");
+        for (var i = 0; i < Zone.Recent; i++) zone.Add(Withdrew(20, $"party {i}"));
+
+        var state = zone.Zone;
+        state.RecentDeclarations.Count.ShouldBe(Zone.Recent);
+        foreach (var id in new[] { old, corrected, replacement, retracted, taken }) state.DeclarationNamed(id).ShouldBeNull();
+        IEvent Named(Guid id) { var e = Withdrew(10).AsEvent(id); e.StreamId = Id; return e; }
+
+        GivenZones.Assessment(old, state.Version).Allowed(state, Named(old)).ShouldBeSameAs(WolverineContinue.NoProblems);
+        GivenZones.Assessment(corrected, state.Version).Allowed(state, Named(corrected)).ShouldBeSameAs(WolverineContinue.NoProblems);
+        GivenZones.Assessment(replacement, state.Version).Allowed(state, Named(replacement)).ShouldBeSameAs(WolverineContinue.NoProblems);
+        // The retracted replacement took the declaration it corrected with it: neither may be assessed.
+        GivenZones.Assessment(retracted, state.Version).Allowed(state, Named(retracted)).ShouldBe422("was retracted");
+        GivenZones.Assessment(taken, state.Version).Allowed(state, Named(taken)).ShouldBe422("was retracted");
+        // Nothing is known of an older declaration's findings: an assessment of it is logged.
+        GivenZones.Assessment(old, state.Version).Decide(state, WithdrawalStatus.Verified).ShouldHaveSingleItem();
+
+        // The details still show Israel's corrected declaration, and a finding that names its earlier id.
+        zone.Add(new WithdrawalVerified(Id, corrected, "OSCE", null, GivenZones.Osce()));
+        zone.Details.Standing.Single(s => s.Party == "Israel").Status.ShouldBe(WithdrawalStatus.Verified);
+        zone.Details.Standing.ShouldNotContain(s => s.Party == "Jordan");
+    }
+
+    [Fact]
+    public void The_write_model_does_not_grow_with_the_assessments_of_a_declaration_nor_with_the_number_of_declarations()
+    {
+        var (zone, declaration) = Declared();
+        // Every entry the same length (enums as numbers, notes and names of one width): any growth shows.
+        int Size(Zone z) => System.Text.Json.JsonSerializer.Serialize(z with { Version = 0 }).Length;
+        WithdrawalStatus[] findings = [WithdrawalStatus.Observed, WithdrawalStatus.Verified, WithdrawalStatus.Contradicted];
+
+        zone = Applying(zone, GivenZones.Assessment(declaration, zone.Version, "note 0000").Decide(zone, WithdrawalStatus.Verified));
+        var assessedOnce = Size(zone);
+        for (var i = 1; i <= 1000; i++)
+            zone = Applying(zone, GivenZones.Assessment(declaration, zone.Version, $"note {i:0000}").Decide(zone, findings[i % 3]));
+
+        zone.Version.ShouldBe(1003);
+        Size(zone).ShouldBe(assessedOnce);
+
+        DeclareWithdrawal By(int party) => GivenZones.SyriaWithdrew(zone.Version) with { Party = $"party {party:0000}" };
+        for (var i = 0; i < Zone.Recent; i++) zone = Applying(zone, By(i).Decide(zone));
+        var windowFull = Size(zone);
+        for (var i = Zone.Recent; i < 3000; i++) zone = Applying(zone, By(i).Decide(zone));
+
+        zone.Version.ShouldBe(4003);
+        Size(zone).ShouldBe(windowFull);
     }
 
     [Fact]

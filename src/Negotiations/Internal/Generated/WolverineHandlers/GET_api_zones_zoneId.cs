@@ -71,9 +71,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfZoneAndProblemHttpResult = await Negotiations.Zones.GetZoneEndpoint.Get(zoneId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
+            var resultsOfOkOfZoneDetailsAndProblemHttpResult = await Negotiations.Zones.GetZoneEndpoint.Get(zoneId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
 
-            await resultsOfOkOfZoneAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfOkOfZoneDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

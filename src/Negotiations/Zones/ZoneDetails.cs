@@ -1,0 +1,125 @@
+using JasperFx.Events;
+using Negotiations.Corrections;
+using Negotiations.Sources;
+
+namespace Negotiations.Zones;
+
+/// <summary>
+/// A zone as its readers see it: what it is and what it is measured from, the understandings it serves, its rules
+/// (with the event that set them), where each party stands on each weapon class, how many declarations were logged,
+/// and the latest <see cref="Latest"/> violation reports by the date they happened, each with its latest ruling, and
+/// how many were reported. Every development is on the timeline. Folded from the zone's stream; a correction or
+/// retraction folds the stream again as it stands, where a corrected declaration or report keeps the findings that
+/// name its earlier event id.
+/// </summary>
+/// <remarks>
+/// The standing holds one line per party and weapon class (the agreement's vocabulary, not the history), each with
+/// its declaration's event id and the event id of the finding shown, so that a reader can cite or correct either.
+/// </remarks>
+public sealed record ZoneDetails(
+    Guid Id,
+    string Name,
+    ZoneKind Kind,
+    string Reference,
+    IReadOnlyList<Guid> UnderstandingIds,
+    Guid DefinedBy,
+    IReadOnlyList<WeaponRule> Rules,
+    Guid RulesEventId,
+    IReadOnlyList<WithdrawalStanding> Standing,
+    int DeclarationCount,
+    IReadOnlyList<Violation> LatestViolations,
+    int ViolationCount,
+    bool Retracted,
+    long Version) : IStreamModel<ZoneDetails>
+{
+    public const int Latest = 10;
+
+    public ZoneDetails At(long version) => this with { Version = version };
+
+    public static ZoneDetails? Fold(ZoneDetails? state, IEvent e) => (state, e.Data) switch
+    {
+        (null, ZoneDefined d) => new(d.ZoneId, d.Name, d.Kind, d.Reference, d.UnderstandingIds, e.Id, d.Rules, e.Id, [], 0, [], 0, false, e.Version),
+        (null, _) => null,
+        ({ } s, ZoneRulesChanged c) => s with
+        {
+            Rules = c.Rules, RulesEventId = e.Id,
+            Standing = s.Standing.Select(w => w with { RequiredDepthKm = Required(c.Rules, w.WeaponClass) }).ToList(),
+            Version = e.Version
+        },
+        ({ } s, WithdrawalDeclared d) => s with
+        {
+            Standing = Declared(s.Standing, new WithdrawalStanding(e.Id, AsItStands.Replaced(e), d.Party, d.WeaponClass, d.DepthKm, d.Area,
+                d.Provenance.Occurred, Required(s.Rules, d.WeaponClass), null)),
+            DeclarationCount = s.DeclarationCount + 1,
+            Version = e.Version
+        },
+        ({ } s, IWithdrawalAssessment a) => s with
+        {
+            Standing = s.Standing.Select(w => w.IsNamedBy(a.DeclarationEventId) ? w with { LatestAssessment = Assessment.Of(e.Id, a) } : w).ToList(),
+            Version = e.Version
+        },
+        ({ } s, ViolationReported r) => s with
+        {
+            LatestViolations = Keep(s.LatestViolations, Violation.Of(e.Id, AsItStands.Replaced(e), r)),
+            ViolationCount = s.ViolationCount + 1,
+            Version = e.Version
+        },
+        ({ } s, IViolationRuling r) => s with
+        {
+            LatestViolations = s.LatestViolations.Select(v => v.IsNamedBy(r.ReportEventId) ? v with { LatestRuling = Ruling.Of(e.Id, r) } : v).ToList(),
+            Version = e.Version
+        },
+        ({ } s, DevelopmentRetracted r) when r.RetractedEventId == s.DefinedBy => s with { Retracted = true, Version = e.Version },
+        ({ } s, _) => s with { Version = e.Version }
+    };
+
+    /// <summary>
+    /// The depth the rules require of a weapon class: the farthest "beyond X km" rule that names it (bands with a
+    /// maximum limit what stays inside; they require no withdrawal). Null when no such rule names it.
+    /// </summary>
+    private static decimal? Required(IReadOnlyList<WeaponRule> rules, string weaponClass) =>
+        rules.Where(r => r.Covers(weaponClass) && r.MaximumDepthKm is null).Max(r => (decimal?)r.MinimumDepthKm);
+
+    /// <summary>The party's latest declaration on a weapon class takes the place of its one before, if any.</summary>
+    private static IReadOnlyList<WithdrawalStanding> Declared(IReadOnlyList<WithdrawalStanding> standing, WithdrawalStanding declared)
+    {
+        var at = standing.ToList().FindIndex(w => w.IsAbout(declared.Party, declared.WeaponClass));
+        return at < 0 ? [.. standing, declared] : [.. standing.Take(at), declared, .. standing.Skip(at + 1)];
+    }
+
+    /// <summary>The latest reports by the first day they may have happened (ties in the order recorded), oldest first.</summary>
+    private static IReadOnlyList<Violation> Keep(IReadOnlyList<Violation> latest, Violation report)
+    {
+        var at = latest.Count;
+        while (at > 0 && latest[at - 1].Occurred.From > report.Occurred.From) at--;
+        List<Violation> kept = [.. latest.Take(at), report, .. latest.Skip(at)];
+        return kept.Count > Latest ? kept.Skip(kept.Count - Latest).ToList() : kept;
+    }
+}
+
+/// <summary>
+/// Where one party stands on one weapon class: its latest standing declaration (DeclarationEventId, and the
+/// declarations it corrected, which assessments may still name), the monitors' latest finding about it, and the
+/// depth the zone's rules require of that weapon class.
+/// </summary>
+public sealed record WithdrawalStanding(
+    Guid DeclarationEventId,
+    IReadOnlyList<Guid> EarlierEventIds,
+    string Party,
+    string WeaponClass,
+    decimal DeclaredDepthKm,
+    string? Area,
+    Occurrence Declared,
+    decimal? RequiredDepthKm,
+    Assessment? LatestAssessment)
+{
+    public WithdrawalStatus Status => LatestAssessment?.Finding ?? WithdrawalStatus.Declared;
+
+    /// <summary>Whether the declared depth reaches the rule's minimum; null when no rule names the weapon class.</summary>
+    public bool? DeclaredDepthMeetsRule => RequiredDepthKm is null ? null : DeclaredDepthKm >= RequiredDepthKm;
+
+    public bool IsNamedBy(Guid eventId) => DeclarationEventId == eventId || EarlierEventIds.Contains(eventId);
+
+    public bool IsAbout(string party, string weaponClass) =>
+        DeclareWithdrawal.Same(Party, party) && DeclareWithdrawal.Same(WeaponClass, weaponClass);
+}
