@@ -1,9 +1,9 @@
 using JasperFx;
-using Negotiations.Settings;
-using Negotiations.CommandLine;
-using Negotiations.Hosting;
-using Negotiations.Observability;
-using Negotiations.Security;
+using Negotiations.Operations.Settings;
+using Negotiations.Operations.CommandLine;
+using Negotiations.Operations.Hosting;
+using Negotiations.Operations.Observability;
+using Negotiations.Operations.Security;
 using Wolverine.Http;
 
 if (CommandHelp.Answers(args)) return CommandHelp.Write(args);

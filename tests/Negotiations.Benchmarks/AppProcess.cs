@@ -79,7 +79,7 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["Negotiations__TypeLoadMode"] = typeLoadMode;
         info.Environment["Negotiations__LoadDemoScenario"] = "false";
         info.Environment["Negotiations__ApiKeys__0__User"] = "benchmark";
-        info.Environment["Negotiations__ApiKeys__0__KeyHash"] = Negotiations.Settings.ApiKey.Hash(BenchKey);
+        info.Environment["Negotiations__ApiKeys__0__KeyHash"] = Negotiations.Operations.Settings.ApiKey.Hash(BenchKey);
         info.Environment["Negotiations__ApiKeys__0__Roles__0"] = "monitor";
         info.Environment["Negotiations__ApiKeys__0__Roles__1"] = "auditor";
         info.Environment["Negotiations__ApiKeys__0__Roles__2"] = "viewer";

@@ -1,7 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
-using Negotiations.Links;
-using Negotiations.Status;
+using Negotiations.ReadModels.Links;
+using Negotiations.ReadModels.Status;
 using Negotiations.Understandings;
 
 namespace Negotiations.Benchmarks;

@@ -364,7 +364,7 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
     {
         var deadline = Stopwatch.StartNew();
         var sql = $"select (select coalesce(max(seq_id), 0) from \"{schema}\".mt_events) - " +
-                  $"(select coalesce(max(seq_id), 0) from \"{schema}\".{Negotiations.Audit.AuditSchema.ChainTable})";
+                  $"(select coalesce(max(seq_id), 0) from \"{schema}\".{Negotiations.Operations.Audit.AuditSchema.ChainTable})";
         while (await db.ScalarAsync<long>(sql) > 0)
         {
             if (deadline.Elapsed > timeout) throw new TimeoutException($"The audit chain did not catch up within {timeout}.");

@@ -20,7 +20,7 @@ public sealed record Settings(
 {
     public static Settings From(string[] args)
     {
-        var connection = new Npgsql.NpgsqlConnectionStringBuilder(Negotiations.Settings.DatabaseLocation.FromEnvironment())
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(Negotiations.Operations.Settings.DatabaseLocation.FromEnvironment())
         {
             ApplicationName = CpuUse.ApplicationName // the harness's and the application's connections, told apart from others on the cluster
         }.ConnectionString;

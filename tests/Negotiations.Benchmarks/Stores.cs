@@ -2,7 +2,7 @@ using Negotiations.Kernel;
 using JasperFx;
 using JasperFx.Events.Projections;
 using Marten;
-using Negotiations.Hosting;
+using Negotiations.Operations.Hosting;
 using Negotiations.Understandings;
 using Weasel.Core;
 
@@ -39,10 +39,10 @@ public static class Stores
     {
         Common(options, connectionString, schema);
         options.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<Negotiations.Links.StreamLinkProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<Negotiations.ReadModels.Links.StreamLinkProjection>(ProjectionLifecycle.Inline);
         // The same documents as our store's, so that the two share their tables.
-        Negotiations.Links.StreamLinkProjection.ConfigureDocument(options);
-        Negotiations.Status.OverviewColumns.Configure(options);
+        Negotiations.ReadModels.Links.StreamLinkProjection.ConfigureDocument(options);
+        Negotiations.ReadModels.Status.OverviewColumns.Configure(options);
     });
 
     /// <summary>Plain Marten's common settings with the model given: for taking our store apart one piece at a time.</summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using Negotiations.Settings;
+using Negotiations.Operations.Settings;
 using System.Text;
 using Marten;
 using Marten.Events;
@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Negotiations.Demo;
+using Negotiations.Operations.Demo;
 using Npgsql;
 using Wolverine;
 
@@ -105,7 +105,7 @@ public sealed class DashboardApp : IAsyncLifetime
 
     private sealed class Factory : WebApplicationFactory<Program>
     {
-        public static string ConnectionString => Negotiations.Settings.DatabaseLocation.FromEnvironment();
+        public static string ConnectionString => Negotiations.Operations.Settings.DatabaseLocation.FromEnvironment();
 
         /// <summary>The key of the monitor who logs developments through the API; the browser has none.</summary>
         public const string MonitorKey = "browser-test-monitor-key";

@@ -72,7 +72,7 @@ public sealed class AppProcess : IAsyncDisposable
         ["Negotiations__Daemon"] = daemon,
         ["Negotiations__LoadDemoScenario"] = "false",
         ["Negotiations__ApiKeys__0__User"] = "reliability",
-        ["Negotiations__ApiKeys__0__KeyHash"] = Negotiations.Settings.ApiKey.Hash(Key),
+        ["Negotiations__ApiKeys__0__KeyHash"] = Negotiations.Operations.Settings.ApiKey.Hash(Key),
         ["Negotiations__ApiKeys__0__Roles__0"] = "monitor",
         ["Negotiations__ApiKeys__0__Roles__1"] = "auditor",
         ["Negotiations__ApiKeys__0__Roles__2"] = "viewer",

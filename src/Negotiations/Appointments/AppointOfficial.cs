@@ -2,10 +2,8 @@ using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Corrections;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Understandings;
-using Negotiations.Validation;
 using Wolverine.Http;
 
 namespace Negotiations.Appointments;

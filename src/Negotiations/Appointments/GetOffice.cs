@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 using Wolverine.Http;
 
 namespace Negotiations.Appointments;

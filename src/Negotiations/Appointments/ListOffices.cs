@@ -3,8 +3,7 @@ using Marten;
 using Marten.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Queries;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 using Wolverine.Http;
 
 namespace Negotiations.Appointments;

@@ -1,7 +1,5 @@
 using JasperFx.Events;
-using Negotiations.Corrections;
-using Negotiations.Sources;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 
 namespace Negotiations.Appointments;
 

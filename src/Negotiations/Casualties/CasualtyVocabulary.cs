@@ -1,4 +1,4 @@
-using Negotiations.Sources;
+using Negotiations.Kernel;
 
 namespace Negotiations.Casualties;
 

@@ -3,10 +3,7 @@ using System.Text.RegularExpressions;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Corrections;
-using Negotiations.Queries;
-using Negotiations.Sources;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 using Wolverine.Http;
 
 namespace Negotiations.Casualties;

@@ -1,9 +1,7 @@
-using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Sources;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 using Wolverine.Http;
 using Wolverine.Marten;
 

@@ -3,10 +3,7 @@ using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Links;
-using Negotiations.Sources;
 using Negotiations.Understandings;
-using Negotiations.Validation;
 using Wolverine.Http;
 
 namespace Negotiations.Corrections;

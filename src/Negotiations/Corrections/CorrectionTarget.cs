@@ -2,7 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 
 namespace Negotiations.Corrections;
 

@@ -1,6 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 using Wolverine.Http;
 
 namespace Negotiations.Corrections;

@@ -1,11 +1,11 @@
 using JasperFx.Events;
-using Negotiations.Queries;
+using Negotiations.ReadModels;
+using Negotiations.Kernel;
 using Marten;
 using Negotiations.Casualties;
-using Negotiations.Links;
-using Negotiations.Sources;
-using Negotiations.Status;
-using Negotiations.Timeline;
+using Negotiations.ReadModels.Links;
+using Negotiations.ReadModels.Status;
+using Negotiations.ReadModels.Timeline;
 using Negotiations.Understandings;
 
 namespace Negotiations.Dashboard;

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Negotiations.Sources;
-using Negotiations.Timeline;
-using Negotiations.Validation;
+using Negotiations.Kernel;
+using Negotiations.ReadModels.Timeline;
 
 namespace Negotiations.Dashboard;
 
@@ -50,11 +49,11 @@ public static class Display
 
     public static string Reliability(Reliability reliability) => reliability switch
     {
-        Sources.Reliability.A => "completely reliable",
-        Sources.Reliability.B => "usually reliable",
-        Sources.Reliability.C => "fairly reliable",
-        Sources.Reliability.D => "not usually reliable",
-        Sources.Reliability.E => "unreliable",
+        Negotiations.Kernel.Reliability.A => "completely reliable",
+        Negotiations.Kernel.Reliability.B => "usually reliable",
+        Negotiations.Kernel.Reliability.C => "fairly reliable",
+        Negotiations.Kernel.Reliability.D => "not usually reliable",
+        Negotiations.Kernel.Reliability.E => "unreliable",
         _ => "reliability cannot be judged"
     };
 

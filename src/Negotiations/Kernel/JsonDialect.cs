@@ -17,6 +17,6 @@ public static class JsonDialect
         json.NumberHandling = JsonNumberHandling.Strict;
         // First, so that it wins over the converter Marten adds for EnumStorage.AsString.
         json.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-        json.Converters.Insert(0, new JsonStringEnumConverter<Sources.Reliability>(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
+        json.Converters.Insert(0, new JsonStringEnumConverter<Reliability>(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
     }
 }

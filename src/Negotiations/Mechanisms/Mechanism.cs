@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using JasperFx.Events;
-using Negotiations.Corrections;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 
 namespace Negotiations.Mechanisms;
 

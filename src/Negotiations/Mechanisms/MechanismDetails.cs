@@ -1,6 +1,5 @@
 using JasperFx.Events;
-using Negotiations.Corrections;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 
 namespace Negotiations.Mechanisms;
 

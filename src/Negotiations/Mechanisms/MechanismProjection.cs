@@ -1,5 +1,4 @@
-using Negotiations.Corrections;
-using Negotiations.Hosting;
+using Negotiations.Kernel;
 
 namespace Negotiations.Mechanisms;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 using Wolverine.Http;
 
 namespace Negotiations.Mechanisms;

@@ -1,8 +1,6 @@
-using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Sources;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 using Wolverine.Http;
 using Wolverine.Marten;
 

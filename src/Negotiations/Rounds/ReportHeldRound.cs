@@ -1,8 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Understandings;
-using Negotiations.Validation;
 using Wolverine.Http;
 using Wolverine.Marten;
 

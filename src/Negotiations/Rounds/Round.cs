@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
 using JasperFx.Events;
-using Negotiations.Corrections;
-using Negotiations.Sources;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 
 namespace Negotiations.Rounds;
 

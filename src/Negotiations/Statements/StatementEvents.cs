@@ -1,5 +1,4 @@
-using Negotiations.Links;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Understandings;
 
 namespace Negotiations.Statements;

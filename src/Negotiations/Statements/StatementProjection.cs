@@ -1,6 +1,6 @@
+using Negotiations.Kernel;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
-using Negotiations.Hosting;
 
 namespace Negotiations.Statements;
 

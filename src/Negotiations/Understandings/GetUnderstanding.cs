@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Queries;
+using Negotiations.Kernel;
 using Wolverine.Http;
 
 namespace Negotiations.Understandings;

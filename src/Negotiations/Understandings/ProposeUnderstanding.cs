@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Sources;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 using Wolverine.Http;
 using Wolverine.Marten;
 

@@ -1,10 +1,8 @@
-using Negotiations.Corrections;
 using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Sources;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 using Wolverine.Http;
 using Wolverine.Marten;
 

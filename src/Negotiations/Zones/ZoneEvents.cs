@@ -1,6 +1,4 @@
-using Negotiations.Links;
-using Negotiations.Sources;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 
 namespace Negotiations.Zones;
 

@@ -1,6 +1,6 @@
 using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 using Wolverine.Http;
 
 namespace Negotiations.Zones;

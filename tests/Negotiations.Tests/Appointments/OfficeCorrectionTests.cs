@@ -1,5 +1,5 @@
 using Negotiations.Appointments;
-using Negotiations.Corrections;
+using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.Appointments;

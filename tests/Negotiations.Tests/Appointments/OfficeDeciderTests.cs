@@ -1,5 +1,5 @@
 using Negotiations.Appointments;
-using Negotiations.Corrections;
+using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 using Wolverine.Http;
 
@@ -146,7 +146,7 @@ public class OfficeDeciderTests
             Jurisdiction = " ",
             AppointedBy = "",
             UnderstandingIds = [Guid.Empty],
-            Provenance = GivenOffices.Government() with { Occurred = new(new DateOnly(2025, 9, 2), Negotiations.Sources.DatePrecision.Month) }
+            Provenance = GivenOffices.Government() with { Occurred = new(new DateOnly(2025, 9, 2), Negotiations.Kernel.DatePrecision.Month) }
         };
 
         var problems = (Microsoft.AspNetCore.Mvc.ValidationProblemDetails)command.Validate();

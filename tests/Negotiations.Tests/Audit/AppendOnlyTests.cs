@@ -3,7 +3,7 @@ using Alba;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Negotiations.Audit;
+using Negotiations.Operations.Audit;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
 using Npgsql;

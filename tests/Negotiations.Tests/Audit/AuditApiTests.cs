@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
-using Negotiations.Audit;
+using Negotiations.Operations.Audit;
 using Negotiations.Corrections;
 using Negotiations.Tests.Demo;
 using Negotiations.Tests.Support;

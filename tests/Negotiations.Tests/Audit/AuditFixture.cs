@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Negotiations.Audit;
+using Negotiations.Operations.Audit;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
 using Npgsql;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Negotiations.Audit;
+using Negotiations.Operations.Audit;
 
 namespace Negotiations.Tests.Audit;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Negotiations.Audit;
+using Negotiations.Operations.Audit;
 
 namespace Negotiations.Tests.Audit;
 

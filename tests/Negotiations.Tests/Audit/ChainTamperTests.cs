@@ -1,4 +1,4 @@
-using Negotiations.Audit;
+using Negotiations.Operations.Audit;
 
 namespace Negotiations.Tests.Audit;
 

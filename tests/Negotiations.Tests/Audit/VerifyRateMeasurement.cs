@@ -3,7 +3,7 @@ using System.Diagnostics;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Negotiations.Audit;
+using Negotiations.Operations.Audit;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
 using Npgsql;

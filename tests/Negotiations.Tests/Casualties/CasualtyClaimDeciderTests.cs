@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Casualties;
-using Negotiations.Corrections;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 using Wolverine.Http;
 

@@ -1,5 +1,5 @@
 using Negotiations.Casualties;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.Casualties;

@@ -1,4 +1,4 @@
-using Negotiations.Demo;
+using Negotiations.Operations.Demo;
 using Negotiations.Tests.Support;
 using Npgsql;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Negotiations.Demo;
+using Negotiations.Operations.Demo;
 using Negotiations.Tests.Support;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Negotiations.Kernel;
 using Negotiations.Commitments;
-using Negotiations.Corrections;
 using Negotiations.Tests.Support;
 using Wolverine.Http;
 using IEvent = JasperFx.Events.IEvent;

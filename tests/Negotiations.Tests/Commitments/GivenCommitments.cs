@@ -1,5 +1,5 @@
 using Negotiations.Commitments;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
 

@@ -1,5 +1,5 @@
 using IEvent = JasperFx.Events.IEvent;
-using Negotiations.Corrections;
+using Negotiations.Kernel;
 using Negotiations.Mechanisms;
 using Negotiations.Tests.Mechanisms;
 using Negotiations.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Net;
+using Negotiations.Kernel;
 using Marten;
 using Negotiations.Corrections;
 using Negotiations.Tests.Support;

@@ -1,5 +1,5 @@
 using JasperFx.Events;
-using Negotiations.Corrections;
+using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.Corrections;

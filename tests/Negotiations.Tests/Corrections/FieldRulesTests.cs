@@ -3,12 +3,11 @@ using Negotiations.Casualties;
 using Negotiations.Commitments;
 using Negotiations.Mechanisms;
 using Negotiations.Rounds;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Statements;
 using Negotiations.Tests.Support;
 using Negotiations.Tests.Zones;
 using Negotiations.Understandings;
-using Negotiations.Validation;
 using Negotiations.Zones;
 using Microsoft.AspNetCore.Mvc;
 

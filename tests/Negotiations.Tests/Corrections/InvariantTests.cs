@@ -4,7 +4,7 @@ using Negotiations.Casualties;
 using Negotiations.Corrections;
 using Negotiations.Mechanisms;
 using Negotiations.Rounds;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Tests.Appointments;
 using Negotiations.Tests.Casualties;
 using Negotiations.Tests.Mechanisms;
@@ -128,10 +128,10 @@ public class InvariantTests
     {
         var concepts = typeof(IDevelopment).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDevelopment).IsAssignableFrom(t))
-            .Select(Negotiations.Links.StreamLink.ConceptOf).Distinct().ToList();
+            .Select(Negotiations.ReadModels.Links.StreamLink.ConceptOf).Distinct().ToList();
 
         concepts.Count.ShouldBe(8);
         WriteModels.Types.Keys.ShouldBe(concepts, ignoreOrder: true);
-        WriteModels.Types.ShouldAllBe(t => Negotiations.Links.StreamLink.ConceptOf(t.Value) == t.Key);
+        WriteModels.Types.ShouldAllBe(t => Negotiations.ReadModels.Links.StreamLink.ConceptOf(t.Value) == t.Key);
     }
 }

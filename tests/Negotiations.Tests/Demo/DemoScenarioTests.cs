@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Negotiations.Demo;
+using Negotiations.Operations.Demo;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.Demo;

@@ -2,7 +2,7 @@ using System.Net;
 using Marten;
 using Marten.Services;
 using Microsoft.Extensions.DependencyInjection;
-using Negotiations.Feed;
+using Negotiations.ReadModels.Feed;
 using Negotiations.Understandings;
 using Npgsql;
 using Negotiations.Tests.Rounds;

@@ -1,5 +1,5 @@
 using Marten;
-using Negotiations.Feed;
+using Negotiations.ReadModels.Feed;
 using Negotiations.Tests.Demo;
 
 namespace Negotiations.Tests.Feed;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Negotiations.Feed;
+using Negotiations.ReadModels.Feed;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.Feed;

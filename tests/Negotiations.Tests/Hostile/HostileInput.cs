@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CsCheck;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 
 namespace Negotiations.Tests.Hostile;
 

@@ -1,8 +1,8 @@
 using System.Net;
+using Negotiations.Operations.Settings;
 using System.Net.Sockets;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
-using Negotiations.Hosting;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.Hosting;

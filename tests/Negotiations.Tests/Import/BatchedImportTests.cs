@@ -27,8 +27,8 @@ public class BatchedImportTests(AppFixture batched, LineByLineImportFixture line
     private static string Report()
     {
         var lines = new List<string>();
-        using (var demo = Negotiations.Demo.DemoScenario.Open()) lines.AddRange(demo.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        using (var examples = Negotiations.ApiReference.CommandExamples.OpenContinuation()) lines.AddRange(examples.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using (var demo = Negotiations.Operations.Demo.DemoScenario.Open()) lines.AddRange(demo.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using (var examples = Negotiations.Operations.ApiReference.CommandExamples.OpenContinuation()) lines.AddRange(examples.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var p = """{"sources":[{"name":"Reuters","kind":"media","reliability":"B","credibility":2}],"occurred":{"from":"2025-10-01"}}""";
         var (u, later, zone) = ("01990000-0000-7000-8000-0000000f0001", "01990000-0000-7000-8000-0000000f0002", "01990000-0000-7000-8000-0000000f0003");
         lines.AddRange(
@@ -168,12 +168,12 @@ public class BatchableCommandTests
         // its answer another way, or is not a command on a stream (the import itself, the hash chain's verification).
         string[] lineByLine = ["AppointOfficial", "AssessImplementation", "ContradictWithdrawal", "CorrectDevelopment", "DisputeZoneViolation",
             "FindWithdrawalUnverifiable", "ImportFieldReport", "ObserveWithdrawal", "RetractDevelopment", "VerifyChain", "VerifyWithdrawal", "VerifyZoneViolation"];
-        var all = typeof(Negotiations.Import.BatchableCommands).Assembly.GetTypes()
+        var all = typeof(Negotiations.Operations.Import.BatchableCommands).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
             .Select(m => System.Reflection.CustomAttributeExtensions.GetCustomAttribute<Wolverine.Http.WolverinePostAttribute>(m)?.OperationId)
             .OfType<string>().ToList();
-        all.Except(Negotiations.Import.BatchableCommands.ByName.Keys).Order().ShouldBe(lineByLine.Order());
-        Negotiations.Import.BatchableCommands.ByName["ChangeStage"].Before.ShouldNotBeNull();
-        Negotiations.Import.BatchableCommands.ByName["MakeStatement"].NamedUnderstandings!.Name.ShouldBe("UnderstandingIds");
+        all.Except(Negotiations.Operations.Import.BatchableCommands.ByName.Keys).Order().ShouldBe(lineByLine.Order());
+        Negotiations.Operations.Import.BatchableCommands.ByName["ChangeStage"].Before.ShouldNotBeNull();
+        Negotiations.Operations.Import.BatchableCommands.ByName["MakeStatement"].NamedUnderstandings!.Name.ShouldBe("UnderstandingIds");
     }
 }

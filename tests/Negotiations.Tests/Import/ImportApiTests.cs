@@ -93,7 +93,7 @@ public class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_demo_scenario_imports_cleanly_into_an_empty_schema()
     {
-        using var reader = Negotiations.Demo.DemoScenario.Open();
+        using var reader = Negotiations.Operations.Demo.DemoScenario.Open();
         var results = await Import(await reader.ReadToEndAsync());
 
         var summary = results[^1]["summary"]!;

@@ -1,5 +1,5 @@
 using Marten;
-using Negotiations.Links;
+using Negotiations.ReadModels.Links;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.Links;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Negotiations.Observability;
+using Negotiations.Operations.Observability;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.Observability;

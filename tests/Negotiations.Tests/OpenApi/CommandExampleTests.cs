@@ -2,9 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Marten;
-using Negotiations.ApiReference;
-using Negotiations.Demo;
-using Negotiations.Import;
+using Negotiations.Operations.ApiReference;
+using Negotiations.Operations.Demo;
+using Negotiations.Operations.Import;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.OpenApi;

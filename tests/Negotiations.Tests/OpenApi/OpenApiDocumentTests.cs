@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Negotiations.ApiReference;
-using Negotiations.Security;
+using Negotiations.Operations.ApiReference;
+using Negotiations.Operations.Security;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.OpenApi;

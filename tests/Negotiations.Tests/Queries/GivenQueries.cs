@@ -1,7 +1,7 @@
 using System.Net;
 using Negotiations.Casualties;
 using Negotiations.Commitments;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Tests.Casualties;
 using Negotiations.Tests.Commitments;
 using Negotiations.Tests.Support;

@@ -7,7 +7,7 @@ using Negotiations.Casualties;
 using Negotiations.Commitments;
 using Negotiations.Corrections;
 using Negotiations.Rounds;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Tests.Appointments;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
@@ -251,7 +251,7 @@ public class QueryApiTests(ClockedFixture app) : IClassFixture<ClockedFixture>
     {
         await app.Commitment(await app.Roadmap(), "Delta: demine the fields", new DateOnly(1990, 1, 3));
         await using var session = app.Store.QuerySession();
-        var query = Negotiations.Status.OverviewColumns.PastDeadline(session, new DateOnly(2026, 3, 1)).Take(5).ToCommand();
+        var query = Negotiations.ReadModels.Status.OverviewColumns.PastDeadline(session, new DateOnly(2026, 3, 1)).Take(5).ToCommand();
         query.CommandText.ShouldContain("d.deadline");
         query.CommandText.ShouldContain("d.retracted");
 

@@ -1,8 +1,7 @@
 using Negotiations.Casualties;
 using Negotiations.Commitments;
-using Negotiations.Corrections;
-using Negotiations.Sources;
-using Negotiations.Status;
+using Negotiations.Kernel;
+using Negotiations.ReadModels.Status;
 using Negotiations.Tests.Casualties;
 using Negotiations.Tests.Commitments;
 using Negotiations.Tests.Support;

@@ -1,7 +1,6 @@
 using JasperFx.Events;
 using Marten;
-using Negotiations.Corrections;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 
 namespace Negotiations.Tests.Queries;
 

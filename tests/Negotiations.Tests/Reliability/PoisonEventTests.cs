@@ -4,9 +4,9 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Negotiations.Status;
+using Negotiations.ReadModels.Status;
 using Negotiations.Tests.Support;
-using Negotiations.Timeline;
+using Negotiations.ReadModels.Timeline;
 using Negotiations.Understandings;
 using Xunit.Abstractions;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Negotiations.Demo;
-using Negotiations.Import;
+using Negotiations.Operations.Demo;
+using Negotiations.Operations.Import;
 using Microsoft.Extensions.DependencyInjection;
 using Negotiations.Tests.Support;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
 using Negotiations.Rounds;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Statements;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;

@@ -1,7 +1,7 @@
 using System.Net;
 using Negotiations.Corrections;
 using Negotiations.Rounds;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.Rounds;

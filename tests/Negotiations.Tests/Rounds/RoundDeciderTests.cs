@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Corrections;
 using Negotiations.Rounds;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 using Wolverine.Http;
 using IEvent = JasperFx.Events.IEvent;

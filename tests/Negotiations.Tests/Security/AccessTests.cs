@@ -1,7 +1,7 @@
 using System.Net;
-using Negotiations.Settings;
+using Negotiations.Operations.Settings;
 using System.Text;
-using Negotiations.Security;
+using Negotiations.Operations.Security;
 using Negotiations.Tests.Support;
 
 namespace Negotiations.Tests.Security;

@@ -1,5 +1,5 @@
 using System.Net;
-using Negotiations.Settings;
+using Negotiations.Operations.Settings;
 using Microsoft.AspNetCore.Hosting;
 using Negotiations.Tests.Hosting;
 using Negotiations.Tests.Support;

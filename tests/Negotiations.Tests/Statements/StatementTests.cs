@@ -1,4 +1,5 @@
 using System.Net;
+using Negotiations.Kernel;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Corrections;
 using Negotiations.Statements;

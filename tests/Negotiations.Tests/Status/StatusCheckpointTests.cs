@@ -1,7 +1,7 @@
 using System.Net;
 using Marten;
 using Negotiations.Statements;
-using Negotiations.Status;
+using Negotiations.ReadModels.Status;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
 

@@ -1,4 +1,4 @@
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Understandings;
 
 namespace Negotiations.Tests.Support;

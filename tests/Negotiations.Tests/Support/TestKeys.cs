@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
-using Negotiations.Settings;
+using Negotiations.Operations.Settings;
 
 namespace Negotiations.Tests.Support;
 

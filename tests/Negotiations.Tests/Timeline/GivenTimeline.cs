@@ -5,7 +5,7 @@ using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Negotiations.Tests.Support;
-using Negotiations.Timeline;
+using Negotiations.ReadModels.Timeline;
 
 namespace Negotiations.Tests.Timeline;
 

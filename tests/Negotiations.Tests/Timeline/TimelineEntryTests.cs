@@ -1,11 +1,10 @@
 using System.Text.Json;
 using JasperFx.Events;
-using Negotiations.Corrections;
 using Negotiations.Rounds;
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Tests.Rounds;
 using Negotiations.Tests.Support;
-using Negotiations.Timeline;
+using Negotiations.ReadModels.Timeline;
 
 namespace Negotiations.Tests.Timeline;
 
@@ -117,7 +116,7 @@ public class TimelineEntryTests
         types.ShouldContain(typeof(RoundScheduled));
         types.ShouldContain(typeof(DevelopmentRetracted));
         types.ShouldContain(typeof(DevelopmentCorrected));
-        types.ShouldAllBe(t => typeof(IDevelopment).IsAssignableFrom(t) || t.Namespace == "Negotiations.Corrections");
+        types.ShouldAllBe(t => typeof(IDevelopment).IsAssignableFrom(t) || t == typeof(DevelopmentRetracted) || t == typeof(DevelopmentCorrected));
         TimelineEntries.Concepts.ShouldContain("Understandings");
         TimelineEntries.Concepts.ShouldContain("Corrections");
     }

@@ -3,7 +3,7 @@ using Marten;
 using Negotiations.Corrections;
 using Negotiations.Tests.Demo;
 using Negotiations.Tests.Support;
-using Negotiations.Timeline;
+using Negotiations.ReadModels.Timeline;
 using Negotiations.Understandings;
 
 namespace Negotiations.Tests.Timeline;

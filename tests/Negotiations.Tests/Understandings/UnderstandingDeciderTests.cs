@@ -1,8 +1,7 @@
 using IEvent = JasperFx.Events.IEvent;
-using Negotiations.Corrections;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
-using Negotiations.Validation;
+using Negotiations.Kernel;
 using Wolverine.Http;
 
 namespace Negotiations.Tests.Understandings;

@@ -1,4 +1,4 @@
-using Negotiations.Sources;
+using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 using Negotiations.Zones;
 

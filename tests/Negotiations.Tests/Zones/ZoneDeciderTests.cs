@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Corrections;
+using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 using Negotiations.Zones;
 using Wolverine.Http;

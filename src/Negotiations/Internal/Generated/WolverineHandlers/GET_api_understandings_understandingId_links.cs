@@ -30,7 +30,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Links.GetUnderstandingLinksEndpoint").SetTag("http.route", "/api/understandings/{understandingId}/links").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.ReadModels.Links.GetUnderstandingLinksEndpoint").SetTag("http.route", "/api/understandings/{understandingId}/links").SetTag("http.request.method", "GET");
             string understandingId_rawValue = (string?)httpContext.GetRouteValue("understandingId");
             System.Guid understandingId = default;
 
@@ -45,7 +45,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfUnderstandingLinksAndProblemHttpResult = await Negotiations.Links.GetUnderstandingLinksEndpoint.Get(understandingId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var resultsOfOkOfUnderstandingLinksAndProblemHttpResult = await Negotiations.ReadModels.Links.GetUnderstandingLinksEndpoint.Get(understandingId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await resultsOfOkOfUnderstandingLinksAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

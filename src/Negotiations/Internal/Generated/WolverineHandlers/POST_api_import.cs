@@ -2,7 +2,7 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Negotiations.Import;
+using Negotiations.Operations.Import;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -14,11 +14,11 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class POST_api_import : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly Microsoft.Extensions.Options.IOptionsMonitor<Negotiations.Security.LimitSettings> _optionsMonitorOfLimitSettings;
+        private readonly Microsoft.Extensions.Options.IOptionsMonitor<Negotiations.Operations.Security.LimitSettings> _optionsMonitorOfLimitSettings;
         private readonly Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> _optionsOfJsonOptions;
-        private readonly Negotiations.Import.ImportRunner _importRunner;
+        private readonly Negotiations.Operations.Import.ImportRunner _importRunner;
 
-        public POST_api_import(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptionsMonitor<Negotiations.Security.LimitSettings> optionsMonitorOfLimitSettings, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> optionsOfJsonOptions, Negotiations.Import.ImportRunner importRunner) : base(wolverineHttpOptions)
+        public POST_api_import(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptionsMonitor<Negotiations.Operations.Security.LimitSettings> optionsMonitorOfLimitSettings, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> optionsOfJsonOptions, Negotiations.Operations.Import.ImportRunner importRunner) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _optionsMonitorOfLimitSettings = optionsMonitorOfLimitSettings;
@@ -28,10 +28,10 @@ namespace Internal.Generated.WolverineHandlers
 
         public override System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Import.ImportEndpoint").SetTag("http.route", "/api/import").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Operations.Import.ImportEndpoint").SetTag("http.route", "/api/import").SetTag("http.request.method", "POST");
             
             // The actual HTTP request handler execution
-            var result = Negotiations.Import.ImportEndpoint.Post(httpContext.Request, _importRunner, _optionsOfJsonOptions, _optionsMonitorOfLimitSettings);
+            var result = Negotiations.Operations.Import.ImportEndpoint.Post(httpContext.Request, _importRunner, _optionsOfJsonOptions, _optionsMonitorOfLimitSettings);
 
             return result.ExecuteAsync(httpContext);
         }

@@ -1,0 +1,37 @@
+using Marten;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Negotiations.Operations.Audit;
+
+/// <summary>
+/// The hash chain's own tables, next to mt_events in the event store's schema. Managed by Marten like its
+/// own tables, so that db-apply creates them and db-dump exports them with the rest of the schema.
+/// </summary>
+public static class AuditSchema
+{
+    public const string ChainTable = "audit_chain";
+    public const string CheckpointTable = "audit_checkpoints";
+
+    public static void AddAuditTables(this StoreOptions options)
+    {
+        var schema = options.Events.DatabaseSchemaName;
+
+        // One row per chained event, in global sequence order. previous_seq names the event the link
+        // follows: seq_id - previous_seq - 1 sequences were missing (a gap) when the event was chained.
+        var chain = new Table(new PostgresqlObjectName(schema, ChainTable, SchemaUtils.IdentifierUsage.General));
+        chain.AddColumn<long>("seq_id").AsPrimaryKey();
+        chain.AddColumn<long>("position").NotNull();
+        chain.AddColumn<long>("previous_seq").NotNull();
+        chain.AddColumn("link", "bytea").NotNull();
+        options.Storage.ExtendedSchemaObjects.Add(chain);
+
+        // The chain's head at a moment: an auditor keeps a copy outside the database.
+        var checkpoints = new Table(new PostgresqlObjectName(schema, CheckpointTable, SchemaUtils.IdentifierUsage.General));
+        checkpoints.AddColumn<long>("position").AsPrimaryKey();
+        checkpoints.AddColumn<long>("seq_id").NotNull();
+        checkpoints.AddColumn("head", "bytea").NotNull();
+        checkpoints.AddColumn("created_at", "timestamptz").NotNull().DefaultValueByExpression("now()");
+        options.Storage.ExtendedSchemaObjects.Add(checkpoints);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Data;
+using Marten;
+using JasperFx;
+using Npgsql;
+using Weasel.Core;
+using Weasel.Postgresql;
+
+namespace Negotiations.Operations.Audit;
+
+/// <summary>Plain SQL over the event store's tables, read with data readers so that nothing is materialised.</summary>
+public sealed class EventLog(IDocumentStore store)
+{
+    public string Schema { get; } = store.Options.Events.DatabaseSchemaName;
+
+    public string Events => $"\"{Schema}\".mt_events";
+    public string Chain => $"\"{Schema}\".{AuditSchema.ChainTable}";
+    public string Checkpoints => $"\"{Schema}\".{AuditSchema.CheckpointTable}";
+
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellation)
+    {
+        var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        return connection;
+    }
+
+    /// <summary>
+    /// The event store and the chain's tables exist: db-apply creates them with the rest of the schema; otherwise
+    /// they are created on first use, like Marten's own (only where the application may create tables).
+    /// </summary>
+    public async Task EnsureAsync(CancellationToken cancellation)
+    {
+        if (ensured) return;
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), cancellation);
+        await using var connection = await OpenAsync(cancellation);
+        await using (var exists = new NpgsqlCommand($"select to_regclass('{Chain}') is not null and to_regclass('{Checkpoints}') is not null", connection))
+            if ((bool)(await exists.ExecuteScalarAsync(cancellation))!) { ensured = true; return; }
+        var tables = ((StoreOptions)store.Options).Storage.ExtendedSchemaObjects
+            .Where(o => o.Identifier.Name is AuditSchema.ChainTable or AuditSchema.CheckpointTable).ToArray();
+        var migration = await SchemaMigration.DetermineAsync(connection, cancellation, tables);
+        // Weasel writes the DDL to the console unless given a writer: it goes to Marten's log like Marten's own.
+        var ddl = new StringWriter();
+        await new PostgresqlMigrator().ApplyAllAsync(connection, migration, AutoCreate.CreateOrUpdate, new Weasel.Core.Migrations.DefaultMigrationLogger(ddl), cancellation);
+        if (ddl.GetStringBuilder().Length > 0) ((StoreOptions)store.Options).Logger().SchemaChange(ddl.ToString());
+        ensured = true;
+    }
+
+    private bool ensured;
+
+    /// <summary>Every event after a sequence, in sequence order, as the chain covers it: read each row with <see cref="ChainedEventRow"/>.</summary>
+    public NpgsqlCommand ChainedEventsCommand(NpgsqlConnection connection, long after, long? limit)
+    {
+        var command = new NpgsqlCommand(
+            $"select {ChainedEventRow.Columns} from {Events} where seq_id > $1 order by seq_id" + (limit is null ? "" : " limit $2"), connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = after });
+        if (limit is not null) command.Parameters.Add(new NpgsqlParameter { Value = limit.Value });
+        return command;
+    }
+}

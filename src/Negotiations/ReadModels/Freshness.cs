@@ -1,0 +1,55 @@
+using JasperFx.Events;
+using Marten;
+
+namespace Negotiations.ReadModels;
+
+/// <summary>
+/// How fresh an asynchronous read model is: the last event sequence it has applied, the last event
+/// in the store, and whether it is behind. Every read of an asynchronous model carries one.
+/// </summary>
+public sealed record Freshness(string Projection, long Position, long LastEvent, bool Behind);
+
+/// <summary>A read model's answer together with how fresh it is.</summary>
+public sealed record Fresh<T>(T Data, Freshness Freshness);
+
+/// <summary>
+/// Reads a projection's position (the slowest of its shards, as <see cref="ProjectionProgress"/> counts it) and the
+/// last event in one statement, optionally with one document of the read model: one round trip, and one snapshot,
+/// so the document is exactly as fresh as the answer says.
+/// </summary>
+public sealed class FreshnessReader
+{
+    public async Task<Freshness> ReadAsync(IQuerySession session, string projection, CancellationToken cancellation) =>
+        (await QueryAsync<object>(session, projection, null, cancellation)).Freshness;
+
+    /// <summary>The document of the read model with this id (null when there is none yet), and how fresh it is.</summary>
+    public Task<(T? Document, Freshness Freshness)> LoadAsync<T>(IQuerySession session, string projection, Guid id, CancellationToken cancellation)
+        where T : class => QueryAsync<T>(session, projection, id, cancellation);
+
+    private static async Task<(T? Document, Freshness Freshness)> QueryAsync<T>(IQuerySession session, string projection, Guid? id, CancellationToken cancellation)
+        where T : class
+    {
+        // The events table exists once anything was appended; a new, empty store has none yet.
+        await session.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellation);
+        if (id is not null) await session.Database.EnsureStorageExistsAsync(typeof(T), cancellation);
+        var events = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var document = id is null ? "null" : $"(select data from {Table<T>(session)} where id = ?)";
+        var sql = $"""
+            select json_build_object(
+                'position', (select coalesce(min(last_seq_id), 0) from {events}.mt_event_progression where name like ?),
+                'lastEvent', (select coalesce(max(seq_id), 0) from {events}.mt_events),
+                'document', {document})
+            """;
+        object[] parameters = id is { } key ? [projection + ":%", key] : [projection + ":%"];
+        var row = (await session.AdvancedSql.QueryAsync<Row<T>>(sql, cancellation, parameters)).Single();
+        return (row.Document, new Freshness(projection, row.Position, row.LastEvent, row.Position < row.LastEvent));
+    }
+
+    private static string Table<T>(IQuerySession session)
+    {
+        if (typeof(T) == typeof(object)) return "";
+        return session.DocumentStore.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+    }
+
+    private sealed record Row<T>(long Position, long LastEvent, T? Document);
+}

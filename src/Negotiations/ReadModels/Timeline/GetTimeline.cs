@@ -1,0 +1,140 @@
+using Negotiations.Kernel;
+using System.ComponentModel;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.ReadModels.Links;
+using Wolverine.Http;
+
+namespace Negotiations.ReadModels.Timeline;
+
+/// <summary>One page of the timeline, with how many entries match in all.</summary>
+public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Entries, int Page, int PageSize, long Total, long PageCount);
+
+public static class GetTimelineEndpoint
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// Every development in order of occurrence (first possible day, then the order recorded), with its
+    /// retractions and corrections. Filters combine:
+    /// understandingId (every stream that concerns it), party (any text of the development mentions it),
+    /// concept (Rounds, Zones, ..., Corrections), source (a source's name contains it), from/to (the
+    /// occurrence overlaps the dates), asOf (as it stood on that day: occurred on or before it), knownAt
+    /// (as we knew it then: recorded up to that moment; a retraction or correction recorded later is not yet
+    /// applied). Entries taken back are shown and flagged (takenBack); includeTakenBack=false leaves them
+    /// out, with the retractions and corrections themselves, so that only what still counts remains.
+    /// </summary>
+    [WolverineGet("/api/timeline", OperationId = "GetTimeline"), Tags("Timeline")]
+    [EndpointSummary("Read the timeline of developments, filtered, paged, as it stood on a day or as known at a moment")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<Results<Ok<Fresh<TimelinePage>>, ProblemHttpResult>> Get(
+        IQuerySession session, FreshnessReader freshness, CancellationToken cancellation,
+        [FromQuery] Guid? understandingId = null,
+        [FromQuery] string? party = null,
+        [FromQuery] string? concept = null,
+        [FromQuery] string? source = null,
+        [FromQuery, Description(TimeAxes.From)] DateOnly? from = null,
+        [FromQuery, Description(TimeAxes.To)] DateOnly? to = null,
+        [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null,
+        [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null,
+        [FromQuery] bool? includeTakenBack = null,
+        [FromQuery] int? page = null,
+        [FromQuery] int? pageSize = null)
+    {
+        var query = new TimelineQuery(understandingId, party, concept, source, from, to, asOf, knownAt,
+            includeTakenBack ?? true, page ?? 1, pageSize ?? DefaultPageSize);
+        var problems = query.Validate();
+        if (problems.Any) return TypedResults.Problem(problems.Result());
+
+        IReadOnlyList<Guid>? streams = null;
+        if (query.UnderstandingId is { } id)
+        {
+            streams = await session.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(id)).Select(l => l.Id).ToListAsync(cancellation);
+            // An understanding's own stream links it from its proposal on (inline, with the Understanding document).
+            if (!streams.Contains(id))
+                return TypedResults.Problem($"No understanding has id {id}.", statusCode: 404, title: "Unknown understanding");
+        }
+
+        // Read before the entries, so that the answer is at least as fresh as it says.
+        var fresh = await freshness.ReadAsync(session, TimelineProjection.ProjectionName, cancellation);
+        // A page reads its rows through the (occurred_from, sequence) index; the total is counted apart, not with every row
+        // (Marten's paged list adds count(*) over(), which reads every matching entry in full).
+        var entries = await query.Apply(session.Query<TimelineEntry>(), streams)
+            .OrderBy(x => x.OccurredFrom).ThenBy(x => x.Sequence)
+            .Skip((int)Math.Min(int.MaxValue, (query.Page - 1L) * query.PageSize)).Take(query.PageSize)
+            .ToListAsync(cancellation);
+        // The whole timeline's total is kept per week by the daemon; a filtered one is counted through the filter's index.
+        long total = query.Unfiltered(streams)
+            ? await session.Query<WeekTally>().SumAsync(w => w.Entries, cancellation)
+            : await query.Apply(session.Query<TimelineEntry>(), streams).LongCountAsync(cancellation);
+
+        var result = new TimelinePage(entries.Select(query.AsKnown).ToList(), query.Page, query.PageSize, total,
+            (total + query.PageSize - 1) / query.PageSize);
+        return TypedResults.Ok(new Fresh<TimelinePage>(result, fresh));
+    }
+}
+
+/// <summary>The timeline's filters, checked, and applied to a query of entries.</summary>
+public sealed record TimelineQuery(
+    Guid? UnderstandingId, string? Party, string? Concept, string? Source,
+    DateOnly? From, DateOnly? To, DateOnly? AsOf, DateTimeOffset? KnownAt,
+    bool IncludeTakenBack, int Page, int PageSize)
+{
+    public Problems Validate()
+    {
+        var problems = new Problems()
+            .When(Page < 1, "page", "Pages are numbered from 1.")
+            .When(PageSize is < 1 or > GetTimelineEndpoint.MaxPageSize, "pageSize", $"From 1 to {GetTimelineEndpoint.MaxPageSize}.")
+            .When(From > To, "to", "The range ends before it starts.")
+            .When(UnderstandingId == Guid.Empty, "understandingId", "Not an understanding id.")
+            .When(Concept is not null && ConceptName is null, "concept", $"One of {string.Join(", ", TimelineEntries.Concepts)}.");
+        foreach (var (name, value) in new[] { ("party", Party), ("source", Source) })
+            problems.When(value is not null && (value.Trim().Length == 0 || value.Length > Problems.MaxText), name, $"From 1 to {Problems.MaxText} characters.");
+        return problems;
+    }
+
+    /// <summary>The concept as entries spell it, matched case-insensitively; null if there is none such.</summary>
+    public string? ConceptName => TimelineEntries.Concepts.FirstOrDefault(c => string.Equals(c, Concept?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every entry, taken back or not: the query the weekly tallies count.</summary>
+    public bool Unfiltered(IReadOnlyList<Guid>? streams) =>
+        streams is null && Party is null && ConceptName is null && Source is null && From is null && To is null && AsOf is null && KnownAt is null && IncludeTakenBack;
+
+    /// <summary>PostgreSQL compares timestamps in UTC; Npgsql writes only UTC ones.</summary>
+    private DateTimeOffset? KnownAtUtc => KnownAt?.ToUniversalTime();
+
+    public IQueryable<TimelineEntry> Apply(IQueryable<TimelineEntry> entries, IReadOnlyList<Guid>? streams)
+    {
+        if (streams is not null) entries = entries.Where(x => x.StreamId.IsOneOf(streams.ToArray()));
+        if (Party is not null)
+        {
+            var party = Party.Trim().ToLowerInvariant();
+            entries = entries.Where(x => x.Mentions.Contains(party));
+        }
+        if (ConceptName is { } concept) entries = entries.Where(x => x.Concept == concept);
+        if (Source is not null)
+        {
+            var source = Source.Trim();
+            entries = entries.Where(x => x.Sources.Any(s => s.Name.Contains(source, StringComparison.OrdinalIgnoreCase)));
+        }
+        if (From is { } from) entries = entries.Where(x => x.OccurredUntil >= from);
+        if (To is { } to) entries = entries.Where(x => x.OccurredFrom <= to);
+        if (AsOf is { } asOf) entries = entries.Where(x => x.OccurredFrom <= asOf);
+        if (KnownAtUtc is { } knownAt) entries = entries.Where(x => x.Recorded <= knownAt);
+        if (!IncludeTakenBack)
+        {
+            entries = entries.Where(x => x.TakesBack == null);
+            entries = KnownAtUtc is { } known
+                ? entries.Where(x => x.TakenBack == null || x.TakenBack.RecordedAt > known)
+                : entries.Where(x => x.TakenBack == null);
+        }
+        return entries;
+    }
+
+    /// <summary>As known at KnownAt: a retraction or correction recorded after it has not happened yet.</summary>
+    public TimelineEntry AsKnown(TimelineEntry entry) =>
+        KnownAt is { } known && entry.TakenBack is { } taken && taken.RecordedAt > known ? entry with { TakenBack = null } : entry;
+}

@@ -1,0 +1,11 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Negotiations.Kernel;
+
+namespace Negotiations.Statements;
+
+/// <summary>The write model, kept inline: commands load it in one read, in the transaction that appends.</summary>
+public sealed class StatementsRegistration : IStoreRegistration
+{
+    public void Register(StoreOptions options) => options.Projections.Add<StatementProjection>(ProjectionLifecycle.Inline);
+}
