@@ -1,18 +1,9 @@
-using JasperFx.Events.Projections;
 using Marten;
 using Negotiations.Kernel;
 
 namespace Negotiations.Rounds;
 
-/// <summary>
-/// The round's write model and its details, both kept inline: a command loads the write model in one read, in the
-/// transaction that appends, and a read of the details answers at once after it.
-/// </summary>
 public sealed class RoundsRegistration : IStoreRegistration
 {
-    public void Register(StoreOptions options)
-    {
-        options.Projections.Add<RoundProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<RoundDetailsProjection>(ProjectionLifecycle.Inline);
-    }
+    public void Register(StoreOptions options) => options.KeepInline(new RoundProjection(), new RoundDetailsProjection());
 }
