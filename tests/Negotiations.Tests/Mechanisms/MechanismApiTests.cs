@@ -41,6 +41,26 @@ public class MechanismApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_read_streams_the_stored_details_with_an_etag_and_answers_304_while_nothing_changed()
+    {
+        var id = await Establish();
+        var first = (await app.Get($"/api/mechanisms/{id}")).ShouldBe(HttpStatusCode.OK);
+        var etag = first.Message.Headers.ETag!.Tag;
+        first.Body!["version"]!.GetValue<int>().ShouldBe(1);
+
+        (await app.Send(HttpMethod.Get, $"/api/mechanisms/{id}", null, new Dictionary<string, string> { ["If-None-Match"] = etag }))
+            .Status.ShouldBe(HttpStatusCode.NotModified);
+        (await app.Post($"/api/mechanisms/{id}/meetings", GivenMechanisms.Meeting(1))).ShouldBe(HttpStatusCode.OK);
+        var changed = (await app.Send(HttpMethod.Get, $"/api/mechanisms/{id}", null, new Dictionary<string, string> { ["If-None-Match"] = etag }))
+            .ShouldBe(HttpStatusCode.OK);
+        changed.Message.Headers.ETag!.Tag.ShouldNotBe(etag);
+        changed.Body!["meetingCount"]!.GetValue<int>().ShouldBe(1);
+
+        var unknown = (await app.Get($"/api/mechanisms/{Guid.CreateVersion7()}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        unknown.Body!["title"]!.GetValue<string>().ShouldBe("Unknown mechanism");
+    }
+
+    [Fact]
     public async Task Members_meetings_and_reports_are_appended_and_returned_with_the_new_version()
     {
         var id = await Establish();

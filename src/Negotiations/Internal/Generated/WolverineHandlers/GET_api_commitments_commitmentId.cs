@@ -45,9 +45,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfCommitmentDetailsAndProblemHttpResult = await Negotiations.Commitments.GetCommitmentEndpoint.Get(commitmentId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var streamedDocumentOfCommitmentDetails = Negotiations.Commitments.GetCommitmentEndpoint.Get(commitmentId, ((Marten.IQuerySession)documentSession));
 
-            await resultsOfOkOfCommitmentDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await streamedDocumentOfCommitmentDetails.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

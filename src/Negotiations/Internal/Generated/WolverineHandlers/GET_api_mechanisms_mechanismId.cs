@@ -45,9 +45,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfMechanismDetailsAndProblemHttpResult = await Negotiations.Mechanisms.GetMechanismEndpoint.Get(mechanismId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var streamedDocumentOfMechanismDetails = Negotiations.Mechanisms.GetMechanismEndpoint.Get(mechanismId, ((Marten.IQuerySession)documentSession));
 
-            await resultsOfOkOfMechanismDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await streamedDocumentOfMechanismDetails.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
