@@ -527,6 +527,14 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_office (
     mt_version          bigint                      NOT NULL DEFAULT 0,
 CONSTRAINT pkey_mt_doc_office_id PRIMARY KEY (id)
 );
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_officedetails (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_dotnet_type      varchar                     NULL,
+    mt_version          bigint                      NOT NULL DEFAULT 0,
+CONSTRAINT pkey_mt_doc_officedetails_id PRIMARY KEY (id)
+);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_round (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,

@@ -407,7 +407,7 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         var inline = settings.Quick
             ? new[] { "Understanding", "Commitment", "CommitmentDetails", "StreamLink" }
             : ["Understanding", "Commitment", "CommitmentDetails", "CasualtyClaim", "Round", "RoundDetails", "Statement", "Zone", "Mechanism",
-                "MechanismDetails", "Office", "StreamLink"];
+                "MechanismDetails", "Office", "OfficeDetails", "StreamLink"];
         var names = store.Options.Projections.All.Select(p => p.Name).ToList();
         clock.Restart();
         foreach (var name in names.Where(n => inline.Any(i => n.EndsWith(i, StringComparison.Ordinal))))

@@ -62,7 +62,7 @@ public static class GetUnderstandingLinksEndpoint
         var rounds = batch.LoadMany<RoundDetails>().ById(Of<RoundScheduled>());
         var zones = batch.LoadMany<ZoneDetails>().ById(Of<ZoneDefined>());
         var mechanisms = batch.LoadMany<MechanismDetails>().ById(Of<MechanismEstablished>());
-        var offices = batch.LoadMany<Office>().ById(Of<OfficialAppointed>());
+        var offices = batch.LoadMany<OfficeDetails>().ById(Of<OfficialAppointed>());
         var commitments = batch.LoadMany<CommitmentDetails>().ById(Of<CommitmentMade>());
         var claims = batch.LoadMany<CasualtyClaim>().ById(Of<CasualtyClaimPublished>());
         var statements = batch.LoadMany<Statement>().ById(Of<StatementMade>());
@@ -74,7 +74,7 @@ public static class GetUnderstandingLinksEndpoint
             Lines((await zones).Where(z => !z.Retracted && z.UnderstandingIds.Contains(understandingId)), z => z.Id, z => z.Name, LinkLines.State, z => z.Version),
             Lines((await mechanisms).Where(m => !m.Retracted && LinkLines.Concerns(m, understandingId)),
                 m => m.Id, m => m.Name, m => LinkLines.State(m, understandingId), m => m.Version),
-            Lines((await offices).Where(o => o.Tenures.Any(t => t.UnderstandingIds.Contains(understandingId))),
+            Lines((await offices).Where(o => o.Tenures().Any(t => t.UnderstandingIds.Contains(understandingId))),
                 o => o.Id, o => $"{o.Title}, {o.Jurisdiction}", LinkLines.State, o => o.Version),
             Lines((await commitments).Where(c => !c.Retracted && c.UnderstandingId == understandingId), c => c.Id, c => c.Text, LinkLines.State, c => c.Version),
             Lines((await claims).Where(c => !c.Retracted && c.UnderstandingIds.Contains(understandingId)),
@@ -143,7 +143,7 @@ public static class LinkLines
                (lastReport is null ? "no report yet" : $"last report {When(lastReport.On)}: {lastReport.Title}");
     }
 
-    public static string State(Office o)
+    public static string State(OfficeDetails o)
     {
         if (o.Holders.Count > 0)
             return "held by " + string.Join(", ", o.Holders.Select(h => $"{h.Person} since {When(h.From)}"));
