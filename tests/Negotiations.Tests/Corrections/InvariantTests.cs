@@ -87,8 +87,10 @@ public class InvariantTests
         var claim = Fold<CasualtyClaim>(Stream(GivenCasualties.SweidaToll().Decide(Id)));
         claim.BrokenRule().ShouldBeNull();
 
-        (claim with { Disputes = [new(Guid.NewGuid(), new CasualtyDispute("syrian observatory for human rights ", "x", Occurrence.On(Given.September15)))] })
-            .BrokenRule()!.ShouldContain("would dispute its own figures");
+        var disputed = Stream(GivenCasualties.SweidaToll().Decide(Id), new CasualtyClaimDisputed(Id, "syrian observatory for human rights ", "x", Given.Reported()));
+        Fold<CasualtyClaim>(disputed).BrokenRule()!.ShouldContain("would dispute its own figures");
+        WriteModels.BrokenBy(disputed[..1], [new CasualtyClaimDisputed(Id, "Syrian Observatory for Human Rights", "x", Given.Reported())])!
+            .ShouldContain("would dispute its own figures");
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public static class GetUnderstandingLinksEndpoint
         var mechanisms = batch.LoadMany<MechanismDetails>().ById(Of<MechanismEstablished>());
         var offices = batch.LoadMany<OfficeDetails>().ById(Of<OfficialAppointed>());
         var commitments = batch.LoadMany<CommitmentDetails>().ById(Of<CommitmentMade>());
-        var claims = batch.LoadMany<CasualtyClaim>().ById(Of<CasualtyClaimPublished>());
+        var claims = batch.LoadMany<CasualtyClaimDetails>().ById(Of<CasualtyClaimPublished>());
         var statements = batch.LoadMany<Statement>().ById(Of<StatementMade>());
         await batch.Execute(cancellation);
 
@@ -158,14 +158,16 @@ public static class LinkLines
         return $"{level}; {deadline}; {c.Standing.Word()}";
     }
 
-    public static string State(CasualtyClaim c)
+    public static string State(CasualtyClaimDetails c)
     {
         var f = c.Latest.Figures;
         var bounds = string.Join(", ", new[] { f.Low is { } low ? $"low {low}" : null, f.High is { } high ? $"high {high}" : null }.OfType<string>());
-        var revisions = c.History.Count - 1;
+        // Disputes are kept for the latest ones only: beyond them, who else disputed it is the timeline's to tell.
+        var by = string.Join(", ", c.Disputes.Select(d => d.DisputedBy).Distinct());
         return $"best {f.Best}{(bounds.Length > 0 ? $" ({bounds})" : "")}" +
-               (revisions > 0 ? $"; revised {Count(revisions, "time")}" : "") +
-               (c.Disputes.Count > 0 ? $"; disputed by {string.Join(", ", c.Disputes.Select(d => d.Value.DisputedBy).Distinct())}" : "");
+               (c.RevisionCount > 0 ? $"; revised {Count(c.RevisionCount, "time")}" : "") +
+               (c.DisputeCount > c.Disputes.Count ? $"; {Count(c.DisputeCount, "dispute")}, the latest by {by}"
+                   : c.DisputeCount > 0 ? $"; disputed by {by}" : "");
     }
 
     public static string Name(Statement s) => s.OnBehalfOf is { } party && !string.Equals(party, s.Speaker, StringComparison.OrdinalIgnoreCase)
