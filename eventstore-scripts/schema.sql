@@ -467,6 +467,14 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_casualtyclaim (
     mt_version          bigint                      NOT NULL DEFAULT 0,
 CONSTRAINT pkey_mt_doc_casualtyclaim_id PRIMARY KEY (id)
 );
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_casualtyclaimdetails (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_dotnet_type      varchar                     NULL,
+    mt_version          bigint                      NOT NULL DEFAULT 0,
+CONSTRAINT pkey_mt_doc_casualtyclaimdetails_id PRIMARY KEY (id)
+);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_commitment (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,
@@ -526,6 +534,14 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_office (
     mt_dotnet_type      varchar                     NULL,
     mt_version          bigint                      NOT NULL DEFAULT 0,
 CONSTRAINT pkey_mt_doc_office_id PRIMARY KEY (id)
+);
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_officedetails (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_dotnet_type      varchar                     NULL,
+    mt_version          bigint                      NOT NULL DEFAULT 0,
+CONSTRAINT pkey_mt_doc_officedetails_id PRIMARY KEY (id)
 );
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_round (
     id                  uuid                        NOT NULL,

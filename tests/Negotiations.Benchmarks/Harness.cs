@@ -406,8 +406,8 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         // Quick mode builds only the inline models the measured reads and commands use; full mode rebuilds all of them.
         var inline = settings.Quick
             ? new[] { "Understanding", "Commitment", "CommitmentDetails", "StreamLink" }
-            : ["Understanding", "Commitment", "CommitmentDetails", "CasualtyClaim", "Round", "RoundDetails", "Statement", "Zone", "Mechanism",
-                "MechanismDetails", "Office", "StreamLink"];
+            : ["Understanding", "Commitment", "CommitmentDetails", "CasualtyClaim", "CasualtyClaimDetails", "Round", "RoundDetails", "Statement", "Zone", "ZoneDetails", "Mechanism",
+                "MechanismDetails", "Office", "OfficeDetails", "StreamLink"];
         var names = store.Options.Projections.All.Select(p => p.Name).ToList();
         clock.Restart();
         foreach (var name in names.Where(n => inline.Any(i => n.EndsWith(i, StringComparison.Ordinal))))

@@ -18,14 +18,15 @@ public static class Departures
     {
         if (StreamVersion.Check(expectedVersion, office.Version, "the office") is var stale && stale != WolverineContinue.NoProblems)
             return stale;
-        if (office.HeldBy(person) is { } tenure)
-            return when.Latest < tenure.From.From
-                ? DomainProblem.Refused($"{tenure.Person} was appointed on {tenure.From.From:yyyy-MM-dd}; a departure cannot be dated before that.")
+        if (office.HeldBy(person) is { } holder)
+            return when.Latest < holder.From.From
+                ? DomainProblem.Refused($"{holder.Person} was appointed on {holder.From.From:yyyy-MM-dd}; a departure cannot be dated before that.")
                 : WolverineContinue.NoProblems;
-        return office.LastTenureOf(person) switch
+        // Among the latest departures the office keeps (Office.Recent): one further back is not known as satisfied.
+        return office.LastDepartureOf(person) switch
         {
-            { Left.Kind: var left } when left == kind => WolverineContinue.NoProblems,
-            { Left: { } left } => DomainProblem.Refused(
+            { Kind: var left } when left == kind => WolverineContinue.NoProblems,
+            { } left => DomainProblem.Refused(
                 $"{person.Trim()} already left {office.Title} ({office.Jurisdiction}): {left.Kind.Word()} on {left.On.From:yyyy-MM-dd}."),
             _ => DomainProblem.Refused(
                 $"{person.Trim()} does not hold {office.Title} ({office.Jurisdiction}); current holder: " +

@@ -16,7 +16,7 @@ public sealed record DismissOfficial(string Person, string DismissedBy, string? 
     public ProblemDetails Allowed(Office office) => Departures.Allowed(office, ExpectedVersion, Person, DepartureKind.Dismissed, Provenance.Occurred);
 
     public IEnumerable<object> Decide(Office office) =>
-        office.HeldBy(Person) is { } tenure ? [new OfficialDismissed(office.Id, tenure.Person, DismissedBy.Trim(), Reason?.Trim(), Provenance)] : [];
+        office.HeldBy(Person) is { } holder ? [new OfficialDismissed(office.Id, holder.Person, DismissedBy.Trim(), Reason?.Trim(), Provenance)] : [];
 }
 
 public static class DismissOfficialEndpoint

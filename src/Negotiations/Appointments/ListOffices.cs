@@ -8,23 +8,24 @@ using Wolverine.Http;
 
 namespace Negotiations.Appointments;
 
-/// <summary>An office with who holds it now and who held it before (oldest first), as a list shows it.</summary>
+/// <summary>An office with who holds it now and who held it before (the latest, oldest first, and how many in all), as a list shows it.</summary>
 public sealed record OfficeHolders(
     Guid OfficeId,
     string Title,
     string Jurisdiction,
     IReadOnlyList<Tenure> Holders,
     IReadOnlyList<Tenure> FormerHolders,
+    int FormerHolderCount,
     long Version)
 {
-    public static OfficeHolders Of(Office office) =>
-        new(office.Id, office.Title, office.Jurisdiction, office.Holders, office.FormerHolders, office.Version);
+    public static OfficeHolders Of(OfficeDetails office) =>
+        new(office.Id, office.Title, office.Jurisdiction, office.Holders, office.FormerHolders, office.FormerHolderCount, office.Version);
 }
 
 public static class ListOfficesEndpoint
 {
     /// <summary>
-    /// A query over the Office documents, which are kept inline (in the transaction that appends the
+    /// A query over the OfficeDetails documents, which are kept inline (in the transaction that appends the
     /// appointment, dismissal or resignation), so the answer is never behind the events: no read model
     /// of its own, no freshness to report. Filters match part of a name, ignoring case; the person filter
     /// finds offices the person holds or held. Ordered by jurisdiction, then title.
@@ -49,9 +50,9 @@ public static class ListOfficesEndpoint
         if (problems.Any) return TypedResults.Problem(problems.Invalid());
 
         var (number, size) = (page ?? 1, pageSize ?? Paging.DefaultPageSize);
-        IQueryable<Office> query = session.Query<Office>().Stats(out var stats)
+        IQueryable<OfficeDetails> query = session.Query<OfficeDetails>().Stats(out var stats)
             // An office whose only appointment was retracted has no tenure left: nobody ever held it.
-            .Where(o => o.Tenures.Any());
+            .Where(o => o.Holders.Any() || o.FormerHolderCount > 0);
         if (!string.IsNullOrWhiteSpace(jurisdiction))
         {
             var wanted = jurisdiction.Trim();
@@ -60,7 +61,8 @@ public static class ListOfficesEndpoint
         if (!string.IsNullOrWhiteSpace(person))
         {
             var wanted = person.Trim();
-            query = query.Where(o => o.Tenures.Any(t => t.Person.Contains(wanted, StringComparison.OrdinalIgnoreCase)));
+            query = query.Where(o => o.Holders.Any(t => t.Person.Contains(wanted, StringComparison.OrdinalIgnoreCase))
+                || o.FormerHolders.Any(t => t.Person.Contains(wanted, StringComparison.OrdinalIgnoreCase)));
         }
 
         var offices = await query.OrderBy(o => o.Jurisdiction).ThenBy(o => o.Title).ThenBy(o => o.Id)

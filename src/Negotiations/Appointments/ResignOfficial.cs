@@ -16,7 +16,7 @@ public sealed record ResignOfficial(string Person, string? Reason, Provenance Pr
     public ProblemDetails Allowed(Office office) => Departures.Allowed(office, ExpectedVersion, Person, DepartureKind.Resigned, Provenance.Occurred);
 
     public IEnumerable<object> Decide(Office office) =>
-        office.HeldBy(Person) is { } tenure ? [new OfficialResigned(office.Id, tenure.Person, Reason?.Trim(), Provenance)] : [];
+        office.HeldBy(Person) is { } holder ? [new OfficialResigned(office.Id, holder.Person, Reason?.Trim(), Provenance)] : [];
 }
 
 public static class ResignOfficialEndpoint

@@ -4,8 +4,15 @@ using Negotiations.Kernel;
 
 namespace Negotiations.Casualties;
 
-/// <summary>The write model, kept inline: commands load it in one read, in the transaction that appends.</summary>
+/// <summary>
+/// The claim's write model and its details, both kept inline: a command loads the write model in one read, in the
+/// transaction that appends, and a read of the details answers at once after it.
+/// </summary>
 public sealed class CasualtiesRegistration : IStoreRegistration
 {
-    public void Register(StoreOptions options) => options.Projections.Add<CasualtyClaimProjection>(ProjectionLifecycle.Inline);
+    public void Register(StoreOptions options)
+    {
+        options.Projections.Add<CasualtyClaimProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<CasualtyClaimDetailsProjection>(ProjectionLifecycle.Inline);
+    }
 }

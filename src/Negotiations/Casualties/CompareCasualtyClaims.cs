@@ -15,28 +15,33 @@ namespace Negotiations.Casualties;
 public sealed record IncidentClaims(string Incident, string Place, Occurrence Period, IReadOnlyList<SourceClaim> Claims);
 
 /// <summary>
-/// One source's claim: its latest figures and breakdown, every version it published (oldest first, each
-/// with the event that gave it, so it can be corrected or retracted by id), and who disputes it.
+/// One source's claim: its latest figures and breakdown, the figures as first published and its latest revisions
+/// and disputes (oldest first, each with the event that gave it, so it can be corrected or retracted by id), with
+/// how many revisions and disputes there are in all.
 /// </summary>
 public sealed record SourceClaim(
     Guid ClaimId,
     string Source,
     CasualtyCount Latest,
-    IReadOnlyList<Fact<CasualtyCount>> Revisions,
-    IReadOnlyList<Fact<CasualtyDispute>> Disputes,
+    CasualtyCount Published,
+    IReadOnlyList<CasualtyCount> Revisions,
+    int RevisionCount,
+    IReadOnlyList<CasualtyDispute> Disputes,
+    int DisputeCount,
     IReadOnlyList<Guid> UnderstandingIds,
     long Version)
 {
-    public bool Disputed => Disputes.Count > 0;
+    public bool Disputed => DisputeCount > 0;
 
-    public static SourceClaim Of(CasualtyClaim claim) =>
-        new(claim.Id, claim.Source, claim.Latest, claim.History, claim.Disputes, claim.UnderstandingIds, claim.Version);
+    public static SourceClaim Of(CasualtyClaimDetails claim) =>
+        new(claim.Id, claim.Source, claim.Latest, claim.Published, claim.Revisions, claim.RevisionCount, claim.Disputes, claim.DisputeCount,
+            claim.UnderstandingIds, claim.Version);
 }
 
 public static partial class CompareCasualtyClaimsEndpoint
 {
     /// <summary>
-    /// A query over the CasualtyClaim documents, which are kept inline (in the transaction that appends
+    /// A query over the CasualtyClaimDetails documents, which are kept inline (in the transaction that appends
     /// each publication, revision or dispute), so the answer is never behind the events: no read model of
     /// its own, no freshness to report. Retracted claims are left out.
     ///
@@ -49,7 +54,8 @@ public static partial class CompareCasualtyClaimsEndpoint
     [WolverineGet("/api/casualty-claims", OperationId = "CompareCasualtyClaims"), Tags("Casualties")]
     [EndpointSummary("Compare casualty claims: each source's figures per incident, side by side, never merged")]
     [EndpointDescription("Claims grouped by incident, place and period as the sources gave them; in each group every source's claim " +
-        "with its latest low/best/high and breakdown, every version it published (oldest first, with the event id) and who disputes it. " +
+        "with its latest low/best/high and breakdown, the figures as first published, its latest revisions and disputes (oldest first, " +
+        "with the event id) and how many of each. " +
         "Figures of different sources are never added up or merged. Retracted claims are left out. The filters choose claims; " +
         "groups come latest period first and pages count groups. Always current: read from the claim documents kept with the events.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -68,7 +74,7 @@ public static partial class CompareCasualtyClaimsEndpoint
             .Page(page, pageSize);
         if (problems.Any) return TypedResults.Problem(problems.Invalid());
 
-        IQueryable<CasualtyClaim> query = session.Query<CasualtyClaim>().Where(c => !c.Retracted);
+        IQueryable<CasualtyClaimDetails> query = session.Query<CasualtyClaimDetails>().Where(c => !c.Retracted);
         if (understandingId is { } understanding) query = query.Where(c => c.UnderstandingIds.Contains(understanding));
         if (!string.IsNullOrWhiteSpace(place))
         {
@@ -87,7 +93,7 @@ public static partial class CompareCasualtyClaimsEndpoint
     }
 
     /// <summary>Pure: groups claims by incident, place and period; sums nothing.</summary>
-    public static IReadOnlyList<IncidentClaims> SideBySide(IEnumerable<CasualtyClaim> claims) =>
+    public static IReadOnlyList<IncidentClaims> SideBySide(IEnumerable<CasualtyClaimDetails> claims) =>
         claims
             .GroupBy(c => (Incident: Key(c.Incident), Place: Key(c.Place), c.Period))
             .Select(g =>

@@ -22,7 +22,7 @@ public sealed record DisputeCasualtyClaim(string DisputedBy, string Reason, Prov
         : WolverineContinue.NoProblems;
 
     public IEnumerable<object> Decide(CasualtyClaim claim) =>
-        claim.Disputes.Any(d => CasualtyRules.SameSource(d.Value.DisputedBy, DisputedBy) && d.Value.Reason == Reason.Trim())
+        claim.DisputedBefore(DisputedBy, Reason)
             ? []
             : [new CasualtyClaimDisputed(claim.Id, DisputedBy.Trim(), Reason.Trim(), Provenance)];
 }

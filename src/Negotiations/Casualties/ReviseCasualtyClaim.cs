@@ -32,8 +32,8 @@ public sealed record ReviseCasualtyClaim(
 
     public IEnumerable<object> Decide(CasualtyClaim claim)
     {
-        var breakdown = Breakdown?.Trimmed() ?? claim.Latest.Breakdown;
-        return claim.Latest.Figures == Figures && claim.Latest.Breakdown.SequenceEqual(breakdown)
+        var breakdown = Breakdown?.Trimmed() ?? claim.Breakdown;
+        return claim.Figures == Figures && claim.Breakdown.SequenceEqual(breakdown)
             ? []
             : [new CasualtyClaimRevised(claim.Id, Figures, breakdown, Note?.Trim(), Provenance)];
     }

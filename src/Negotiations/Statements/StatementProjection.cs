@@ -1,13 +1,9 @@
 using Negotiations.Kernel;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace Negotiations.Statements;
 
-/// <summary>Keeps the statement as a document, in the same transaction as its event.</summary>
-public partial class StatementProjection : SingleStreamProjection<Statement, Guid>
+/// <summary>Keeps the statement as a document, in the same transaction as its event; a correction or retraction folds its stream again as it stands.</summary>
+public class StatementProjection : StreamModelProjection<Statement>
 {
     public StatementProjection() => this.IncludeConceptOf<Statement>();
-
-    public override Statement? Evolve(Statement? snapshot, Guid id, IEvent e) => Statement.Fold(snapshot, e);
 }

@@ -2,6 +2,7 @@ using Negotiations.Appointments;
 using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 using Wolverine.Http;
+using IEvent = JasperFx.Events.IEvent;
 
 namespace Negotiations.Tests.Appointments;
 
@@ -44,11 +45,15 @@ public class OfficeDeciderTests
         office.Jurisdiction.ShouldBe("Sweida province");
         var holder = office.Holders.ShouldHaveSingleItem();
         holder.Person.ShouldBe("Suleiman Abdel Baqi");
-        holder.Affiliation.ShouldBe("Druze");
         holder.SingleHolder.ShouldBeTrue();
         holder.From.From.ShouldBe(GivenOffices.Appointed);
-        holder.To.ShouldBeNull();
+        holder.AppointmentEventId.ShouldBe(FirstAppointment);
         office.Version.ShouldBe(1);
+
+        var details = OfficeDetails.Fold(null, GivenOffices.SecurityChief().Decide(null).Single().AsEvent(FirstAppointment))!;
+        var tenure = details.Holders.ShouldHaveSingleItem();
+        (tenure.Person, tenure.Affiliation, tenure.AppointedBy, tenure.To).ShouldBe(("Suleiman Abdel Baqi", "Druze", "Syrian government", null));
+        details.FormerHolders.ShouldBeEmpty();
     }
 
     [Fact]
@@ -66,10 +71,10 @@ public class OfficeDeciderTests
         office = Then(office, (rival with { ExpectedVersion = 2 }).Decide(office).Single());
 
         office.Holders.Single().Person.ShouldBe("Someone Else");
-        var former = office.FormerHolders.Single();
-        former.Person.ShouldBe("Suleiman Abdel Baqi");
-        former.Left!.Kind.ShouldBe(DepartureKind.Resigned);
-        former.To!.From.ShouldBe(new DateOnly(2025, 12, 1));
+        var former = office.LastDepartureOf("Suleiman Abdel Baqi")!;
+        former.AppointmentEventId.ShouldBe(FirstAppointment);
+        former.Kind.ShouldBe(DepartureKind.Resigned);
+        former.On.From.ShouldBe(new DateOnly(2025, 12, 1));
     }
 
     [Fact]
@@ -119,17 +124,40 @@ public class OfficeDeciderTests
     }
 
     [Fact]
-    public void A_retracted_or_corrected_appointment_or_departure_is_taken_back()
+    public void A_retracted_or_corrected_appointment_or_departure_is_taken_back_in_the_stream_as_it_stands()
     {
-        var office = Appointed();
-        var left = Guid.CreateVersion7();
-        office = Then(office, new OfficialDismissed(office.Id, "Suleiman Abdel Baqi", "Ministry", null, GivenOffices.Government(new DateOnly(2025, 12, 1))), left);
+        IEvent[] stream =
+        [
+            GivenOffices.SecurityChief().Decide(null).Single().AsEvent(FirstAppointment, 1),
+            new OfficialDismissed(OfficeIds.For("Internal security chief", "Sweida province"), "Suleiman Abdel Baqi", "Ministry", null,
+                GivenOffices.Government(new DateOnly(2025, 12, 1))).AsEvent(version: 2)
+        ];
+        var left = stream[1].Id;
 
-        Then(office, new DevelopmentRetracted(left, "official_dismissed", "not dismissed")).Holders.Single().Person.ShouldBe("Suleiman Abdel Baqi");
-        Then(office, new DevelopmentCorrected(left, "official_dismissed", "other date")).Holders.ShouldHaveSingleItem();
-        var retracted = Then(office, new DevelopmentRetracted(FirstAppointment, "official_appointed", "never appointed"));
-        retracted.Tenures.ShouldBeEmpty();
-        retracted.Version.ShouldBe(3);
+        AsItStands.Fold<Office>([.. stream, new DevelopmentRetracted(left, "official_dismissed", "not dismissed").AsEvent(version: 3)])!
+            .Holders.Single().Person.ShouldBe("Suleiman Abdel Baqi");
+        AsItStands.Fold<Office>([.. stream, new DevelopmentCorrected(left, "official_dismissed", "other date").AsEvent(version: 3),
+                GivenOffices.Dismiss("Suleiman Abdel Baqi", 3, new DateOnly(2025, 11, 30)).Decide(Appointed()).Single().AsEvent(version: 4)])!
+            .LastDepartureOf("Suleiman Abdel Baqi")!.On.From.ShouldBe(new DateOnly(2025, 11, 30));
+        var retracted = AsItStands.Fold<Office>([.. stream, new DevelopmentRetracted(FirstAppointment, "official_appointed", "never appointed").AsEvent(version: 3)])!;
+        (retracted.Holders.Count, retracted.RecentlyLeft.Count, retracted.Version).ShouldBe((0, 0, 3L));
+    }
+
+    [Fact]
+    public void Only_the_latest_departures_are_kept_for_a_resend_to_be_satisfied()
+    {
+        var office = Appointed("Holder 0");
+        for (var i = 0; i <= Office.Recent; i++)
+        {
+            office = Then(office, GivenOffices.Resign($"Holder {i}", office.Version).Decide(office).Single());
+            office = Then(office, (GivenOffices.SecurityChief(person: $"Holder {i + 1}", version: office.Version)).Decide(office).Single());
+        }
+
+        office.RecentlyLeft.Count.ShouldBe(Office.Recent);
+        office.LastDepartureOf("Holder 0").ShouldBeNull();
+        GivenOffices.Resign($"Holder {Office.Recent}", office.Version).Allowed(office).ShouldBeSameAs(WolverineContinue.NoProblems);
+        GivenOffices.Resign($"Holder {Office.Recent}", office.Version).Decide(office).ShouldBeEmpty();
+        GivenOffices.Resign("Holder 0", office.Version).Allowed(office).Status.ShouldBe(422);
     }
 
     [Fact]

@@ -54,15 +54,21 @@ public class CasualtyClaimApiTests(AppFixture app) : IClassFixture<AppFixture>
         var id = await Published();
 
         (await app.Post($"/api/casualty-claims/{id}/revisions", Revise(2300, 1))).ShouldBe(HttpStatusCode.OK)
-            .Body!["latest"]!["figures"]!["best"]!.GetValue<int>().ShouldBe(2300);
-        var disputed = (await app.Post($"/api/casualty-claims/{id}/disputes",
-            new DisputeCasualtyClaim("Syrian interior ministry", "Counts fighters as civilians", Given.Reported(), 2))).ShouldBe(HttpStatusCode.OK).Body!;
+            .Body!["figures"]!["best"]!.GetValue<int>().ShouldBe(2300);
+        (await app.Post($"/api/casualty-claims/{id}/disputes",
+            new DisputeCasualtyClaim("Syrian interior ministry", "Counts fighters as civilians", Given.Reported(), 2))).ShouldBe(HttpStatusCode.OK)
+            .Body!["version"]!.GetValue<int>().ShouldBe(3);
 
-        disputed["disputed"]!.GetValue<bool>().ShouldBeTrue();
-        disputed["history"]!.AsArray().Select(h => h!["value"]!["figures"]!["best"]!.GetValue<int>()).ShouldBe([2000, 2300]);
-        disputed["latest"]!["breakdown"]![0]!["count"]!.GetValue<int>().ShouldBe(789);
-        (await app.StreamOf(id)).Select(e => e.Data.GetType()).ShouldBe(
-            [typeof(CasualtyClaimPublished), typeof(CasualtyClaimRevised), typeof(CasualtyClaimDisputed)]);
+        var stream = await app.StreamOf(id);
+        stream.Select(e => e.Data.GetType()).ShouldBe([typeof(CasualtyClaimPublished), typeof(CasualtyClaimRevised), typeof(CasualtyClaimDisputed)]);
+        var claim = (await app.Get($"/api/casualty-claims/{id}")).ShouldBe(HttpStatusCode.OK).Body!;
+        claim["disputed"]!.GetValue<bool>().ShouldBeTrue();
+        claim["published"]!["figures"]!["best"]!.GetValue<int>().ShouldBe(2000);
+        claim["revisions"]!.AsArray().Select(h => h!["figures"]!["best"]!.GetValue<int>()).ShouldBe([2300]);
+        claim["revisions"]![0]!["eventId"]!.GetValue<Guid>().ShouldBe(stream[1].Id);
+        claim["latest"]!["breakdown"]![0]!["count"]!.GetValue<int>().ShouldBe(789);
+        claim["disputes"]![0]!["eventId"]!.GetValue<Guid>().ShouldBe(stream[2].Id);
+        (claim["revisionCount"]!.GetValue<int>(), claim["disputeCount"]!.GetValue<int>()).ShouldBe((1, 1));
     }
 
     [Fact]
@@ -148,7 +154,8 @@ public class CasualtyClaimApiTests(AppFixture app) : IClassFixture<AppFixture>
 
         var body = (await app.Get($"/api/casualty-claims/{id}")).Body!;
         body["latest"]!["figures"]!["best"]!.GetValue<int>().ShouldBe(2000);
-        body["history"]!.AsArray().Count.ShouldBe(1);
+        body["revisions"]!.AsArray().ShouldBeEmpty();
+        body["revisionCount"]!.GetValue<int>().ShouldBe(0);
 
         await StreamIsUnchanged(id, 3, async () =>
             (await app.Post("/api/casualty-claims", GivenCasualties.SweidaToll(id: id))).ShouldBeProblem(HttpStatusCode.Conflict));

@@ -3,6 +3,7 @@ using Negotiations.Casualties;
 using Negotiations.Kernel;
 using Negotiations.Tests.Support;
 using Wolverine.Http;
+using IEvent = JasperFx.Events.IEvent;
 
 namespace Negotiations.Tests.Casualties;
 
@@ -20,51 +21,102 @@ public class CasualtyClaimDeciderTests
     private static ReviseCasualtyClaim Revise(CasualtyFigures figures, long version, IReadOnlyList<CasualtyBreakdown>? breakdown = null, string source = GivenCasualties.Observatory) =>
         new(source, figures, breakdown, "updated toll", GivenCasualties.FromObservatory(new DateOnly(2025, 9, 20)), version);
 
+    /// <summary>The events numbered in their stream, the first one the claim's publication.</summary>
+    private static IEvent[] Stream(params object[] developments) =>
+        [GivenCasualties.SweidaToll().Decide(Id).AsEvent(PublishedEvent, 1), .. developments.Select((data, i) => data.AsEvent(version: i + 2))];
+
     private static string[] Invalid(ProblemDetails problems) => ((ValidationProblemDetails)problems).Errors.Keys.ToArray();
 
     [Fact]
-    public void A_published_claim_keeps_its_source_place_period_and_figures()
+    public void A_published_claim_keeps_its_source_and_figures_and_its_details_what_it_is_about()
     {
         var claim = Published();
 
         claim.Source.ShouldBe(GivenCasualties.Observatory);
-        claim.Period.ShouldBe(GivenCasualties.SinceJuly);
-        claim.Latest.Figures.ShouldBe(new CasualtyFigures(2000, 2000, null));
-        claim.Latest.Breakdown.Single().ShouldBe(new CasualtyBreakdown("druze civilians allegedly executed", 789, true));
-        claim.History.Count.ShouldBe(1);
-        claim.Disputed.ShouldBeFalse();
+        claim.PublishedBy.ShouldBe(PublishedEvent);
+        claim.Figures.ShouldBe(new CasualtyFigures(2000, 2000, null));
+        claim.Breakdown.Single().ShouldBe(new CasualtyBreakdown("druze civilians allegedly executed", 789, true));
+        claim.RecentDisputes.ShouldBeEmpty();
         claim.Version.ShouldBe(1);
+
+        var details = AsItStands.Fold<CasualtyClaimDetails>(Stream())!;
+        details.Period.ShouldBe(GivenCasualties.SinceJuly);
+        details.Published.EventId.ShouldBe(PublishedEvent);
+        details.Latest.ShouldBeSameAs(details.Published);
+        (details.Revisions.Count, details.RevisionCount, details.Disputed).ShouldBe((0, 0, false));
     }
 
     [Fact]
-    public void Revisions_keep_the_history_and_a_missing_breakdown_carries_over()
+    public void Revisions_keep_the_latest_figures_and_a_missing_breakdown_carries_over()
     {
         var state = Published();
         var revision = Revise(new CasualtyFigures(2100, 2300, 2500), 1);
 
-        state = Then(state, revision.Decide(state).Single());
-        state = Then(state, new CasualtyClaimDisputed(Id, "Syrian interior ministry", "Counts combatants as civilians", Given.Reported()));
+        var revised = revision.Decide(state).Single();
+        state = Then(state, revised);
+        var disputed = new CasualtyClaimDisputed(Id, "Syrian interior ministry", "Counts combatants as civilians", Given.Reported());
+        state = Then(state, disputed);
 
-        state.History.Values().Select(c => c.Figures.Best).ShouldBe([2000, 2300]);
-        state.Latest.Breakdown.Single().Count.ShouldBe(789);
-        state.Latest.Note.ShouldBe("updated toll");
-        state.Disputes.Values().Single().DisputedBy.ShouldBe("Syrian interior ministry");
-        state.Disputed.ShouldBeTrue();
-
+        state.Figures.Best.ShouldBe(2300);
+        state.Breakdown.Single().Count.ShouldBe(789);
+        state.RecentDisputes.Single().ShouldBe(new DisputeKey("Syrian interior ministry", "Counts combatants as civilians"));
         Revise(new CasualtyFigures(2100, 2300, 2500), 3, []).Decide(state).Single().ShouldBeOfType<CasualtyClaimRevised>().Breakdown.ShouldBeEmpty();
+
+        var stream = Stream(revised, disputed);
+        var details = AsItStands.Fold<CasualtyClaimDetails>(stream)!;
+        details.Revisions.Prepend(details.Published).Select(c => c.Figures.Best).ShouldBe([2000, 2300]);
+        details.Latest.EventId.ShouldBe(stream[1].Id);
+        details.Latest.Breakdown.Single().Count.ShouldBe(789);
+        details.Latest.Note.ShouldBe("updated toll");
+        details.Disputes.Single().ShouldBe(new CasualtyDispute(stream[2].Id, "Syrian interior ministry", "Counts combatants as civilians", disputed.Provenance.Occurred));
+        (details.Disputed, details.DisputeCount, details.Version).ShouldBe((true, 1, 3L));
     }
 
     [Fact]
-    public void Retractions_and_corrections_take_back_exactly_the_named_development()
+    public void The_details_keep_the_latest_revisions_and_disputes_and_count_them_all()
     {
-        Guid revision = Guid.CreateVersion7(), dispute = Guid.CreateVersion7();
-        var state = Then(Then(Published(),
-            new CasualtyClaimRevised(Id, new CasualtyFigures(null, 3000, null), [], null, Given.Reported()), revision),
-            new CasualtyClaimDisputed(Id, "Syrian interior ministry", "Inflated", Given.Reported()), dispute);
+        var many = Enumerable.Range(1, CasualtyClaimDetails.Kept + 5).SelectMany(i => new object[]
+        {
+            new CasualtyClaimRevised(Id, new CasualtyFigures(null, 2000 + i, null), [], null, Given.Reported()),
+            new CasualtyClaimDisputed(Id, $"Source {i}", "Inflated", Given.Reported())
+        }).ToArray();
 
-        Then(state, new DevelopmentRetracted(revision, "casualty_claim_revised", "misquoted")).Latest.Figures.Best.ShouldBe(2000);
-        Then(state, new DevelopmentCorrected(dispute, "casualty_claim_disputed", "other reason")).Disputed.ShouldBeFalse();
-        Then(state, new DevelopmentRetracted(PublishedEvent, "casualty_claim_published", "not a claim")).Retracted.ShouldBeTrue();
+        var details = AsItStands.Fold<CasualtyClaimDetails>(Stream(many))!;
+        (details.RevisionCount, details.DisputeCount).ShouldBe((CasualtyClaimDetails.Kept + 5, CasualtyClaimDetails.Kept + 5));
+        details.Revisions.Select(r => r.Figures.Best).ShouldBe(Enumerable.Range(6, CasualtyClaimDetails.Kept).Select(i => (int?)(2000 + i)));
+        details.Disputes.Count.ShouldBe(CasualtyClaimDetails.Kept);
+        details.Published.Figures.Best.ShouldBe(2000);
+        AsItStands.Fold<CasualtyClaim>(Stream(many))!.RecentDisputes.Count.ShouldBe(CasualtyClaimDetails.Kept + 5);
+    }
+
+    [Fact]
+    public void Retractions_and_corrections_take_back_exactly_the_named_development_in_the_stream_as_it_stands()
+    {
+        var stream = Stream(
+            new CasualtyClaimRevised(Id, new CasualtyFigures(null, 3000, null), [], null, Given.Reported()),
+            new CasualtyClaimDisputed(Id, "Syrian interior ministry", "Inflated", Given.Reported()),
+            new CasualtyClaimRevised(Id, new CasualtyFigures(null, 3500, null), [], null, Given.Reported()));
+        IEvent[] Then(params object[] data) => [.. stream, .. data.Select((d, i) => d.AsEvent(version: stream.Length + i + 1))];
+
+        var unrevised = Then(new DevelopmentRetracted(stream[3].Id, "casualty_claim_revised", "misquoted"));
+        AsItStands.Fold<CasualtyClaim>(unrevised)!.Figures.Best.ShouldBe(3000);
+        var details = AsItStands.Fold<CasualtyClaimDetails>(unrevised)!;
+        (details.Latest.Figures.Best, details.Latest.EventId, details.RevisionCount, details.Version).ShouldBe((3000, stream[1].Id, 1, 5L));
+
+        // A corrected revision keeps its place: the later one still stands.
+        var corrected = Then(new DevelopmentCorrected(stream[1].Id, "casualty_claim_revised", "misread"),
+            new CasualtyClaimRevised(Id, new CasualtyFigures(null, 3100, null), [], "corrected", Given.Reported()));
+        details = AsItStands.Fold<CasualtyClaimDetails>(corrected)!;
+        details.Revisions.Select(r => (r.EventId, r.Figures.Best)).ShouldBe([(corrected[^1].Id, (int?)3100), (stream[3].Id, 3500)]);
+        AsItStands.Fold<CasualtyClaim>(corrected)!.Figures.Best.ShouldBe(3500);
+
+        var undisputed = Then(new DevelopmentRetracted(stream[2].Id, "casualty_claim_disputed", "not said"));
+        AsItStands.Fold<CasualtyClaimDetails>(undisputed)!.Disputed.ShouldBeFalse();
+        AsItStands.Fold<CasualtyClaim>(undisputed)!.DisputedBefore("Syrian interior ministry", "Inflated").ShouldBeFalse();
+
+        var gone = Then(new DevelopmentRetracted(PublishedEvent, "casualty_claim_published", "not a claim"));
+        AsItStands.Fold<CasualtyClaim>(gone)!.Retracted.ShouldBeTrue();
+        AsItStands.Fold<CasualtyClaimDetails>(gone)!.Retracted.ShouldBeTrue();
     }
 
     [Theory]

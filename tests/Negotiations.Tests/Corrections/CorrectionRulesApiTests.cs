@@ -214,6 +214,16 @@ public class CorrectionRulesApiTests(AppFixture app) : IClassFixture<AppFixture>
             "replacement.breakdown");
         (await Refused(() => Correct(dispute, new CasualtyClaimDisputed(id, GivenCasualties.Observatory, "Figures exaggerated", government)),
             HttpStatusCode.UnprocessableEntity)).Detail!.ShouldContain("would dispute its own figures");
+
+        // Corrected, the revision keeps its place and its replacement's id; retracted, the dispute is gone from the details.
+        (await Correct(revision, new CasualtyClaimRevised(id, new CasualtyFigures(2000, 2200, 2500), [], "recounted", GivenCasualties.FromObservatory())))
+            .ShouldBe(HttpStatusCode.OK);
+        (await app.Post($"/api/developments/{dispute}/retraction", new RetractDevelopment("Not what the government said"))).ShouldBe(HttpStatusCode.OK);
+        var claim = (await app.Get($"/api/casualty-claims/{id}")).Body!;
+        var replacement = (await app.StreamOf(id))[4].Id;
+        claim["revisions"]!.AsArray().Select(r => (r!["eventId"]!.GetValue<Guid>(), r["figures"]!["best"]!.GetValue<int>())).ShouldBe([(replacement, 2200)]);
+        claim["latest"]!["note"]!.GetValue<string>().ShouldBe("recounted");
+        (claim["disputed"]!.GetValue<bool>(), claim["disputeCount"]!.GetValue<int>(), claim["version"]!.GetValue<int>()).ShouldBe((false, 0, 6));
     }
 
     [Fact]

@@ -123,10 +123,12 @@ public class QueryApiTests(ClockedFixture app) : IClassFixture<ClockedFixture>
         var sohr = claims[1]!;
         sohr["latest"]!["figures"]!["best"]!.GetValue<int>().ShouldBe(2000);
         sohr["latest"]!["note"]!.GetValue<string>().ShouldBe("More bodies identified");
-        sohr["revisions"]!.AsArray().Select(r => r!["value"]!["figures"]!["best"]!.GetValue<int>()).ShouldBe([1000, 2000]);
-        sohr["revisions"]![1]!["eventId"]!.GetValue<Guid>().ShouldBe((await app.StreamOf(observatory))[1].Id);
+        sohr["published"]!["figures"]!["best"]!.GetValue<int>().ShouldBe(1000);
+        sohr["revisions"]!.AsArray().Select(r => r!["figures"]!["best"]!.GetValue<int>()).ShouldBe([2000]);
+        sohr["revisions"]![0]!["eventId"]!.GetValue<Guid>().ShouldBe((await app.StreamOf(observatory))[1].Id);
+        sohr["revisionCount"]!.GetValue<int>().ShouldBe(1);
         sohr["disputed"]!.GetValue<bool>().ShouldBeTrue();
-        sohr["disputes"]![0]!["value"]!["disputedBy"]!.GetValue<string>().ShouldBe("Syrian Ministry of Interior");
+        sohr["disputes"]![0]!["disputedBy"]!.GetValue<string>().ShouldBe("Syrian Ministry of Interior");
         sohr["version"]!.GetValue<int>().ShouldBe(3);
         var snhr = claims[0]!;
         snhr["latest"]!["figures"]!["low"]!.GetValue<int>().ShouldBe(1400);

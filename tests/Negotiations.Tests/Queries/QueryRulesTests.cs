@@ -90,8 +90,8 @@ public class QueryRulesTests
         }
     }
 
-    private static CasualtyClaim Claim(string source, string incident, string place, Occurrence period, int best) =>
-        CasualtyClaim.Fold(null, (GivenCasualties.SweidaToll() with
+    private static CasualtyClaimDetails Claim(string source, string incident, string place, Occurrence period, int best) =>
+        CasualtyClaimDetails.Fold(null, (GivenCasualties.SweidaToll() with
         {
             Source = source, Incident = incident, Place = place, Period = period, Figures = new CasualtyFigures(null, best, null)
         }).Decide(Guid.CreateVersion7()).AsEvent())!;

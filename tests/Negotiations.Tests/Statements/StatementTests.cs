@@ -6,6 +6,7 @@ using Negotiations.Statements;
 using Negotiations.Tests.Rounds;
 using Negotiations.Tests.Support;
 using Negotiations.Understandings;
+using IEvent = JasperFx.Events.IEvent;
 
 namespace Negotiations.Tests.Statements;
 
@@ -43,6 +44,17 @@ public class StatementDeciderTests
         retracted.Retracted.ShouldBeTrue();
         retracted.Version.ShouldBe(2);
         Statement.Fold(null, new DevelopmentRetracted(made, "x", "probe").AsEvent()).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_retracted_statement_reads_as_retracted_in_the_stream_as_it_stands()
+    {
+        var made = GivenRounds.Netanyahu([Zone]).Decide(Id).AsEvent(version: 1);
+        IEvent[] stream = [made, new DevelopmentRetracted(made.Id, "statement_made", "Misattributed").AsEvent(version: 2)];
+
+        var retracted = AsItStands.Fold<Statement>(stream)!;
+        (retracted.Retracted, retracted.Summary, retracted.MadeBy, retracted.Version).ShouldBe((true, made.Data.Summary, made.Id, 2L));
+        AsItStands.Fold<Statement>([made, new DevelopmentRetracted(Guid.CreateVersion7(), "x", "other").AsEvent(version: 2)])!.Retracted.ShouldBeFalse();
     }
 
     [Fact]
@@ -113,6 +125,22 @@ public class StatementApiTests(AppFixture app) : IClassFixture<AppFixture>
         var statement = (await app.Get($"/api/statements/{id}")).ShouldBe(HttpStatusCode.OK).Body!;
         statement["retracted"]!.GetValue<bool>().ShouldBeTrue();
         statement["version"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_statement_is_not_corrected_but_retracted_and_logged_anew()
+    {
+        var zone = await Understanding();
+        var id = (await app.Post("/api/statements", GivenRounds.Netanyahu([zone]))).Id;
+        var made = (await app.StreamOf(id)).Single().Id;
+        var replacement = (GivenRounds.Netanyahu([zone]) with { Summary = "What was in fact said" }).Decide(id);
+
+        (await app.Post($"/api/developments/{made}/correction", new { reason = "Misquoted", replacement })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+
+        var statement = (await app.Get($"/api/statements/{id}")).ShouldBe(HttpStatusCode.OK).Body!;
+        statement["summary"]!.GetValue<string>().ShouldBe(GivenRounds.Netanyahu([zone]).Summary);
+        (statement["retracted"]!.GetValue<bool>(), statement["version"]!.GetValue<int>()).ShouldBe((false, 1));
+        (await app.StreamOf(id)).ShouldHaveSingleItem();
     }
 
     [Fact]

@@ -109,10 +109,10 @@ public sealed class Exports(EventLog log, IDocumentStore store, TimeProvider clo
             "understandings" => Rows(session.Query<Understanding>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "rounds" => Rows(session.Query<RoundDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "zones" => Rows(session.Query<ZoneDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
-            "mechanisms" => Rows(session.Query<Mechanism>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
-            "offices" => Rows(session.Query<Office>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
+            "mechanisms" => Rows(session.Query<MechanismDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
+            "offices" => Rows(session.Query<OfficeDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "commitments" => Rows(session.Query<CommitmentDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
-            "casualty-claims" => Rows(session.Query<CasualtyClaim>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
+            "casualty-claims" => Rows(session.Query<CasualtyClaimDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "statements" => Rows(session.Query<Statement>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             _ => throw new ArgumentOutOfRangeException(nameof(readModel), readModel, "Not a read model that exports.")
         };

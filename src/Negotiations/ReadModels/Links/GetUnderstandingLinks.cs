@@ -62,9 +62,9 @@ public static class GetUnderstandingLinksEndpoint
         var rounds = batch.LoadMany<RoundDetails>().ById(Of<RoundScheduled>());
         var zones = batch.LoadMany<ZoneDetails>().ById(Of<ZoneDefined>());
         var mechanisms = batch.LoadMany<MechanismDetails>().ById(Of<MechanismEstablished>());
-        var offices = batch.LoadMany<Office>().ById(Of<OfficialAppointed>());
+        var offices = batch.LoadMany<OfficeDetails>().ById(Of<OfficialAppointed>());
         var commitments = batch.LoadMany<CommitmentDetails>().ById(Of<CommitmentMade>());
-        var claims = batch.LoadMany<CasualtyClaim>().ById(Of<CasualtyClaimPublished>());
+        var claims = batch.LoadMany<CasualtyClaimDetails>().ById(Of<CasualtyClaimPublished>());
         var statements = batch.LoadMany<Statement>().ById(Of<StatementMade>());
         await batch.Execute(cancellation);
 
@@ -74,7 +74,7 @@ public static class GetUnderstandingLinksEndpoint
             Lines((await zones).Where(z => !z.Retracted && z.UnderstandingIds.Contains(understandingId)), z => z.Id, z => z.Name, LinkLines.State, z => z.Version),
             Lines((await mechanisms).Where(m => !m.Retracted && LinkLines.Concerns(m, understandingId)),
                 m => m.Id, m => m.Name, m => LinkLines.State(m, understandingId), m => m.Version),
-            Lines((await offices).Where(o => o.Tenures.Any(t => t.UnderstandingIds.Contains(understandingId))),
+            Lines((await offices).Where(o => o.Tenures().Any(t => t.UnderstandingIds.Contains(understandingId))),
                 o => o.Id, o => $"{o.Title}, {o.Jurisdiction}", LinkLines.State, o => o.Version),
             Lines((await commitments).Where(c => !c.Retracted && c.UnderstandingId == understandingId), c => c.Id, c => c.Text, LinkLines.State, c => c.Version),
             Lines((await claims).Where(c => !c.Retracted && c.UnderstandingIds.Contains(understandingId)),
@@ -143,7 +143,7 @@ public static class LinkLines
                (lastReport is null ? "no report yet" : $"last report {When(lastReport.On)}: {lastReport.Title}");
     }
 
-    public static string State(Office o)
+    public static string State(OfficeDetails o)
     {
         if (o.Holders.Count > 0)
             return "held by " + string.Join(", ", o.Holders.Select(h => $"{h.Person} since {When(h.From)}"));
@@ -158,14 +158,16 @@ public static class LinkLines
         return $"{level}; {deadline}; {c.Standing.Word()}";
     }
 
-    public static string State(CasualtyClaim c)
+    public static string State(CasualtyClaimDetails c)
     {
         var f = c.Latest.Figures;
         var bounds = string.Join(", ", new[] { f.Low is { } low ? $"low {low}" : null, f.High is { } high ? $"high {high}" : null }.OfType<string>());
-        var revisions = c.History.Count - 1;
+        // Disputes are kept for the latest ones only: beyond them, who else disputed it is the timeline's to tell.
+        var by = string.Join(", ", c.Disputes.Select(d => d.DisputedBy).Distinct());
         return $"best {f.Best}{(bounds.Length > 0 ? $" ({bounds})" : "")}" +
-               (revisions > 0 ? $"; revised {Count(revisions, "time")}" : "") +
-               (c.Disputes.Count > 0 ? $"; disputed by {string.Join(", ", c.Disputes.Select(d => d.Value.DisputedBy).Distinct())}" : "");
+               (c.RevisionCount > 0 ? $"; revised {Count(c.RevisionCount, "time")}" : "") +
+               (c.DisputeCount > c.Disputes.Count ? $"; {Count(c.DisputeCount, "dispute")}, the latest by {by}"
+                   : c.DisputeCount > 0 ? $"; disputed by {by}" : "");
     }
 
     public static string Name(Statement s) => s.OnBehalfOf is { } party && !string.Equals(party, s.Speaker, StringComparison.OrdinalIgnoreCase)

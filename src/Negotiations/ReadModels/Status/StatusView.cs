@@ -37,7 +37,7 @@ public sealed record StatusView(
     RoadmapImplementation Roadmap,
     IReadOnlyList<MechanismLine> Mechanisms,
     IReadOnlyList<OfficeHolderLine> OfficeHolders,
-    IReadOnlyList<CasualtyClaim> CasualtyClaims,
+    IReadOnlyList<CasualtyClaimDetails> CasualtyClaims,
     IReadOnlyList<Statement> Statements,
     IReadOnlyList<LatestDevelopment> LatestDevelopments,
     IReadOnlyList<OverdueCommitment> Overdue,

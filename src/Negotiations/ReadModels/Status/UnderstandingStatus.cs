@@ -30,9 +30,9 @@ public sealed class UnderstandingStatus
     public Dictionary<Guid, RoundDetails> Rounds { get; set; } = new();
     public Dictionary<Guid, ZoneDetails> Zones { get; set; } = new();
     public Dictionary<Guid, MechanismDetails> Mechanisms { get; set; } = new();
-    public Dictionary<Guid, Office> Offices { get; set; } = new();
+    public Dictionary<Guid, OfficeDetails> Offices { get; set; } = new();
     public Dictionary<Guid, CommitmentDetails> Commitments { get; set; } = new();
-    public Dictionary<Guid, CasualtyClaim> CasualtyClaims { get; set; } = new();
+    public Dictionary<Guid, CasualtyClaimDetails> CasualtyClaims { get; set; } = new();
     public Dictionary<Guid, Statement> Statements { get; set; } = new();
     public List<LatestDevelopment> Latest { get; set; } = [];
 

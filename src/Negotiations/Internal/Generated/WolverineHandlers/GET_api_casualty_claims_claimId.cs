@@ -45,9 +45,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfCasualtyClaimAndProblemHttpResult = await Negotiations.Casualties.GetCasualtyClaimEndpoint.Get(claimId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var resultsOfOkOfCasualtyClaimDetailsAndProblemHttpResult = await Negotiations.Casualties.GetCasualtyClaimEndpoint.Get(claimId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
-            await resultsOfOkOfCasualtyClaimAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfOkOfCasualtyClaimDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -45,9 +45,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfOfficeAndProblemHttpResult = await Negotiations.Appointments.GetOfficeEndpoint.Get(officeId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var resultsOfOkOfOfficeDetailsAndProblemHttpResult = await Negotiations.Appointments.GetOfficeEndpoint.Get(officeId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
-            await resultsOfOkOfOfficeAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfOkOfOfficeDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
