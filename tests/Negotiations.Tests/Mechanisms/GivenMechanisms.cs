@@ -20,11 +20,11 @@ public static class GivenMechanisms
 
     public static AddMechanismMember Add(string name, MemberRole role, long version) => new(new MechanismMember(name, role), Jordan(), version);
 
-    public static RecordMemberLeft Left(string name, long version) => new(name, "withdrew", Jordan(), version);
+    public static RecordMechanismMemberLeft Left(string name, long version) => new(name, "withdrew", Jordan(), version);
 
-    public static RecordMeeting Meeting(long version, DateOnly? on = null) =>
+    public static RecordMechanismMeeting Meeting(long version, DateOnly? on = null) =>
         new(["Syria", "Jordan", "United States"], "First review of the roadmap", "Amman", Jordan(on ?? new DateOnly(2025, 10, 1)), version);
 
-    public static PublishReport Report(long version) =>
+    public static PublishMechanismReport Report(long version) =>
         new("First progress report", "Compensation committee formed", "https://example.org/report-1", Jordan(new DateOnly(2025, 11, 1)), version);
 }

@@ -169,12 +169,12 @@ public class MechanismDeciderTests
     [Fact]
     public void Commands_on_a_mechanism_validate_their_fields()
     {
-        ((Microsoft.AspNetCore.Mvc.ValidationProblemDetails)new RecordMeeting([" "], "", null, GivenMechanisms.Jordan(), 0).Validate())
+        ((Microsoft.AspNetCore.Mvc.ValidationProblemDetails)new RecordMechanismMeeting([" "], "", null, GivenMechanisms.Jordan(), 0).Validate())
             .Errors.Keys.ShouldBe(["attendees[0]", "summary", "version"], ignoreOrder: true);
-        ((Microsoft.AspNetCore.Mvc.ValidationProblemDetails)new PublishReport("", "", null, GivenMechanisms.Jordan(), 1).Validate())
+        ((Microsoft.AspNetCore.Mvc.ValidationProblemDetails)new PublishMechanismReport("", "", null, GivenMechanisms.Jordan(), 1).Validate())
             .Errors.Keys.ShouldBe(["title", "summary"], ignoreOrder: true);
         ((Microsoft.AspNetCore.Mvc.ValidationProblemDetails)new AddMechanismMember(new MechanismMember("", MemberRole.Member), GivenMechanisms.Jordan(), 1).Validate())
             .Errors.Keys.ShouldBe(["member.name"]);
-        new RecordMemberLeft("Jordan", null, GivenMechanisms.Jordan(), 1).Validate().ShouldBeSameAs(WolverineContinue.NoProblems);
+        new RecordMechanismMemberLeft("Jordan", null, GivenMechanisms.Jordan(), 1).Validate().ShouldBeSameAs(WolverineContinue.NoProblems);
     }
 }

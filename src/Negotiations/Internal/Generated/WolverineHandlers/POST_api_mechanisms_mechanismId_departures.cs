@@ -48,7 +48,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Mechanisms.RecordMemberLeftEndpoint").SetTag("http.route", "/api/mechanisms/{mechanismId}/departures").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Mechanisms.RecordMechanismMemberLeftEndpoint").SetTag("http.route", "/api/mechanisms/{mechanismId}/departures").SetTag("http.request.method", "POST");
             // GH-4742: buffer the body so the deduplication fingerprint can read it after binding
             Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(httpContext.Request);
             var Idempotency_Key = ReadSingleHeaderValue(httpContext, "Idempotency-Key");
@@ -76,7 +76,7 @@ namespace Internal.Generated.WolverineHandlers
             try
             {
                 // Reading the request body via JSON deserialization
-                var (command, jsonContinue) = await ReadJsonAsync<Negotiations.Mechanisms.RecordMemberLeft>(httpContext);
+                var (command, jsonContinue) = await ReadJsonAsync<Negotiations.Mechanisms.RecordMechanismMemberLeft>(httpContext);
                 if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
                 var batchedQuery = documentSession.CreateBatchQuery();
 
@@ -96,7 +96,7 @@ namespace Internal.Generated.WolverineHandlers
                     return;
                 }
 
-                var problemDetails1 = Negotiations.Mechanisms.RecordMemberLeftEndpoint.Validate(command);
+                var problemDetails1 = Negotiations.Mechanisms.RecordMechanismMemberLeftEndpoint.Validate(command);
                 // Evaluate whether the processing should stop if there are any problems
                 if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
                 {
@@ -104,7 +104,7 @@ namespace Internal.Generated.WolverineHandlers
                     return;
                 }
 
-                var problemDetails2 = Negotiations.Mechanisms.RecordMemberLeftEndpoint.Before(command, stream_mechanism.Aggregate);
+                var problemDetails2 = Negotiations.Mechanisms.RecordMechanismMemberLeftEndpoint.Before(command, stream_mechanism.Aggregate);
                 // Evaluate whether the processing should stop if there are any problems
                 if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
                 {
@@ -114,7 +114,7 @@ namespace Internal.Generated.WolverineHandlers
 
                 
                 // The actual HTTP request handler execution
-                (var mechanism_response, var events) = Negotiations.Mechanisms.RecordMemberLeftEndpoint.Post(command, stream_mechanism.Aggregate);
+                (var mechanism_response, var events) = Negotiations.Mechanisms.RecordMechanismMemberLeftEndpoint.Post(command, stream_mechanism.Aggregate);
 
                 if (events != null)
                 {

@@ -10,7 +10,7 @@ namespace Negotiations.Mechanisms;
 /// A member left a mechanism. It must sit on it now; one that has already left is satisfied (nothing
 /// appended), one that never sat on it is refused.
 /// </summary>
-public sealed record RecordMemberLeft(string Member, string? Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
+public sealed record RecordMechanismMemberLeft(string Member, string? Reason, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
         MechanismMemberLeft.Rules(new Problems(), Member, Reason)
@@ -31,17 +31,17 @@ public sealed record RecordMemberLeft(string Member, string? Reason, Provenance 
         mechanism.Member(Member) is { } current ? [new MechanismMemberLeft(mechanism.Id, current.Name, Reason?.Trim(), Provenance)] : [];
 }
 
-public static class RecordMemberLeftEndpoint
+public static class RecordMechanismMemberLeftEndpoint
 {
-    public static ProblemDetails Validate(RecordMemberLeft command) => command.Validate();
+    public static ProblemDetails Validate(RecordMechanismMemberLeft command) => command.Validate();
 
-    public static ProblemDetails Before(RecordMemberLeft command, Mechanism mechanism) => command.Allowed(mechanism);
+    public static ProblemDetails Before(RecordMechanismMemberLeft command, Mechanism mechanism) => command.Allowed(mechanism);
 
     [WolverinePost("/api/mechanisms/{mechanismId}/departures", OperationId = "RecordMechanismMemberLeft"), Tags("Mechanisms")]
     [EndpointSummary("Record that a member left a mechanism")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (Mechanism, Events) Post(RecordMemberLeft command, [WriteAggregate("mechanismId")] Mechanism mechanism) =>
+    public static (Mechanism, Events) Post(RecordMechanismMemberLeft command, [WriteAggregate("mechanismId")] Mechanism mechanism) =>
         Answer.After(mechanism, command.Decide(mechanism));
 }

@@ -10,7 +10,7 @@ namespace Negotiations.Mechanisms;
 /// A mechanism met. When is the provenance's occurred date. Attendees need not be members (observers,
 /// invited parties). The same meeting sent again (same occurrence, same summary, among the mechanism's latest) appends nothing.
 /// </summary>
-public sealed record RecordMeeting(IReadOnlyList<string> Attendees, string Summary, string? Venue, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
+public sealed record RecordMechanismMeeting(IReadOnlyList<string> Attendees, string Summary, string? Venue, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
     public ProblemDetails Validate() =>
         MechanismMeetingHeld.Rules(new Problems(), Attendees, Summary, Venue).Positive(ExpectedVersion).Check(Provenance).Result();
@@ -24,17 +24,17 @@ public sealed record RecordMeeting(IReadOnlyList<string> Attendees, string Summa
                 Summary.Trim(), Venue?.Trim(), Provenance)];
 }
 
-public static class RecordMeetingEndpoint
+public static class RecordMechanismMeetingEndpoint
 {
-    public static ProblemDetails Validate(RecordMeeting command) => command.Validate();
+    public static ProblemDetails Validate(RecordMechanismMeeting command) => command.Validate();
 
-    public static ProblemDetails Before(RecordMeeting command, Mechanism mechanism) => command.Allowed(mechanism);
+    public static ProblemDetails Before(RecordMechanismMeeting command, Mechanism mechanism) => command.Allowed(mechanism);
 
     [WolverinePost("/api/mechanisms/{mechanismId}/meetings", OperationId = "RecordMechanismMeeting"), Tags("Mechanisms")]
     [EndpointSummary("Record that a mechanism met")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (Mechanism, Events) Post(RecordMeeting command, [WriteAggregate("mechanismId")] Mechanism mechanism) =>
+    public static (Mechanism, Events) Post(RecordMechanismMeeting command, [WriteAggregate("mechanismId")] Mechanism mechanism) =>
         Answer.After(mechanism, command.Decide(mechanism));
 }
