@@ -56,6 +56,10 @@ public static class ApiSetup
         builder.AddLiveFeed();
         builder.AddAudit();
         builder.Services.AddSingleton<ScratchStoreOptions>(StoreSetup.CreateStoreOptions);
+        // Not logged as errors: what an exception handler answered (a lost race is a 409), and a request the client gave
+        // up on, whatever it was doing (Marten wraps the cancellation when it was creating a table): nobody reads that 500.
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = c =>
+            c.ExceptionHandledBy == Microsoft.AspNetCore.Diagnostics.ExceptionHandledType.ExceptionHandlerService || c.HttpContext.RequestAborted.IsCancellationRequested);
         builder.AddNegotiationsDashboard();
         return builder;
     }
