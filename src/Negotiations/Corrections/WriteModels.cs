@@ -53,8 +53,8 @@ public static class WriteModels
 
         public string? BrokenBy(IReadOnlyList<IEvent> stream, IReadOnlyList<IEvent> appended)
         {
-            var now = T.Refold(stream);
-            var after = T.Refold([.. stream, .. appended]);
+            var now = AsItStands.Fold<T>(stream);
+            var after = AsItStands.Fold<T>([.. stream, .. appended]);
             return now?.BrokenRule() is null ? after?.BrokenRule() : null;
         }
     }

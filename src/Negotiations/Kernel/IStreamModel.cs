@@ -12,10 +12,4 @@ public interface IStreamModel<TSelf> where TSelf : class, IStreamModel<TSelf>
 
     /// <summary>The same state at another version of its stream (a stream folded as it stands ends on its own last version).</summary>
     TSelf At(long version);
-
-    /// <summary>
-    /// The model folded from its whole stream (in version order), as the stream stands after its corrections: the one way
-    /// every model honours them, with its ordinary fold (no model folds the markers in the order recorded instead).
-    /// </summary>
-    static virtual TSelf? Refold(IReadOnlyList<IEvent> stream) => AsItStands.Fold<TSelf>(stream);
 }

@@ -22,7 +22,7 @@ public abstract class StreamModelProjection<T> : SingleStreamProjection<T, Guid>
         if (fresh.Count == 0) return (snapshot, ActionType.Nothing);
 
         var next = fresh.Any(AsItStands.TakesBack)
-            ? T.Refold(await StreamAsync(session, identity, fresh, cancellation))
+            ? AsItStands.Fold<T>(await StreamAsync(session, identity, fresh, cancellation))
             : fresh.Aggregate(snapshot, T.Fold);
         return next is not null ? (next, ActionType.Store) : (snapshot, snapshot is null ? ActionType.Nothing : ActionType.Delete);
     }

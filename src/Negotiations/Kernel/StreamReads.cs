@@ -20,7 +20,7 @@ public static class StreamReads
         if (problems.Any) return TypedResults.Problem(problems.Invalid());
 
         var model = version is not null || knownAt is not null
-            ? T.Refold(await session.Events.FetchStreamAsync(id, version ?? 0, knownAt, token: cancellation))
+            ? AsItStands.Fold<T>(await session.Events.FetchStreamAsync(id, version ?? 0, knownAt, token: cancellation))
             : await session.LoadAsync<T>(id, cancellation);
 
         return model is null

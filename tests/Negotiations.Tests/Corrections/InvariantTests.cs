@@ -131,10 +131,10 @@ public class InvariantTests
     {
         var concepts = typeof(IDevelopment).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDevelopment).IsAssignableFrom(t))
-            .Select(Negotiations.ReadModels.Links.StreamLink.ConceptOf).Distinct().ToList();
+            .Select(Negotiations.Kernel.Concepts.Of).Distinct().ToList();
 
         concepts.Count.ShouldBe(8);
         WriteModels.Types.Keys.ShouldBe(concepts, ignoreOrder: true);
-        WriteModels.Types.ShouldAllBe(t => Negotiations.ReadModels.Links.StreamLink.ConceptOf(t.Value) == t.Key);
+        WriteModels.Types.ShouldAllBe(t => Negotiations.Kernel.Concepts.Of(t.Value) == t.Key);
     }
 }

@@ -33,7 +33,7 @@ public sealed record FeedItem(
         e.Id,
         e.StreamId,
         e.Version,
-        link?.Concept ?? StreamLink.ConceptOf(e.EventType),
+        link?.Concept ?? Concepts.Of(e.EventType),
         e.EventTypeName,
         FeedKind.Of(e.Data),
         (e.Data as IDevelopment)?.Provenance.Occurred,

@@ -56,7 +56,7 @@ public static class GetUnderstandingLinksEndpoint
             return TypedResults.Problem($"No understanding has id {understandingId}.", statusCode: 404, title: "Unknown understanding");
 
         var links = await session.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(understandingId)).ToListAsync(cancellation);
-        Guid[] Of<TEvent>() => links.Where(l => l.Concept == StreamLink.ConceptOf(typeof(TEvent))).Select(l => l.Id).ToArray();
+        Guid[] Of<TEvent>() => links.Where(l => l.Concept == Concepts.Of(typeof(TEvent))).Select(l => l.Id).ToArray();
 
         var batch = session.CreateBatchQuery();
         var rounds = batch.LoadMany<RoundDetails>().ById(Of<RoundScheduled>());

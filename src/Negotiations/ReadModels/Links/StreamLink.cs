@@ -9,12 +9,10 @@ namespace Negotiations.ReadModels.Links;
 /// </summary>
 public sealed record StreamLink(Guid Id, string Concept, IReadOnlyList<Guid> UnderstandingIds)
 {
-    /// <summary>The concept of a stream is the folder (namespace) of its events: Rounds, Zones, ...</summary>
-    public static string ConceptOf(Type eventType) => Concepts.Of(eventType);
-
+    /// <summary>The concept of a stream is the folder (namespace) of its events (Concepts.Of): Rounds, Zones, ...</summary>
     public static StreamLink? Fold(StreamLink? link, IEvent e) => (link, e.Data) switch
     {
-        (null, ILinksUnderstandings l) => new StreamLink(e.StreamId, ConceptOf(e.EventType), l.UnderstandingIds.Distinct().ToList()),
+        (null, ILinksUnderstandings l) => new StreamLink(e.StreamId, Concepts.Of(e.EventType), l.UnderstandingIds.Distinct().ToList()),
         ({ } s, ILinksUnderstandings l) => s with { UnderstandingIds = s.UnderstandingIds.Union(l.UnderstandingIds).ToList() },
         _ => link
     };

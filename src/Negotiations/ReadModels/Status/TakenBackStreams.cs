@@ -26,12 +26,17 @@ public static class TakenBackStreams
     public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<IEvent>>> ReadAsync(
         IQuerySession session, IEnumerable<IEvent> events, Func<IEvent, bool> counts, CancellationToken cancellation)
     {
+        var markers = events.Where(AsItStands.TakesBack).ToList();
         var streams = new Dictionary<Guid, IReadOnlyList<IEvent>>();
-        foreach (var marker in events.Where(AsItStands.TakesBack))
+        // One read per stream, however many of its developments the events take back.
+        foreach (var inStream in markers.GroupBy(m => m.StreamId))
         {
-            var through = Through(marker);
-            var stream = await session.Events.FetchStreamAsync(marker.StreamId, through, token: cancellation);
-            streams[marker.Id] = stream.Where(e => e.Version <= through && (e.Id == marker.Id || counts(e))).ToList();
+            var stream = await session.Events.FetchStreamAsync(inStream.Key, inStream.Max(Through), token: cancellation);
+            foreach (var marker in inStream)
+            {
+                var through = Through(marker);
+                streams[marker.Id] = stream.Where(e => e.Version <= through && (e.Id == marker.Id || counts(e))).ToList();
+            }
         }
         return streams;
     }

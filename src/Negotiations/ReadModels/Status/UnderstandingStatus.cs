@@ -48,12 +48,12 @@ public sealed class UnderstandingStatus
     public UnderstandingStatus Include(IEvent e, IReadOnlyList<IEvent>? streamSoFar = null)
     {
         var takesBack = AsItStands.TakesBack(e);
-        var concept = takesBack ? ConceptHolding(e.StreamId) : StreamLink.ConceptOf(e.EventType);
+        var concept = takesBack ? ConceptHolding(e.StreamId) : Concepts.Of(e.EventType);
         var stream = takesBack ? streamSoFar ?? throw new ArgumentException("A correction or retraction needs its stream so far.", nameof(streamSoFar)) : null;
         switch (concept)
         {
             case "Understandings":
-                if (stream is not null) Understanding = Refold<Understanding>(stream);
+                if (stream is not null) Understanding = AsItStands.Fold<Understanding>(stream);
                 else if (!Holds(Understanding, e)) Understanding = Understanding.Fold(Understanding, e);
                 break;
             case "Rounds": Fold(Rounds, e, stream); break;
@@ -75,15 +75,13 @@ public sealed class UnderstandingStatus
         return this;
     }
 
-    private static T? Refold<T>(IReadOnlyList<IEvent> stream) where T : class, IStreamModel<T> => T.Refold(stream);
-
     private static bool Holds<T>(T? model, IEvent e) where T : class, IStreamModel<T> => model is not null && e.Version > 0 && e.Version <= model.Version;
 
     private static void Fold<T>(Dictionary<Guid, T> models, IEvent e, IReadOnlyList<IEvent>? stream) where T : class, IStreamModel<T>
     {
         var held = models.GetValueOrDefault(e.StreamId);
         if (stream is null && Holds(held, e)) return;
-        var next = stream is null ? T.Fold(held, e) : T.Refold(stream);
+        var next = stream is null ? T.Fold(held, e) : AsItStands.Fold<T>(stream);
         if (next is null) models.Remove(e.StreamId);
         else models[e.StreamId] = next;
     }

@@ -34,7 +34,7 @@ public static class TimelineEntries
 
     /// <summary>The concepts an entry can have, as the timeline's concept filter accepts them.</summary>
     public static IReadOnlyList<string> Concepts { get; } =
-        EventTypes().Select(StreamLink.ConceptOf).Distinct().Order(StringComparer.Ordinal).ToList();
+        EventTypes().Select(Kernel.Concepts.Of).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The entry of a development, not (yet) taken back.</summary>
     public static TimelineEntry ForDevelopment(IEvent e)
@@ -79,7 +79,7 @@ public static class TimelineEntries
     };
 
     private static TimelineEntry Entry(IEvent e, Occurrence occurred, IReadOnlyList<Source> sources, JsonElement data, string mentions, Guid? takesBack) =>
-        new(e.Id, e.Sequence, e.StreamId, e.Version, StreamLink.ConceptOf(e.EventType), e.EventTypeName,
+        new(e.Id, e.Sequence, e.StreamId, e.Version, Kernel.Concepts.Of(e.EventType), e.EventTypeName,
             occurred, occurred.From, occurred.Latest, e.Timestamp, e.UserName, sources,
             Summarise(e.EventType, data), data, mentions, TakenBack: null, takesBack);
 
