@@ -519,7 +519,7 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         var appendGrowth = append.Latencies.P50 / smallStoreAppendP50;
         report.Add(new Row($"(7) append latency (ChangeStage, 1 client, p50), {store} vs near-empty store", Format.Ms(append.Latencies.P50),
             Format.Ms(smallStoreAppendP50), appendGrowth, "flat within 20%", Math.Abs(appendGrowth - 1) <= 0.2));
-        // The write model keeps every fact a correction could take back, so it grows with its stream: the same command on a long stream.
+        // The same command on a long stream: its cost must not grow with the stream (the write model holds only what it decides on).
         var (longest, longId) = longHistories.MaxBy(h => h.Key);
         var onLong = await Load.RunAsync(1, settings.CommandDuration, _ => Task.FromResult<IClient>(new HttpCommandClient(app.Http, longId, longest, renew: false)));
         var streamGrowth = onLong.Latencies.P50 / append.Latencies.P50;

@@ -20,9 +20,9 @@ public static class Workload
 
     /// <summary>
     /// The developments a command client logs on one understanding before it proposes the next: a long negotiation's
-    /// worth. Write models keep every fact a correction may take back, so without a bound the command figures would
-    /// measure the length of the stream the run happened to build (10 s at one client is over a thousand stage changes
-    /// on one understanding); the growth rows measure that on purpose.
+    /// worth, so that the command figures measure the command, not the length of the stream the run happened to build
+    /// (10 s at one client is over a thousand stage changes on one understanding); the growth rows measure the long
+    /// stream on purpose.
     /// </summary>
     public const int DevelopmentsPerUnderstanding = 100;
 

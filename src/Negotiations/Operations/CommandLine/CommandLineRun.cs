@@ -75,15 +75,10 @@ public sealed record CommandLineRun(string Name, bool IsProduct)
 
 public static class CommandLineHosting
 {
-    /// <summary>The command this builder is for, or null when it serves.</summary>
-    public static CommandLineRun? Command(this WebApplicationBuilder builder) =>
-        builder.Host.Properties.TryGetValue(typeof(CommandLineRun), out var run) ? (CommandLineRun)run : null;
-
-    /// <summary>Marks the builder as running a command (read by the registrations that leave out serving's work) and sets the command's host up.</summary>
+    /// <summary>Marks the builder as running a command (ProcessRole: the registrations leave out serving's work) and sets the command's host up.</summary>
     public static WebApplicationBuilder ForCommand(this WebApplicationBuilder builder, CommandLineRun? run)
     {
         if (run is null) return builder;
-        builder.Host.Properties[typeof(CommandLineRun)] = run;
         builder.MarkAsCommand();
         // A command that does not need the projections current leaves them to the serving nodes (no daemon here).
         if (!run.RunsDaemon) builder.Configuration[$"{NegotiationsSettings.Section}:Daemon"] = nameof(DaemonMode.ExternallyManaged);
