@@ -29,7 +29,19 @@ public sealed class AuditFixture : AppFixture
     /// <summary>An empty store and an empty chain.</summary>
     public async Task ResetAsync()
     {
-        await Store.Advanced.ResetAllData();
+        // The async daemon may be writing its documents meanwhile; PostgreSQL then ends one side with a deadlock (40P01),
+        // which the side that is told may simply retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Store.Advanced.ResetAllData();
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+            }
+        }
         await Log.EnsureAsync(CancellationToken.None);
         await SqlAsync($"truncate {Log.Chain}, {Log.Checkpoints}; alter sequence \"{Schema}\".mt_events_sequence restart with 1");
     }
