@@ -279,10 +279,13 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
     /// <summary>Only the baselines the import is compared with, then the import (--only import).</summary>
     public async Task ImportOnlyAsync()
     {
-        await using var app = AppProcess.Start(settings.ConnectionString, schema, "Static");
+        await using var app = AppProcess.Start(settings.ConnectionString, schema, "Static",
+            new Dictionary<string, string> { ["Logging__LogLevel__Negotiations.Operations.Import"] = "Information" });
         await app.WaitHealthyAsync(TimeSpan.FromMinutes(3));
         await HttpCommandClient.CreateAsync(app.Http); // warm-up
         await ImportAsync(app);
+        // Where the import's time went, as the application logs it.
+        foreach (var line in app.LastOutput.Split(Environment.NewLine).Where(l => l.Contains("Import of"))) Console.Error.WriteLine("  " + line.Trim());
     }
 
     /// <summary>Lines per import request: HttpClient sends a whole body before it reads the answers streamed back.</summary>

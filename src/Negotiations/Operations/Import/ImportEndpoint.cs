@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
@@ -26,20 +28,33 @@ public static class ImportEndpoint
         {
             var options = json.Value.SerializerOptions;
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            var pipe = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
+            await using var writer = new Utf8JsonWriter(pipe, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented });
+            await output.FlushAsync(); // the status and headers, before the first answer
             int lines = 0, applied = 0;
-            await foreach (var result in runner.RunAsync(reader, request.HttpContext.User, request.HttpContext.RequestAborted, limits.CurrentValue.MaxImportLines))
+            await using var results = runner.RunAsync(reader, request.HttpContext.User, request.HttpContext.RequestAborted, limits.CurrentValue.MaxImportLines)
+                .GetAsyncEnumerator(request.HttpContext.RequestAborted);
+            while (true)
             {
+                // The answers written so far go out whenever the import waits (for the next lines, for a commit): a batch's
+                // answers leave together, and a client reading while it sends sees each batch as soon as it is decided.
+                var next = results.MoveNextAsync();
+                if (!next.IsCompleted) await pipe.FlushAsync();
+                if (!await next) break;
                 lines++;
-                if (result.Applied) applied++;
-                await WriteLineAsync(output, result, options);
+                if (results.Current.Applied) applied++;
+                WriteLine(writer, pipe, results.Current, options);
             }
-            await WriteLineAsync(output, new { summary = new ImportSummary(lines, applied, lines - applied) }, options);
+            WriteLine(writer, pipe, new { summary = new ImportSummary(lines, applied, lines - applied) }, options);
+            await pipe.FlushAsync();
+            await pipe.CompleteAsync();
         }, ContentType);
 
-    private static async Task WriteLineAsync<T>(Stream output, T value, JsonSerializerOptions options)
+    private static void WriteLine<T>(Utf8JsonWriter writer, PipeWriter pipe, T value, JsonSerializerOptions options)
     {
-        await JsonSerializer.SerializeAsync(output, value, options);
-        await output.WriteAsync(NewLine);
-        await output.FlushAsync();
+        JsonSerializer.Serialize(writer, value, options);
+        writer.Flush();
+        writer.Reset();
+        pipe.Write(NewLine);
     }
 }

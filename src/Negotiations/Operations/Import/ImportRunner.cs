@@ -38,8 +38,17 @@ public sealed class ImportRunner(
         var (batchSize, maxCharacters) = (Math.Max(1, settings.CurrentValue.BatchSize), settings.CurrentValue.MaxBatchCharacters);
         var held = new List<ParsedLine>();
         var timings = new ImportTimings();
-        while (await reader.ReadLineAsync(cancellation) is { } line)
+        while (true)
         {
+            var reading = reader.ReadLineAsync(cancellation);
+            // The sender is slower than the import: what has come so far is applied and answered while the next lines
+            // arrive, so that a client that waits for answers before it sends more is never left waiting on a full batch.
+            if (!reading.IsCompleted && held.Count > 0)
+            {
+                foreach (var result in await ApplyAsync(held, user, timings, cancellation)) yield return result;
+                (held, characters) = ([], 0);
+            }
+            if (await reading is not { } line) break;
             number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             if (++commands > maxLines)
