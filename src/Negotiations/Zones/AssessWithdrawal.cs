@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Kernel;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Negotiations.Zones;
 
@@ -58,68 +57,4 @@ public sealed record AssessWithdrawal(
     /// <summary>The shell's one read: the named event, only when it is not one of the latest declarations the zone keeps.</summary>
     public async Task<IEvent?> NamedAsync(Zone zone, IDocumentSession session, CancellationToken cancellation) =>
         zone.DeclarationNamed(DeclarationEventId) is not null ? null : await session.Events.LoadAsync(DeclarationEventId, cancellation);
-}
-
-public static class ObserveWithdrawalEndpoint
-{
-    public static ProblemDetails Validate(AssessWithdrawal command) => command.Validate();
-
-    public static async Task<ProblemDetails> BeforeAsync(AssessWithdrawal command, Zone zone, IDocumentSession session, CancellationToken cancellation) =>
-        command.Allowed(zone, await command.NamedAsync(zone, session, cancellation));
-
-    [WolverinePost("/api/zones/{zoneId}/withdrawals/observed", OperationId = "ObserveWithdrawal"), Tags("Zones")]
-    [EndpointSummary("Log that a monitor observed a declared withdrawal")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (Zone, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
-        Answer.After(zone, command.Decide(zone, WithdrawalStatus.Observed));
-}
-
-public static class VerifyWithdrawalEndpoint
-{
-    public static ProblemDetails Validate(AssessWithdrawal command) => command.Validate();
-
-    public static async Task<ProblemDetails> BeforeAsync(AssessWithdrawal command, Zone zone, IDocumentSession session, CancellationToken cancellation) =>
-        command.Allowed(zone, await command.NamedAsync(zone, session, cancellation));
-
-    [WolverinePost("/api/zones/{zoneId}/withdrawals/verified", OperationId = "VerifyWithdrawal"), Tags("Zones")]
-    [EndpointSummary("Log that a monitor verified a declared withdrawal")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (Zone, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
-        Answer.After(zone, command.Decide(zone, WithdrawalStatus.Verified));
-}
-
-public static class FindWithdrawalUnverifiableEndpoint
-{
-    public static ProblemDetails Validate(AssessWithdrawal command) => command.Validate();
-
-    public static async Task<ProblemDetails> BeforeAsync(AssessWithdrawal command, Zone zone, IDocumentSession session, CancellationToken cancellation) =>
-        command.Allowed(zone, await command.NamedAsync(zone, session, cancellation));
-
-    [WolverinePost("/api/zones/{zoneId}/withdrawals/unverifiable", OperationId = "FindWithdrawalUnverifiable"), Tags("Zones")]
-    [EndpointSummary("Log that a monitor could not verify a declared withdrawal")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (Zone, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
-        Answer.After(zone, command.Decide(zone, WithdrawalStatus.Unverifiable));
-}
-
-public static class ContradictWithdrawalEndpoint
-{
-    public static ProblemDetails Validate(AssessWithdrawal command) => command.Validate();
-
-    public static async Task<ProblemDetails> BeforeAsync(AssessWithdrawal command, Zone zone, IDocumentSession session, CancellationToken cancellation) =>
-        command.Allowed(zone, await command.NamedAsync(zone, session, cancellation));
-
-    [WolverinePost("/api/zones/{zoneId}/withdrawals/contradicted", OperationId = "ContradictWithdrawal"), Tags("Zones")]
-    [EndpointSummary("Log that a monitor found a declared withdrawal contradicted")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static (Zone, Events) Post(AssessWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>
-        Answer.After(zone, command.Decide(zone, WithdrawalStatus.Contradicted));
 }

@@ -4,9 +4,9 @@ using Negotiations.Tests.Audit;
 namespace Negotiations.Tests.Layout;
 
 /// <summary>
-/// Namespaces point inwards only: Operations and ReadModels use the concepts, the concepts use the Kernel, the Kernel
-/// uses no other namespace of the application. Read from the source (using directives and qualified names), so that a
-/// dependency in a method body counts too.
+/// Namespaces point inwards only: Operations use the read models, Operations and ReadModels use the concepts, the
+/// concepts use the Kernel, the Kernel uses no other namespace of the application. Read from the source (using
+/// directives and qualified names), so that a dependency in a method body counts too.
 /// </summary>
 public partial class NamespaceDependencyTests
 {
@@ -32,6 +32,17 @@ public partial class NamespaceDependencyTests
             graph[$"Negotiations.{concept}"].Where(d => d != "Negotiations.Kernel" && !Concepts.Any(c => d == $"Negotiations.{c}"))
                 .ShouldBeEmpty($"{concept} may use the Kernel and other concepts only");
     }
+
+    [Fact]
+    public void The_read_models_use_no_operations()
+    {
+        var graph = Dependencies();
+        graph.ShouldContainKey("Negotiations.ReadModels.Feed");
+        foreach (var (ns, used) in graph.Where(g => Within(g.Key, "Negotiations.ReadModels")))
+            used.Where(d => Within(d, "Negotiations.Operations")).ShouldBeEmpty($"{ns} is a read model: Operations use it, not the other way");
+    }
+
+    private static bool Within(string ns, string outer) => ns == outer || ns.StartsWith(outer + ".");
 
     [Fact]
     public void A_cycle_is_found_when_there_is_one() =>

@@ -53,7 +53,7 @@ public static class ApiSetup
         builder.Services.Configure<ImportSettings>(builder.Configuration.GetSection(ImportSettings.Section));
         builder.Services.AddSingleton<DemoScenario>();
         if (builder.Serves()) builder.Services.AddHostedService<DemoLoader>();
-        builder.AddLiveFeed();
+        builder.AddLiveFeed(serving: builder.Serves());
         builder.AddAudit();
         builder.Services.AddSingleton<ScratchStoreOptions>(StoreSetup.CreateStoreOptions);
         // Not logged as errors: what an exception handler answered (a lost race is a 409), and a request the client gave

@@ -23,7 +23,7 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Operations.Audit.ExportEndpoints").SetTag("http.route", "/api/audit/export/events").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Operations.Audit.ExportEventsEndpoint").SetTag("http.route", "/api/audit/export/events").SetTag("http.request.method", "GET");
             string fromSequence_rawValue = httpContext.Request.Query["fromSequence"];
             System.Nullable<long> fromSequence = default;
 
@@ -91,7 +91,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfPushStreamHttpResultAndProblemHttpResult = Negotiations.Operations.Audit.ExportEndpoints.Events(_exports, httpContext, fromSequence, toSequence, recordedFrom, recordedTo, streamId);
+            var resultsOfPushStreamHttpResultAndProblemHttpResult = Negotiations.Operations.Audit.ExportEventsEndpoint.Events(_exports, httpContext, fromSequence, toSequence, recordedFrom, recordedTo, streamId);
 
             await resultsOfPushStreamHttpResultAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -23,7 +23,7 @@ namespace Internal.Generated.WolverineHandlers
 
         public override System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Operations.Audit.ExportEndpoints").SetTag("http.route", "/api/audit/export/{readModel}.csv").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Operations.Audit.ExportReadModelEndpoint").SetTag("http.route", "/api/audit/export/{readModel}.csv").SetTag("http.request.method", "GET");
             var readModel = (string?)httpContext.GetRouteValue("readModel");
             if(readModel == null)
             {
@@ -33,7 +33,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfPushStreamHttpResultAndProblemHttpResult = Negotiations.Operations.Audit.ExportEndpoints.ReadModel(readModel, _exports, httpContext);
+            var resultsOfPushStreamHttpResultAndProblemHttpResult = Negotiations.Operations.Audit.ExportReadModelEndpoint.ReadModel(readModel, _exports, httpContext);
 
             return resultsOfPushStreamHttpResultAndProblemHttpResult.ExecuteAsync(httpContext);
         }

@@ -23,7 +23,7 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Operations.Audit.GetHistoryEndpoint").SetTag("http.route", "/api/audit/streams/{streamId}/events").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Operations.Audit.GetStreamHistoryEndpoint").SetTag("http.route", "/api/audit/streams/{streamId}/events").SetTag("http.request.method", "GET");
             string streamId_rawValue = (string?)httpContext.GetRouteValue("streamId");
             System.Guid streamId = default;
 
@@ -64,7 +64,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfAuditPageAndProblemHttpResult = await Negotiations.Operations.Audit.GetHistoryEndpoint.GetStream(streamId, _auditHistory, httpContext.RequestAborted, fromSequence, pageSize).ConfigureAwait(false);
+            var resultsOfOkOfAuditPageAndProblemHttpResult = await Negotiations.Operations.Audit.GetStreamHistoryEndpoint.GetStream(streamId, _auditHistory, httpContext.RequestAborted, fromSequence, pageSize).ConfigureAwait(false);
 
             await resultsOfOkOfAuditPageAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

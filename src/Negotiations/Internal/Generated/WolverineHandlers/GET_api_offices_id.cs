@@ -20,12 +20,12 @@ namespace Internal.Generated.WolverineHandlers
 
         public override System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Appointments.GetOfficeEndpoint").SetTag("http.route", "/api/offices/id").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Appointments.GetOfficeIdEndpoint").SetTag("http.route", "/api/offices/id").SetTag("http.request.method", "GET");
             var office = httpContext.Request.Query["office"];
             var jurisdiction = httpContext.Request.Query["jurisdiction"];
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfOfficeIdentityAndProblemHttpResult = Negotiations.Appointments.GetOfficeEndpoint.GetId(office, jurisdiction);
+            var resultsOfOkOfOfficeIdentityAndProblemHttpResult = Negotiations.Appointments.GetOfficeIdEndpoint.GetId(office, jurisdiction);
 
             return resultsOfOkOfOfficeIdentityAndProblemHttpResult.ExecuteAsync(httpContext);
         }

@@ -1,12 +1,12 @@
-using Negotiations.Kernel;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Negotiations.Kernel;
 using Wolverine.Http;
 
 namespace Negotiations.Operations.Audit;
 
-public static class ExportEndpoints
+public static class ExportEventsEndpoint
 {
     /// <summary>
     /// The event log as JSON Lines (application/x-ndjson), whole or by sequence range, recorded-time range (recordedFrom/recordedTo) or
@@ -22,18 +22,8 @@ public static class ExportEndpoints
         [FromQuery] Guid? streamId = null)
     {
         var filter = new EventFilter(fromSequence, toSequence, recordedFrom, recordedTo, streamId);
-        if (GetHistoryEndpoint.Check(filter, null) is { } problem) return problem;
+        if (AuditQuery.Check(filter, null) is { } problem) return problem;
         return TypedResults.Stream(async (stream) => await exports.WriteEventsAsync(stream, filter, context.RequestAborted),
             "application/x-ndjson", "events.jsonl");
     }
-
-    /// <summary>A read model as CSV: statuses, understandings, rounds, zones, mechanisms, offices, commitments, casualty-claims or statements.</summary>
-    [WolverineGet("/api/audit/export/{readModel}.csv", OperationId = "ExportReadModel"), Tags("Audit")]
-    [EndpointSummary("Export a read model as CSV")]
-    [ProducesResponseType(typeof(string), StatusCodes.Status200OK, "text/csv")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static Results<PushStreamHttpResult, ProblemHttpResult> ReadModel(string readModel, Exports exports, HttpContext context) =>
-        Exports.ReadModels.Contains(readModel)
-            ? TypedResults.Stream(async stream => await exports.WriteCsvAsync(readModel, stream, context.RequestAborted), "text/csv; charset=utf-8", $"{readModel}.csv")
-            : TypedResults.Problem($"No read model is called {readModel}; these export: {string.Join(", ", Exports.ReadModels)}.", statusCode: 404, title: "Unknown read model");
 }
