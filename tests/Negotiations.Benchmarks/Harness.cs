@@ -273,7 +273,8 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
             "p99 <= 20 ms at 1,000 cmd/s", fastest.Rate >= 1000 && fastest.P99 <= 20));
 
 
-        await ImportAsync(app);
+        await ImportAsync(app, "field report (many short streams)", Workload.FieldReport(settings.ImportLines).ToList());
+        await ImportAsync(app, "mechanism's meetings (one long stream)", Workload.MechanismMeetings(settings.ImportLines).ToList());
     }
 
     /// <summary>Only the baselines the import is compared with, then the import (--only import).</summary>
@@ -283,7 +284,8 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
             new Dictionary<string, string> { ["Logging__LogLevel__Negotiations.Operations.Import"] = "Information" });
         await app.WaitHealthyAsync(TimeSpan.FromMinutes(3));
         await HttpCommandClient.CreateAsync(app.Http); // warm-up
-        await ImportAsync(app);
+        await ImportAsync(app, "field report (many short streams)", Workload.FieldReport(settings.ImportLines).ToList());
+        await ImportAsync(app, "mechanism's meetings (one long stream)", Workload.MechanismMeetings(settings.ImportLines).ToList());
         // Where the import's time went, as the application logs it.
         foreach (var line in app.LastOutput.Split(Environment.NewLine).Where(l => l.Contains("Import of"))) Console.Error.WriteLine("  " + line.Trim());
     }
@@ -296,9 +298,8 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
     /// answers stream back while the report is sent; HttpClient over HTTP/1.1 reads nothing before it has sent the
     /// whole body, so a single request whose answers outgrow the sockets' buffers would stall both sides.
     /// </summary>
-    private async Task ImportAsync(AppProcess app)
+    private async Task ImportAsync(AppProcess app, string shape, List<string> lines)
     {
-        var lines = Workload.FieldReport(settings.ImportLines).ToList();
         var before = await EventCountAsync();
         var clock = Stopwatch.StartNew();
         var summary = "";
@@ -314,7 +315,7 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         var appended = await EventCountAsync() - before;
         var rate = appended / seconds;
         var requests = (lines.Count + LinesPerImport - 1) / LinesPerImport;
-        report.Add(new Row($"(2) import of a {Format.N(lines.Count)}-line field report, POST /api/import ({requests} request{(requests == 1 ? "" : "s")} of up to {Format.N(LinesPerImport)} lines)",
+        report.Add(new Row($"(2) import of a {Format.N(lines.Count)}-line {shape}, POST /api/import ({requests} request{(requests == 1 ? "" : "s")} of up to {Format.N(LinesPerImport)} lines)",
             $"{Format.Rate(rate, "events")} ({Format.N(appended)} events)", $"{Format.Rate(copyRate, "rows")} COPY; {Format.Rate(plainBulkRate, "events")} Marten bulk",
             rate / copyRate, ">= 50,000 events/s, >= 25% of COPY", rate >= 50_000 && rate / copyRate >= 0.25));
         if (appended != lines.Count) report.Note($"import: {appended} events appended for {lines.Count} lines; last summary {summary}");

@@ -131,6 +131,16 @@ public static class Workload
     public static string ChangeStage(long expectedVersion, int i) =>
         $$"""{"stage":"{{(expectedVersion % 2 == 0 ? "ceasefire" : "framework-partial")}}","version":{{expectedVersion}},"provenance":{{ProvenanceJson(i)}}}""";
 
+    /// <summary>One long stream as JSON Lines: an understanding, the mechanism that oversees it, then its meetings, each appending to the mechanism.</summary>
+    public static IEnumerable<string> MechanismMeetings(int lines)
+    {
+        var (u, mechanism) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        yield return $$"""{"command":"ProposeUnderstanding","understandingId":"{{u}}","title":"Imported understanding","kind":"security-understanding","parties":[{"name":"Syria","role":"party"},{"name":"Israel","role":"party"}],"stage":"pre-negotiation","provenance":{{ProvenanceJson(0)}}}""";
+        yield return $$"""{"command":"EstablishMechanism","mechanismId":"{{mechanism}}","name":"Imported mechanism","members":[{"name":"Syria","role":"member"},{"name":"Jordan","role":"member"},{"name":"United States","role":"member"}],"mandate":"Oversee the roadmap","overseenUnderstandingIds":["{{u}}"],"provenance":{{ProvenanceJson(0)}}}""";
+        for (var i = 1; i <= lines - 2; i++)
+            yield return $$"""{"command":"RecordMechanismMeeting","mechanismId":"{{mechanism}}","attendees":["Syria","Jordan","United States"],"summary":"Meeting {{i}} reviewed the roadmap","venue":"Amman","version":{{i}},"provenance":{{ProvenanceJson(i)}}}""";
+    }
+
     /// <summary>A field report as JSON Lines: per understanding 10 lines (proposal, lifecycle, 2 stage changes, zone, 2 withdrawals, 3 statements).</summary>
     public static IEnumerable<string> FieldReport(int lines)
     {

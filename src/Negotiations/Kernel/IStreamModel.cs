@@ -7,6 +7,9 @@ public interface IStreamModel<TSelf> where TSelf : class, IStreamModel<TSelf>
 {
     static abstract TSelf? Fold(TSelf? state, IEvent e);
 
+    /// <summary>The stream's id.</summary>
+    Guid Id { get; }
+
     /// <summary>The version of the stream the model was folded up to.</summary>
     long Version { get; }
 

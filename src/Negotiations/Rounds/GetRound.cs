@@ -14,7 +14,7 @@ public static class GetRoundEndpoint
     [EndpointSummary("Read a negotiation round, now, at a version or as recorded up to a moment (knownAt)")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static Task<Results<Ok<RoundDetails>, ProblemHttpResult>> Get(
+    public static Task<Results<StreamedDocument<RoundDetails>, Ok<RoundDetails>, ProblemHttpResult>> Get(
         Guid roundId, IQuerySession session, CancellationToken cancellation,
         [FromQuery, Description(TimeAxes.Version)] long? version = null,
         [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null) =>

@@ -17,7 +17,7 @@ public static class GetUnderstandingEndpoint
     [EndpointSummary("Read an understanding, now, at a version or as recorded up to a moment (knownAt)")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static Task<Results<Ok<Understanding>, ProblemHttpResult>> Get(
+    public static Task<Results<StreamedDocument<Understanding>, Ok<Understanding>, ProblemHttpResult>> Get(
         Guid understandingId, IQuerySession session, CancellationToken cancellation,
         [FromQuery, Description(TimeAxes.Version)] long? version = null,
         [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null) =>

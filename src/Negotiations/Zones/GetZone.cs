@@ -17,7 +17,7 @@ public static class GetZoneEndpoint
     [EndpointSummary("Read a zone, now, at a version or as recorded up to a moment (knownAt)")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static Task<Results<Ok<ZoneDetails>, ProblemHttpResult>> Get(
+    public static Task<Results<StreamedDocument<ZoneDetails>, Ok<ZoneDetails>, ProblemHttpResult>> Get(
         Guid zoneId, IQuerySession session, CancellationToken cancellation,
         [FromQuery, Description(TimeAxes.Version)] long? version = null,
         [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null) =>

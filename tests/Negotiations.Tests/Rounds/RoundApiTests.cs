@@ -48,6 +48,26 @@ public class RoundApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_read_of_the_round_now_streams_the_stored_details_with_an_etag_and_answers_304_while_nothing_changed()
+    {
+        var id = await Schedule();
+        var first = (await app.Get($"/api/rounds/{id}")).ShouldBe(HttpStatusCode.OK);
+        var etag = first.Message.Headers.ETag!.Tag;
+        var unchanged = new Dictionary<string, string> { ["If-None-Match"] = etag };
+
+        (await app.Send(HttpMethod.Get, $"/api/rounds/{id}", null, unchanged)).Status.ShouldBe(HttpStatusCode.NotModified);
+        (await app.Post($"/api/rounds/{id}/outcome", GivenRounds.Held(1))).ShouldBe(HttpStatusCode.OK);
+        var changed = (await app.Send(HttpMethod.Get, $"/api/rounds/{id}", null, unchanged)).ShouldBe(HttpStatusCode.OK);
+        changed.Message.Headers.ETag!.Tag.ShouldNotBe(etag);
+        changed.Body!["status"]!.GetValue<string>().ShouldBe("held");
+        // A version is folded from the events, as it stood then.
+        (await app.Get($"/api/rounds/{id}?version=1")).ShouldBe(HttpStatusCode.OK).Body!["status"]!.GetValue<string>().ShouldBe("scheduled");
+
+        var unknown = (await app.Get($"/api/rounds/{Guid.CreateVersion7()}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        unknown.Body!["title"]!.GetValue<string>().ShouldBe("Unknown round");
+    }
+
+    [Fact]
     public async Task A_round_reported_as_already_held_needs_no_venue()
     {
         var id = (await app.Post("/api/rounds/held", GivenRounds.AlreadyMet([await Understanding()]))).ShouldBe(HttpStatusCode.Created).Id;

@@ -71,9 +71,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfRoundDetailsAndProblemHttpResult = await Negotiations.Rounds.GetRoundEndpoint.Get(roundId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
+            var resultsOfStreamedDocumentOfRoundDetailsAndOkOfRoundDetailsAndProblemHttpResult = await Negotiations.Rounds.GetRoundEndpoint.Get(roundId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
 
-            await resultsOfOkOfRoundDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfStreamedDocumentOfRoundDetailsAndOkOfRoundDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

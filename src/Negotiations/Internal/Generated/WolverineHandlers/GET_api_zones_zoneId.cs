@@ -71,9 +71,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfZoneDetailsAndProblemHttpResult = await Negotiations.Zones.GetZoneEndpoint.Get(zoneId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
+            var resultsOfStreamedDocumentOfZoneDetailsAndOkOfZoneDetailsAndProblemHttpResult = await Negotiations.Zones.GetZoneEndpoint.Get(zoneId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
 
-            await resultsOfOkOfZoneDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfStreamedDocumentOfZoneDetailsAndOkOfZoneDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
