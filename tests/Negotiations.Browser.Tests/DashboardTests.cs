@@ -171,6 +171,9 @@ public partial class DashboardTests(DashboardApp app) : IClassFixture<DashboardA
         await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("Overall implementation over time") })).ToBeVisibleAsync();
         await Expect(page.Locator(".claim")).ToContainTextAsync("Syrian Observatory for Human Rights");
         await Expect(page.Locator(".claim")).ToContainTextAsync("(alleged)");
+        // The figure as the source gave it: a low bound, with no best figure invented.
+        await Expect(page.Locator(".claim .stated")).ToHaveTextAsync("As the source states it: more than 2,000");
+        await Expect(page.Locator(".claim .figures dd").Nth(1)).ToHaveTextAsync("–");
         await Expect(page.Locator("#offices-heading + .table-wrap")).ToContainTextAsync("Suleiman Abdel Baqi");
         await Expect(page.Locator(".timeline .entry").First.Locator(".grading").First).ToHaveTextAsync(new Regex("^[A-F][1-6]$"));
     }

@@ -36,11 +36,11 @@ public sealed record CasualtyClaimDetails(
     public static CasualtyClaimDetails? Fold(CasualtyClaimDetails? state, IEvent e) => (state, e.Data) switch
     {
         (null, CasualtyClaimPublished p) => new CasualtyClaimDetails(p.ClaimId, p.Source, p.Incident, p.Place, p.Period, p.UnderstandingIds,
-            new CasualtyCount(e.Id, p.Figures, p.Breakdown, null, p.Provenance.Occurred), [], 0, [], 0, false, e.Version),
+            new CasualtyCount(e.Id, p.Figures.Named(), p.Breakdown, null, p.Provenance.Occurred), [], 0, [], 0, false, e.Version),
         (null, _) => null,
         ({ } s, CasualtyClaimRevised r) => s with
         {
-            Revisions = Last(s.Revisions, new CasualtyCount(e.Id, r.Figures, r.Breakdown, r.Note, r.Provenance.Occurred)),
+            Revisions = Last(s.Revisions, new CasualtyCount(e.Id, r.Figures.Named(), r.Breakdown, r.Note, r.Provenance.Occurred)),
             RevisionCount = s.RevisionCount + 1,
             Version = e.Version
         },

@@ -8,19 +8,43 @@ public static class CasualtyRules
 {
     public const int MaxBreakdown = 50;
 
-    /// <summary>Best is required; Low and High are optional bounds; all at least 0 and Low &lt;= Best &lt;= High.</summary>
+    /// <summary>
+    /// The figures the form needs, and no others (a figure the source did not give is never filled in); all at least 0,
+    /// and low &lt;= best &lt;= high where more than one is given. Without a form, a best figure with optional bounds.
+    /// </summary>
     public static Problems Figures(this Problems problems, CasualtyFigures? figures, string field = "figures")
     {
-        if (figures is null) return problems.Add(field, "Required: at least the best figure.");
-        problems.When(figures.Best is null, $"{field}.best", "Required: the source's own figure.")
-            .When(figures.Low is < 0, $"{field}.low", "At least 0.")
-            .When(figures.Best is < 0, $"{field}.best", "At least 0.")
-            .When(figures.High is < 0, $"{field}.high", "At least 0.");
+        if (figures is null) return problems.Add(field, $"Required: the figures as the source states them ({FormsAccepted}).");
+        var form = figures.Form;
+        var (needs, allows) = form switch
+        {
+            EstimateForm.Best => (new[] { "best" }, new[] { "low", "best", "high" }),
+            EstimateForm.Exact or EstimateForm.About => (["best"], ["best"]),
+            EstimateForm.AtLeast or EstimateForm.MoreThan => (["low"], ["low"]),
+            EstimateForm.AtMost or EstimateForm.FewerThan => (["high"], ["high"]),
+            EstimateForm.Range => (["low", "high"], ["low", "best", "high"]),
+            _ => (Array.Empty<string>(), Array.Empty<string>())
+        };
+        var stated = figures.Stated is null ? "a best figure" : $"\"{DomainProblem.Word(form)}\"";
+        foreach (var (name, value) in new[] { ("low", figures.Low), ("best", figures.Best), ("high", figures.High) })
+        {
+            if (value is null && needs.Contains(name))
+                problems.Add($"{field}.{name}", $"Required: {stated} gives {string.Join(" and ", needs)}.");
+            else if (value is not null && !allows.Contains(name))
+                problems.Add($"{field}.{name}", form == EstimateForm.NoFigure
+                    ? "\"no-figure\" gives no number: leave it out, or state the form the source uses."
+                    : $"{char.ToUpperInvariant(stated[0])}{stated[1..]} gives only {string.Join(", ", allows)}: leave {name} out, or state another form ({FormsAccepted}).");
+            else if (value is < 0) problems.Add($"{field}.{name}", "At least 0.");
+        }
         if (figures.Low > figures.Best) problems.Add($"{field}.low", "Low cannot exceed best.");
         if (figures.Best > figures.High) problems.Add($"{field}.high", "High cannot be below best.");
         else if (figures.Low > figures.High) problems.Add($"{field}.high", "High cannot be below low.");
         return problems;
     }
+
+    /// <summary>The forms a source's figures can take, in the API's words.</summary>
+    public static readonly string FormsAccepted =
+        "stated as " + string.Join(", ", Enum.GetValues<EstimateForm>().Select(f => DomainProblem.Word(f))) + "; without it, a best figure with optional low and high";
 
     /// <summary>Each part is named once and counted from 0; no part can exceed the high figure when the source gives one.</summary>
     public static Problems Breakdown(this Problems problems, IReadOnlyList<CasualtyBreakdown>? breakdown, CasualtyFigures? figures, string field = "breakdown")

@@ -1,12 +1,68 @@
+using System.Globalization;
 using Negotiations.Kernel;
 
 namespace Negotiations.Casualties;
 
 /// <summary>
-/// UCDP-style figures: Best is the source's own figure; Low and High bound it when the source gives
-/// bounds ("more than 2,000" is Low 2000, no High). Low &lt;= Best &lt;= High.
+/// How a source states its figure. Nothing is ever filled in that the source did not give: "more than 2,000" is a
+/// low bound and no best figure; a range without a best figure has none.
 /// </summary>
-public sealed record CasualtyFigures(int? Low, int? Best, int? High);
+public enum EstimateForm
+{
+    /// <summary>A best figure with the low and high bounds the source gives, if any (UCDP's low / best / high).</summary>
+    Best,
+    /// <summary>One figure, stated as exact ("2,000 killed").</summary>
+    Exact,
+    /// <summary>One figure, stated as approximate ("about 2,000").</summary>
+    About,
+    /// <summary>A low bound only ("at least 2,000").</summary>
+    AtLeast,
+    /// <summary>A low bound only, not reached by the figure itself ("more than 2,000").</summary>
+    MoreThan,
+    /// <summary>A high bound only ("at most 300", "up to 300").</summary>
+    AtMost,
+    /// <summary>A high bound only, not reached by the figure itself ("fewer than 300").</summary>
+    FewerThan,
+    /// <summary>A low and a high figure, with a best figure only if the source gives one ("162,000-378,000").</summary>
+    Range,
+    /// <summary>No number at all: the source reports casualties, or disputes a toll, without a figure.</summary>
+    NoFigure
+}
+
+/// <summary>
+/// A source's figures as it states them: the form (<see cref="Stated"/>) says which of low, best and high it gave.
+/// Figures recorded before forms were stated are a best figure with optional bounds (<see cref="EstimateForm.Best"/>).
+/// </summary>
+public sealed record CasualtyFigures(int? Low = null, int? Best = null, int? High = null, EstimateForm? Stated = null)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public EstimateForm Form => Stated ?? EstimateForm.Best;
+
+    /// <summary>The figures with their form always named, as readers get them.</summary>
+    public CasualtyFigures Named() => Stated is null ? this with { Stated = Form } : this;
+
+    /// <summary>The figures in the source's own terms, e.g. "more than 2,000", "162,000–378,000 (best 250,000)".</summary>
+    public string Words() => Form switch
+    {
+        EstimateForm.Exact => N(Best),
+        EstimateForm.About => $"about {N(Best)}",
+        EstimateForm.AtLeast => $"at least {N(Low)}",
+        EstimateForm.MoreThan => $"more than {N(Low)}",
+        EstimateForm.AtMost => $"at most {N(High)}",
+        EstimateForm.FewerThan => $"fewer than {N(High)}",
+        EstimateForm.Range => $"{N(Low)}–{N(High)}{(Best is { } best ? $" (best {N(best)})" : "")}",
+        EstimateForm.NoFigure => "no figure given",
+        _ => N(Best) + Bounds()
+    };
+
+    private string Bounds()
+    {
+        var bounds = string.Join(", ", new[] { Low is { } low ? $"low {N(low)}" : null, High is { } high ? $"high {N(high)}" : null }.OfType<string>());
+        return bounds.Length > 0 ? $" ({bounds})" : "";
+    }
+
+    private static string N(int? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "?";
+}
 
 /// <summary>A part of the toll the source singles out (e.g. civilians, executions); Alleged marks what the source itself calls alleged.</summary>
 public sealed record CasualtyBreakdown(string Category, int Count, bool Alleged = false);

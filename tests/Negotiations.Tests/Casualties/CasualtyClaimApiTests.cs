@@ -160,4 +160,33 @@ public class CasualtyClaimApiTests(AppFixture app) : IClassFixture<AppFixture>
         await StreamIsUnchanged(id, 3, async () =>
             (await app.Post("/api/casualty-claims", GivenCasualties.SweidaToll(id: id))).ShouldBeProblem(HttpStatusCode.Conflict));
     }
+
+    [Fact]
+    public async Task Figures_are_kept_as_the_source_states_them_and_a_form_given_figures_it_does_not_name_is_a_400_with_nothing_appended()
+    {
+        var id = Guid.CreateVersion7();
+        var claim = GivenCasualties.SweidaToll(id: id) with { Figures = new CasualtyFigures(Low: 2000, Stated: EstimateForm.MoreThan) };
+        (await app.Post("/api/casualty-claims", claim)).ShouldBe(HttpStatusCode.Created);
+
+        var figures = (await app.Get($"/api/casualty-claims/{id}")).Body!["latest"]!["figures"]!;
+        figures["stated"]!.GetValue<string>().ShouldBe("more-than");
+        figures["low"]!.GetValue<int>().ShouldBe(2000);
+        figures["best"].ShouldBeNull(); // never invented
+        figures["high"].ShouldBeNull();
+
+        // A researchers' range with no best figure, as a revision by the same source.
+        (await app.Post($"/api/casualty-claims/{id}/revisions", Revise(0, 1) with { Figures = new CasualtyFigures(162_000, null, 378_000, EstimateForm.Range) }))
+            .ShouldBe(HttpStatusCode.OK);
+        (await app.Get($"/api/casualty-claims/{id}")).Body!["latest"]!["figures"]!.ToJsonString().ShouldBe("""{"low":162000,"best":null,"high":378000,"stated":"range"}""");
+
+        await StreamIsUnchanged(id, 2, async () =>
+        {
+            var refused = (await app.PostRaw($"/api/casualty-claims/{id}/revisions",
+                $$"""{"source":"{{GivenCasualties.Observatory}}","figures":{"stated":"more-than","low":2000,"best":2000},"breakdown":[],"provenance":{{System.Text.Json.JsonSerializer.Serialize(GivenCasualties.FromObservatory(), Api.Json)}},"version":2}"""))
+                .ShouldBeProblem(HttpStatusCode.BadRequest);
+            refused.Body!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["figures.best"]);
+            (await app.PostRaw($"/api/casualty-claims/{id}/revisions", """{"figures":{"stated":"many"}}""")).ShouldBeProblem(HttpStatusCode.BadRequest)
+                .Body!.ToJsonString().ShouldContain("no-figure");
+        });
+    }
 }

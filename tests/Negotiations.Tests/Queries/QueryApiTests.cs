@@ -151,7 +151,7 @@ public class QueryApiTests(ClockedFixture app) : IClassFixture<ClockedFixture>
         var page = await Read($"/api/casualty-claims?understandingId={roadmap}");
 
         page["items"]!.AsArray().Single()!["claims"]!.AsArray().Single()!["claimId"]!.GetValue<Guid>().ShouldBe(linked);
-        (await Read($"/api/understandings/{roadmap}/links"))["casualtyClaims"]![0]!["state"]!.GetValue<string>().ShouldBe("best 2000 (low 2000)");
+        (await Read($"/api/understandings/{roadmap}/links"))["casualtyClaims"]![0]!["state"]!.GetValue<string>().ShouldBe("2,000 (low 2,000)");
     }
 
     // ----- links -----

@@ -160,11 +160,9 @@ public static class LinkLines
 
     public static string State(CasualtyClaimDetails c)
     {
-        var f = c.Latest.Figures;
-        var bounds = string.Join(", ", new[] { f.Low is { } low ? $"low {low}" : null, f.High is { } high ? $"high {high}" : null }.OfType<string>());
         // Disputes are kept for the latest ones only: beyond them, who else disputed it is the timeline's to tell.
         var by = string.Join(", ", c.Disputes.Select(d => d.DisputedBy).Distinct());
-        return $"best {f.Best}{(bounds.Length > 0 ? $" ({bounds})" : "")}" +
+        return c.Latest.Figures.Words() +
                (c.RevisionCount > 0 ? $"; revised {Count(c.RevisionCount, "time")}" : "") +
                (c.DisputeCount > c.Disputes.Count ? $"; {Count(c.DisputeCount, "dispute")}, the latest by {by}"
                    : c.DisputeCount > 0 ? $"; disputed by {by}" : "");
