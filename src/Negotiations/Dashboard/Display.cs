@@ -37,6 +37,7 @@ public static class Display
     {
         null => "date unknown",
         { Precision: DatePrecision.Month } => occurred.From.ToString("MMM yyyy", Culture),
+        { Precision: DatePrecision.Year } => occurred.From.ToString("yyyy", Culture),
         { Precision: DatePrecision.Range } when occurred.Latest != occurred.From => $"{ShortDay(occurred.From)} – {ShortDay(occurred.Latest)}",
         _ => ShortDay(occurred.From)
     };

@@ -25,6 +25,7 @@ public static class Accepted
         if (type == typeof(DateOnly)) return $"a day, {quoted}YYYY-MM-DD";
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
             return $"a moment, {quoted}ISO-8601 such as 2025-09-15T12:00:00Z (a bare date is its midnight UTC)";
+        if (type == typeof(Occurrence)) return $"a date as written: {Occurrence.Forms}";
         if (type == typeof(JsonElement) || type == typeof(JsonNode) || type == typeof(object)) return "any JSON value";
         if (json is null) return "a value of another kind";
         if (ElementType(type) is { } element)

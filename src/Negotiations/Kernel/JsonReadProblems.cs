@@ -27,10 +27,22 @@ public static partial class JsonReadProblems
                 ? problems.Add(field, $"Nested too deeply{Where(exception)}: {DepthRule(reading.MaxDepth)}.")
                 : problems.Add(field, $"Not JSON{Where(exception)}: {ReaderMessage(syntax.Message)}");
         }
-        return TypeAt(root, segments, json) is { } type
+        var type = TypeAt(root, segments, json);
+        if (exception.Data[MemberKey] is string member)
+            (field, type) = (field.Length == 0 ? member : $"{field}.{member}", exception.Data[MemberTypeKey] as Type);
+        return type is not null
             ? problems.Add(field, $"Expected {Accepted.InJson(type, json)}.")
             : problems.Add(field, "Not a value this field takes.");
     }
+
+    private const string MemberKey = "Negotiations.Member", MemberTypeKey = "Negotiations.MemberType";
+
+    /// <summary>
+    /// Thrown by a converter of an object that reads its members itself: the serializer's path ends at the object, and
+    /// this names the member inside it that could not be read, and its type, for the 400.
+    /// </summary>
+    public static JsonException Member(string name, Type type) =>
+        new($"The member '{name}' cannot be read.") { Data = { [MemberKey] = name, [MemberTypeKey] = type } };
 
     /// <summary>How deep the JSON may nest, in the words every too-deep body and import line is answered with.</summary>
     public static string DepthRule(int maxDepth) => $"at most {Depth(maxDepth)} objects and arrays may sit one inside another";

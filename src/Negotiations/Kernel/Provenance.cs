@@ -20,12 +20,14 @@ public enum SourceKind { Government, Military, Ngo, Media, Mediator, Diplomatic,
 /// <summary>Admiralty source reliability: A completely reliable ... E unreliable, F cannot be judged.</summary>
 public enum Reliability { A, B, C, D, E, F }
 
-public enum DatePrecision { Day, Month, Range }
+public enum DatePrecision { Day, Month, Range, Year }
 
 /// <summary>
-/// When a development happened, as precisely as it is known: a day, a month (From is its first day),
-/// or an approximate range From..To.
+/// When a development happened, as precisely as it is known: a day, a month or a year (From is its first day), or an
+/// approximate range From..To. Sent as people write dates ("2025-09-14", "2025-09", "2025", a range "2025-07/2025-09")
+/// or as the object it is always answered with (<see cref="OccurrenceJson"/>).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(OccurrenceJson))]
 public sealed record Occurrence(DateOnly From, DatePrecision Precision = DatePrecision.Day, DateOnly? To = null)
 {
     public static Occurrence On(DateOnly day) => new(day);
@@ -34,7 +36,35 @@ public sealed record Occurrence(DateOnly From, DatePrecision Precision = DatePre
     public DateOnly Latest => Precision switch
     {
         DatePrecision.Month => From.AddMonths(1).AddDays(-1),
+        DatePrecision.Year => From.AddYears(1).AddDays(-1),
         DatePrecision.Range => To ?? From,
         _ => From
     };
+
+    /// <summary>The forms a date may be written in, in the API's words.</summary>
+    public const string Forms =
+        "a day YYYY-MM-DD, a month YYYY-MM, a year YYYY or a range of them as FROM/TO (e.g. \"2025-07/2025-09\"), each a JSON string; " +
+        "or a JSON object with the fields from, precision (day, month, year, range) and to";
+
+    /// <summary>A date as people write it: a day, a month, a year, or a range FROM/TO of any of them; null when it is none of these.</summary>
+    public static Occurrence? Written(string text)
+    {
+        var parts = text.Trim().Split('/');
+        if (parts.Length == 2)
+            return Single(parts[0]) is { } from && Single(parts[1]) is { } to && to.Latest >= from.From
+                ? new Occurrence(from.From, DatePrecision.Range, to.Latest)
+                : null;
+        return parts.Length == 1 ? Single(parts[0]) : null;
+    }
+
+    private static Occurrence? Single(string text)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var none = System.Globalization.DateTimeStyles.None;
+        text = text.Trim();
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", invariant, none, out var day)) return new(day);
+        if (DateOnly.TryParseExact(text, "yyyy-MM", invariant, none, out var month)) return new(month, DatePrecision.Month);
+        if (text.Length == 4 && DateOnly.TryParseExact(text, "yyyy", invariant, none, out var year)) return new(year, DatePrecision.Year);
+        return null;
+    }
 }

@@ -31,18 +31,19 @@ public static class ProvenanceRules
         return problems;
     }
 
-    /// <summary>A date as precise as it is known: a day, a month (given by its first day) or a range From..To.</summary>
+    /// <summary>A date as precise as it is known: a day, a month or a year (given by its first day) or a range From..To.</summary>
     public static Problems Occurrence(this Problems problems, string field, Occurrence? value, bool required = true, string missing = "Required.")
     {
         if (value is null) return required ? problems.Add(field, missing) : problems;
-        if (!Enum.IsDefined(value.Precision)) return problems.Add($"{field}.precision", "Not a known DatePrecision.");
+        if (!Enum.IsDefined(value.Precision)) return problems.Add($"{field}.precision", "One of day, month, year, range.");
         if (value.Precision == DatePrecision.Range)
         {
             if (value.To is null) problems.Add($"{field}.to", "A range needs its last day.");
             else if (value.To < value.From) problems.Add($"{field}.to", "The range ends before it starts.");
         }
         else if (value.To is not null) problems.Add($"{field}.to", "Only a range has a last day.");
-        else if (value.Precision == DatePrecision.Month && value.From.Day != 1) problems.Add($"{field}.from", "A month is given by its first day.");
+        else if (value.Precision == DatePrecision.Month && value.From.Day != 1) problems.Add($"{field}.from", "A month is given by its first day (or written YYYY-MM).");
+        else if (value.Precision == DatePrecision.Year && (value.From.Day, value.From.Month) != (1, 1)) problems.Add($"{field}.from", "A year is given by its first day (or written YYYY).");
         return problems;
     }
 }

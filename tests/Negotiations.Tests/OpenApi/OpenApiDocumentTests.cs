@@ -72,4 +72,12 @@ public class OpenApiDocumentTests(AppFixture app) : IClassFixture<AppFixture>
         foreach (var (path, method, operation) in (await Operations()).Where(o => o.Method == "get" && o.Path.StartsWith("/api/") && o.Path.EndsWith("Id}")))
             Responses(operation).ShouldContain("404", $"{operation["operationId"]} ({path})");
     }
+
+    [Fact]
+    public async Task A_date_of_occurrence_is_described_in_both_the_forms_it_is_read_in()
+    {
+        var schema = (await app.Get("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK).Body!["components"]!["schemas"]!["Occurrence"]!;
+
+        schema["oneOf"]!.AsArray().Select(s => s!["type"]!.GetValue<string>()).ShouldBe(["string", "object"]);
+    }
 }

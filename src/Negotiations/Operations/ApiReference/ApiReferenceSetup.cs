@@ -10,7 +10,8 @@ public static class ApiReferenceSetup
             .AddDocumentTransformer<BearerSecurity>()
             .AddOperationTransformer<BearerSecurity>()
             .AddDocumentTransformer<ServerUrls>()
-            .AddOperationTransformer<CommandExamples>());
+            .AddOperationTransformer<CommandExamples>()
+            .AddSchemaTransformer<OccurrenceSchema>());
 
     public static WebApplication MapNegotiationsApiReference(this WebApplication app)
     {

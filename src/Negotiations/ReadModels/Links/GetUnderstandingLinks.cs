@@ -94,6 +94,7 @@ public static class LinkLines
     public static string When(Occurrence o) => o.Precision switch
     {
         DatePrecision.Month => $"{o.From:yyyy-MM}",
+        DatePrecision.Year => $"{o.From:yyyy}",
         DatePrecision.Range => $"{o.From:yyyy-MM-dd} to {o.To ?? o.From:yyyy-MM-dd}",
         _ => $"{o.From:yyyy-MM-dd}"
     };
