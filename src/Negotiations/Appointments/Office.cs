@@ -4,7 +4,14 @@ using Negotiations.Kernel;
 
 namespace Negotiations.Appointments;
 
-public enum DepartureKind { Dismissed, Resigned }
+[Vocabulary("departure-kind", "How officials leave office")]
+public enum DepartureKind
+{
+    [Definition("Removed from office by another.")]
+    Dismissed,
+    [Definition("Left office on their own decision.")]
+    Resigned
+}
 
 /// <summary>Someone who holds the office now, as its commands know them: who, since when, and whether they hold it alone.</summary>
 public sealed record Holder(Guid AppointmentEventId, string Person, bool SingleHolder, Occurrence From);

@@ -7,25 +7,26 @@ namespace Negotiations.Casualties;
 /// How a source states its figure. Nothing is ever filled in that the source did not give: "more than 2,000" is a
 /// low bound and no best figure; a range without a best figure has none.
 /// </summary>
+[Vocabulary("estimate-form", "How sources state figures: UCDP's low, best and high estimates, and the bounds and ranges sources write")]
 public enum EstimateForm
 {
-    /// <summary>A best figure with the low and high bounds the source gives, if any (UCDP's low / best / high).</summary>
+    [Definition("A best figure with the low and high bounds the source gives, if any (UCDP's low / best / high).")]
     Best,
-    /// <summary>One figure, stated as exact ("2,000 killed").</summary>
+    [Definition("One figure, stated as exact (\"2,000 killed\").")]
     Exact,
-    /// <summary>One figure, stated as approximate ("about 2,000").</summary>
+    [Definition("One figure, stated as approximate (\"about 2,000\").")]
     About,
-    /// <summary>A low bound only ("at least 2,000").</summary>
+    [Definition("A low bound only (\"at least 2,000\").")]
     AtLeast,
-    /// <summary>A low bound only, not reached by the figure itself ("more than 2,000").</summary>
+    [Definition("A low bound only, not reached by the figure itself (\"more than 2,000\").")]
     MoreThan,
-    /// <summary>A high bound only ("at most 300", "up to 300").</summary>
+    [Definition("A high bound only (\"at most 300\", \"up to 300\").")]
     AtMost,
-    /// <summary>A high bound only, not reached by the figure itself ("fewer than 300").</summary>
+    [Definition("A high bound only, not reached by the figure itself (\"fewer than 300\").")]
     FewerThan,
-    /// <summary>A low and a high figure, with a best figure only if the source gives one ("162,000-378,000").</summary>
+    [Definition("A low and a high figure, with a best figure only if the source gives one (\"162,000-378,000\").")]
     Range,
-    /// <summary>No number at all: the source reports casualties, or disputes a toll, without a figure.</summary>
+    [Definition("No number at all: the source reports casualties, or disputes a toll, without a figure.")]
     NoFigure
 }
 

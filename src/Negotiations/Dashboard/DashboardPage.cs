@@ -19,4 +19,7 @@ public interface IDashboardPage
 
     /// <summary>The understanding the page is about, if it is about one: live updates that concern another are only listed.</summary>
     Guid? UnderstandingId { get; }
+
+    /// <summary>Whether the page shows the record at a time (the time controls and live updates), or reference text.</summary>
+    bool ShowsTime => true;
 }

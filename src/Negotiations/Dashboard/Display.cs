@@ -12,6 +12,16 @@ public static class Display
     /// <summary>UnderNegotiation -> "under negotiation".</summary>
     public static string Words<TEnum>(TEnum value) where TEnum : struct, Enum => value.Word().Replace('-', ' ');
 
+    /// <summary>The word, linked to its definition in the codebook, which it also carries as its title.</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Defined<TEnum>(TEnum value, string? shown = null) where TEnum : struct, Enum
+    {
+        var vocabulary = Codebook.Of(typeof(TEnum)).Name;
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var title = Codebook.Definition(value) is { } definition ? $" title=\"{encoder.Encode(definition)}\"" : "";
+        return new Microsoft.AspNetCore.Html.HtmlString(
+            $"<a class=\"defined\" href=\"/codebook#{vocabulary}-{value.Word()}\"{title}>{encoder.Encode(shown ?? Capital(Words(value)))}</a>");
+    }
+
     /// <summary>"under negotiation" -> "Under negotiation".</summary>
     public static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -15,12 +15,57 @@ public sealed record Source(
     Reliability Reliability = Reliability.F,
     int Credibility = 6);
 
-public enum SourceKind { Government, Military, Ngo, Media, Mediator, Diplomatic, Anonymous, Other }
+[Vocabulary("source-kind", "Source types in conflict-event coding (ACLED and UCDP source types)")]
+public enum SourceKind
+{
+    [Definition("A government, ministry or official spokesperson.")]
+    Government,
+    [Definition("Armed forces or an armed group's military command.")]
+    Military,
+    [Definition("A non-governmental or monitoring organisation.")]
+    Ngo,
+    [Definition("A news organisation or journalist.")]
+    Media,
+    [Definition("A mediator or a facilitating third party.")]
+    Mediator,
+    [Definition("Diplomats or diplomatic sources.")]
+    Diplomatic,
+    [Definition("A source not named.")]
+    Anonymous,
+    [Definition("Any other source.")]
+    Other
+}
 
 /// <summary>Admiralty source reliability: A completely reliable ... E unreliable, F cannot be judged.</summary>
-public enum Reliability { A, B, C, D, E, F }
+[Vocabulary("reliability", "The Admiralty (NATO STANAG 2511) grading of a source's reliability")]
+public enum Reliability
+{
+    [Definition("Completely reliable.")]
+    A,
+    [Definition("Usually reliable.")]
+    B,
+    [Definition("Fairly reliable.")]
+    C,
+    [Definition("Not usually reliable.")]
+    D,
+    [Definition("Unreliable.")]
+    E,
+    [Definition("Reliability cannot be judged.")]
+    F
+}
 
-public enum DatePrecision { Day, Month, Range, Year }
+[Vocabulary("date-precision", "How precisely a date is known (UCDP GED date precision)")]
+public enum DatePrecision
+{
+    [Definition("The day is known.")]
+    Day,
+    [Definition("Only the month is known.")]
+    Month,
+    [Definition("It happened between two days.")]
+    Range,
+    [Definition("Only the year is known.")]
+    Year
+}
 
 /// <summary>
 /// When a development happened, as precisely as it is known: a day, a month or a year (From is its first day), or an

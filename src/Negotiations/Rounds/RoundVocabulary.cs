@@ -2,7 +2,18 @@ using Negotiations.Kernel;
 
 namespace Negotiations.Rounds;
 
-public enum RoundStatus { Scheduled, Held, Postponed, Cancelled }
+[Vocabulary("round-status", "Negotiation rounds as reported")]
+public enum RoundStatus
+{
+    [Definition("Announced for a date or period.")]
+    Scheduled,
+    [Definition("The delegations met.")]
+    Held,
+    [Definition("Moved to a later date.")]
+    Postponed,
+    [Definition("Called off.")]
+    Cancelled
+}
 
 /// <summary>What a held round produced: a summary, the points agreed, and when it was held.</summary>
 public sealed record RoundOutcome(string Summary, IReadOnlyList<string> Agreed, Occurrence HeldOn);

@@ -1,3 +1,4 @@
+using Negotiations.Kernel;
 namespace Negotiations.Zones;
 
 /// <summary>
@@ -6,11 +7,16 @@ namespace Negotiations.Zones;
 /// (the 1974 10/20 km bands); a withdrawal line is a distance each side pulls a weapon class back
 /// behind (the Minsk 50/70/140 km lines).
 /// </summary>
+[Vocabulary("zone-kind", "Ceasefire and disengagement arrangements (the 1974 Israel-Syria Disengagement Agreement, the Minsk withdrawal lines)")]
 public enum ZoneKind
 {
+    [Definition("An area the agreed forces or weapons must leave and stay out of altogether.")]
     DemilitarisedZone,
+    [Definition("An area between the lines held by a third party (the UNDOF area of separation).")]
     AreaOfSeparation,
+    [Definition("A band beside a line in which forces and weapons are capped (the 1974 10 and 20 km bands).")]
     LimitationBand,
+    [Definition("A distance behind which each side pulls a class of weapons back (the Minsk 50, 70 and 140 km lines).")]
     WithdrawalLine
 }
 
@@ -18,19 +24,29 @@ public enum ZoneKind
 /// What is known about a declared withdrawal, in OSCE monitoring-report terms: declared by the party,
 /// then observed, verified, unverifiable (the monitor could not check) or contradicted by a monitor.
 /// </summary>
+[Vocabulary("withdrawal-status", "OSCE Special Monitoring Mission reporting on the withdrawal of weapons")]
 public enum WithdrawalStatus
 {
+    [Definition("The party says it withdrew; no monitor has reported on it yet.")]
     Declared,
+    [Definition("A monitor saw the weapons where the party says they are, without being able to verify the whole declaration.")]
     Observed,
+    [Definition("A monitor verified the withdrawal as declared.")]
     Verified,
+    [Definition("A monitor could not check the declaration (no access, no inventory, restrictions).")]
     Unverifiable,
+    [Definition("A monitor found the weapons where they should not be.")]
     Contradicted
 }
 
+[Vocabulary("violation-status", "OSCE Special Monitoring Mission reporting on ceasefire violations")]
 public enum ViolationStatus
 {
+    [Definition("Reported by a party or a source; not yet ruled on.")]
     Reported,
+    [Definition("A monitor confirmed the violation.")]
     Verified,
+    [Definition("A monitor or a party contests the report.")]
     Disputed
 }
 

@@ -42,7 +42,14 @@ public sealed record TimelineEntry(
     TakenBack? TakenBack,
     Guid? TakesBack);
 
-public enum TakenBackKind { Retracted, Corrected }
+[Vocabulary("taken-back", "How the record takes a development back: it is never edited or deleted")]
+public enum TakenBackKind
+{
+    [Definition("Withdrawn: the development stays in the history but no longer counts.")]
+    Retracted,
+    [Definition("Replaced by a corrected development, which counts in its place.")]
+    Corrected
+}
 
 /// <summary>How a development was taken back: by which event, retracted or corrected, when that was recorded, and why.</summary>
 public sealed record TakenBack(Guid By, TakenBackKind Kind, DateTimeOffset RecordedAt, string Reason);
