@@ -71,9 +71,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfUnderstandingAndProblemHttpResult = await Negotiations.Understandings.GetUnderstandingEndpoint.Get(understandingId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
+            var resultsOfOkOfUnderstandingDetailsAndProblemHttpResult = await Negotiations.Understandings.GetUnderstandingEndpoint.Get(understandingId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
 
-            await resultsOfOkOfUnderstandingAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfOkOfUnderstandingDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
