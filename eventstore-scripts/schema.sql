@@ -621,13 +621,21 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_understanding (
     mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
     mt_dotnet_type      varchar                     NULL,
     mt_version          bigint                      NOT NULL DEFAULT 0,
+CONSTRAINT pkey_mt_doc_understanding_id PRIMARY KEY (id)
+);
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_understandingdetails (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_dotnet_type      varchar                     NULL,
+    mt_version          bigint                      NOT NULL DEFAULT 0,
     retracted           boolean                     NULL,
     status              varchar                     NULL,
     stage               varchar                     NULL,
-CONSTRAINT pkey_mt_doc_understanding_id PRIMARY KEY (id)
+CONSTRAINT pkey_mt_doc_understandingdetails_id PRIMARY KEY (id)
 );
 
-CREATE INDEX mt_doc_understanding_idx_status_stage ON negotiations.mt_doc_understanding USING btree (status, stage) WHERE (not retracted);
+CREATE INDEX mt_doc_understandingdetails_idx_status_stage ON negotiations.mt_doc_understandingdetails USING btree (status, stage) WHERE (not retracted);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_understandingstatus (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,

@@ -20,6 +20,7 @@ public static class CommandLadder
     private static readonly (string Name, Action<StoreOptions> Add)[] Pieces =
     [
         ("+ our Understanding write model instead (UnderstandingProjection)", o => o.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline)),
+        ("+ what readers see of it (UnderstandingDetailsProjection)", o => o.Projections.Add<UnderstandingDetailsProjection>(ProjectionLifecycle.Inline)),
         ("+ StreamLink (inline)", o =>
         {
             o.Projections.Add<StreamLinkProjection>(ProjectionLifecycle.Inline);

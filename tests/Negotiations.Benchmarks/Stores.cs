@@ -32,13 +32,13 @@ public static class Stores
     });
 
     /// <summary>
-    /// Our store with only the inline projections an understanding's events concern (its write model and its
-    /// stream link): what filtering each inline projection to its own stream's events would give.
+    /// Our store with only the inline projections an understanding's events concern (its write model, its details and
+    /// its stream link): what filtering each inline projection to its own stream's events would give.
     /// </summary>
     public static DocumentStore OnlyUnderstandingProjections(string connectionString, string schema) => DocumentStore.For(options =>
     {
         Common(options, connectionString, schema);
-        options.Projections.Add<UnderstandingProjection>(ProjectionLifecycle.Inline);
+        options.KeepInline(new UnderstandingProjection(), new UnderstandingDetailsProjection());
         options.Projections.Add<Negotiations.ReadModels.Links.StreamLinkProjection>(ProjectionLifecycle.Inline);
         // The same documents as our store's, so that the two share their tables.
         Negotiations.ReadModels.Links.StreamLinkProjection.ConfigureDocument(options);

@@ -29,21 +29,36 @@ public sealed class FreshnessReader
     private static async Task<(T? Document, Freshness Freshness)> QueryAsync<T>(IQuerySession session, string projection, Guid? id, CancellationToken cancellation)
         where T : class
     {
-        // The events table exists once anything was appended; a new, empty store has none yet.
-        await session.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellation);
+        await EnsureEventsAsync(session, cancellation);
         if (id is not null) await session.Database.EnsureStorageExistsAsync(typeof(T), cancellation);
-        var events = session.DocumentStore.Options.Events.DatabaseSchemaName;
         var document = id is null ? "null" : $"(select data from {Table<T>(session)} where id = ?)";
-        var sql = $"""
-            select json_build_object(
-                'position', (select coalesce(min(last_seq_id), 0) from {events}.mt_event_progression where name like ?),
-                'lastEvent', (select coalesce(max(seq_id), 0) from {events}.mt_events),
-                'document', {document})
-            """;
-        object[] parameters = id is { } key ? [projection + ":%", key] : [projection + ":%"];
+        var sql = $"select json_build_object({Fields(session)}, 'document', {document})";
+        object[] parameters = id is { } key ? [Names(projection), key] : [Names(projection)];
         var row = (await session.AdvancedSql.QueryAsync<Row<T>>(sql, cancellation, parameters)).Single();
-        return (row.Document, new Freshness(projection, row.Position, row.LastEvent, row.Position < row.LastEvent));
+        return (row.Document, Of(projection, row.Position, row.LastEvent));
     }
+
+    /// <summary>The events table exists once anything was appended; a new, empty store has none yet.</summary>
+    public static ValueTask EnsureEventsAsync(IQuerySession session, CancellationToken cancellation) =>
+        session.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellation);
+
+    /// <summary>
+    /// The fields of a json_build_object that say how fresh a projection is ('position' and 'lastEvent'), for a statement
+    /// that reads more with them in the same snapshot; their one parameter, first, is <see cref="Names"/>.
+    /// </summary>
+    public static string Fields(IQuerySession session)
+    {
+        var events = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        return $"""
+            'position', (select coalesce(min(last_seq_id), 0) from {events}.mt_event_progression where name like ?),
+            'lastEvent', (select coalesce(max(seq_id), 0) from {events}.mt_events)
+            """;
+    }
+
+    /// <summary>The projection's shards, as <see cref="Fields"/> matches them.</summary>
+    public static string Names(string projection) => projection + ":%";
+
+    public static Freshness Of(string projection, long position, long lastEvent) => new(projection, position, lastEvent, position < lastEvent);
 
     private static string Table<T>(IQuerySession session)
     {

@@ -17,9 +17,9 @@ public static class GetUnderstandingEndpoint
     [EndpointSummary("Read an understanding, now, at a version or as recorded up to a moment (knownAt)")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static Task<Results<StreamedDocument<Understanding>, Ok<Understanding>, ProblemHttpResult>> Get(
+    public static Task<Results<StreamedDocument<UnderstandingDetails>, Ok<UnderstandingDetails>, ProblemHttpResult>> Get(
         Guid understandingId, IQuerySession session, CancellationToken cancellation,
         [FromQuery, Description(TimeAxes.Version)] long? version = null,
         [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null) =>
-        StreamReads.ReadAsync<Understanding>(session, understandingId, version, knownAt, "understanding", cancellation);
+        StreamReads.ReadAsync<UnderstandingDetails>(session, understandingId, version, knownAt, "understanding", cancellation);
 }

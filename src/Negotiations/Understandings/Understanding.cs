@@ -5,15 +5,15 @@ using Negotiations.Kernel;
 namespace Negotiations.Understandings;
 
 /// <summary>
-/// The write model of an understanding: what its commands decide on (stage, lifecycle status, whether it was
-/// retracted, the stream's version) and nothing more, so that a command costs the same on a long history as on a
-/// short one. A correction or retraction folds the stream again as it stands (<see cref="AsItStands"/>).
+/// The write model of an understanding: what its commands decide on and nothing more. Its stage and lifecycle status
+/// (a change to the same one appends nothing; a lifecycle move must make sense), whether it was retracted (developments
+/// that name it must name one that stands, <see cref="KnownUnderstandings"/>), the event that proposed it (whose
+/// retraction retracts it) and the stream's version, so that a command costs the same on a long history as on a short
+/// one. A correction or retraction folds the stream again as it stands (<see cref="AsItStands"/>). What a reader sees
+/// of it is <see cref="UnderstandingDetails"/>.
 /// </summary>
 public sealed record Understanding(
     Guid Id,
-    string Title,
-    UnderstandingKind Kind,
-    IReadOnlyList<Party> Parties,
     PaxStage Stage,
     Lifecycle Status,
     Guid ProposedBy,
@@ -26,7 +26,7 @@ public sealed record Understanding(
     /// <summary>The fold. Pure: everything it uses comes from the events. Not named Apply: Marten would take that for a conventional projection method.</summary>
     public static Understanding? Fold(Understanding? state, IEvent e) => (state, e.Data) switch
     {
-        (null, UnderstandingProposed p) => new(p.UnderstandingId, p.Title, p.Kind, p.Parties, p.Stage, Lifecycle.Proposed, e.Id, false, e.Version),
+        (null, UnderstandingProposed p) => new(p.UnderstandingId, p.Stage, Lifecycle.Proposed, e.Id, false, e.Version),
         (null, _) => null,
         ({ } s, UnderstandingStageChanged c) => s with { Stage = c.Stage, Version = e.Version },
         ({ } s, UnderstandingLifecycleChanged c) => s with

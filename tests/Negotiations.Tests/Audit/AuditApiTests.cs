@@ -178,15 +178,16 @@ public class AuditApiTests(DemoFixture app) : IClassFixture<DemoFixture>
         clean.Differences.ShouldBeEmpty();
         clean.Projections.ShouldContain("UnderstandingStatus");
         clean.Projections.ShouldContain("Understanding");
+        clean.Projections.ShouldContain("UnderstandingDetails");
         clean.Tables.ShouldContain(t => t.Table == "mt_doc_understandingstatus" && t.Live > 0 && t.Live == t.Rebuilt);
 
-        var table = $"\"{app.Schema}\".mt_doc_understanding";
+        var table = $"\"{app.Schema}\".mt_doc_understandingdetails";
         await Sql($"update {table} set data = jsonb_set(data, '{{title}}', '\"Doctored\"') where id = '{Zone}'");
         try
         {
             var doctored = await replay.RunAsync(TextWriter.Null, CancellationToken.None);
             var difference = doctored.Differences.ShouldHaveSingleItem();
-            difference.Table.ShouldBe("mt_doc_understanding");
+            difference.Table.ShouldBe("mt_doc_understandingdetails");
             difference.Id.ShouldBe(Zone);
             difference.Fields.ShouldBe(["title"]);
         }

@@ -51,6 +51,38 @@ public class CorrectionApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_correction_and_a_retraction_of_the_proposal_show_in_what_readers_see_as_in_the_write_model()
+    {
+        var (id, stageEvent) = await ProposedAndStaged();
+        var replacement = new UnderstandingStageChanged(id, PaxStage.FrameworkPartial, Given.Reported());
+        (await app.Post($"/api/developments/{stageEvent}/correction", new { reason = "It was a framework", replacement })).ShouldBe(HttpStatusCode.OK);
+
+        var details = (await app.Get($"/api/understandings/{id}")).ShouldBe(HttpStatusCode.OK).Body!;
+        details["title"]!.GetValue<string>().ShouldBe("Southern Syria demilitarised zone");
+        details["stage"]!.GetValue<string>().ShouldBe("framework-partial");
+        details["version"]!.GetValue<int>().ShouldBe(4);
+        await SameAsTheWriteModel(id, details);
+
+        var proposal = (await app.StreamOf(id))[0].Id;
+        (await app.Post($"/api/developments/{proposal}/retraction", new RetractDevelopment("Never proposed"))).ShouldBe(HttpStatusCode.OK);
+
+        details = (await app.Get($"/api/understandings/{id}")).ShouldBe(HttpStatusCode.OK).Body!;
+        details["retracted"]!.GetValue<bool>().ShouldBeTrue();
+        details["version"]!.GetValue<int>().ShouldBe(5);
+        details["proposedBy"]!.GetValue<Guid>().ShouldBe(proposal);
+        await SameAsTheWriteModel(id, details);
+    }
+
+    private async Task SameAsTheWriteModel(Guid id, System.Text.Json.Nodes.JsonNode details)
+    {
+        await using var session = app.Store.QuerySession();
+        var model = (await session.LoadAsync<Understanding>(id))!;
+        (details["stage"]!.GetValue<string>(), details["status"]!.GetValue<string>(), details["proposedBy"]!.GetValue<Guid>(),
+                details["retracted"]!.GetValue<bool>(), details["version"]!.GetValue<long>())
+            .ShouldBe((model.Stage.Word(), model.Status.Word(), model.ProposedBy, model.Retracted, model.Version));
+    }
+
+    [Fact]
     public async Task Bad_corrections_are_refused_and_append_nothing()
     {
         var (id, stageEvent) = await ProposedAndStaged();
@@ -102,5 +134,6 @@ public class CorrectionApiTests(AppFixture app) : IClassFixture<AppFixture>
 
         await using var query = app.Store.QuerySession();
         (await query.LoadAsync<Understanding>(otherStream)).ShouldBeNull();
+        (await query.LoadAsync<UnderstandingDetails>(otherStream)).ShouldBeNull();
     }
 }

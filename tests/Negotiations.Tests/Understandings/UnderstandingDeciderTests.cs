@@ -25,16 +25,52 @@ public class UnderstandingDeciderTests
     {
         var proposed = Given.DemilitarisedZone() with { Title = "  Southern zone  " };
 
-        var understanding = Understanding.Fold(null, proposed.Decide(Id).AsEvent())!;
+        var proposal = proposed.Decide(Id).AsEvent(ProposalEvent);
+        var understanding = Understanding.Fold(null, proposal)!;
 
         understanding.Id.ShouldBe(Id);
-        understanding.Title.ShouldBe("Southern zone");
-        understanding.Kind.ShouldBe(UnderstandingKind.DemilitarisedZone);
         understanding.Stage.ShouldBe(PaxStage.PreNegotiation);
         understanding.Status.ShouldBe(Lifecycle.Proposed);
+        understanding.ProposedBy.ShouldBe(ProposalEvent);
         understanding.Version.ShouldBe(1);
-        understanding.Parties.Select(p => p.Role).ShouldBe([PartyRole.Party, PartyRole.Party, PartyRole.Mediator]);
+        var details = UnderstandingDetails.Fold(null, proposal)!;
+        details.Title.ShouldBe("Southern zone");
+        details.Kind.ShouldBe(UnderstandingKind.DemilitarisedZone);
+        details.Parties.Select(p => p.Role).ShouldBe([PartyRole.Party, PartyRole.Party, PartyRole.Mediator]);
+        SameAsTheWriteModel(details, understanding);
     }
+
+    [Fact]
+    public void The_details_follow_a_correction_and_a_retraction_of_the_proposal_as_the_write_model_does()
+    {
+        Guid staged = Guid.CreateVersion7();
+        IEvent[] stream =
+        [
+            Given.DemilitarisedZone().Decide(Id).AsEvent(ProposalEvent, 1),
+            new UnderstandingLifecycleChanged(Id, Lifecycle.UnderNegotiation, null, Given.Reported()).AsEvent(version: 2),
+            new UnderstandingStageChanged(Id, PaxStage.Ceasefire, Given.Reported()).AsEvent(staged, 3)
+        ];
+        IEvent[] corrected =
+        [
+            .. stream, new DevelopmentCorrected(staged, "understanding_stage_changed", "a framework").AsEvent(version: 4),
+            new UnderstandingStageChanged(Id, PaxStage.FrameworkPartial, Given.Reported()).AsEvent(version: 5)
+        ];
+
+        var details = AsItStands.Fold<UnderstandingDetails>(corrected)!;
+        details.Title.ShouldBe("Southern Syria demilitarised zone");
+        (details.Stage, details.Status, details.Retracted, details.Version).ShouldBe((PaxStage.FrameworkPartial, Lifecycle.UnderNegotiation, false, 5L));
+        SameAsTheWriteModel(details, Refold(corrected));
+
+        IEvent[] retracted = [.. corrected, new DevelopmentRetracted(ProposalEvent, "understanding_proposed", "never proposed").AsEvent(version: 6)];
+        var gone = AsItStands.Fold<UnderstandingDetails>(retracted)!;
+        (gone.Retracted, gone.Version, gone.Title).ShouldBe((true, 6L, details.Title));
+        SameAsTheWriteModel(gone, Refold(retracted));
+        UnderstandingDetails.Fold(null, new DevelopmentRetracted(Guid.NewGuid(), "x", "y").AsEvent()).ShouldBeNull();
+    }
+
+    private static void SameAsTheWriteModel(UnderstandingDetails details, Understanding understanding) =>
+        (details.Id, details.Stage, details.Status, details.ProposedBy, details.Retracted, details.Version)
+            .ShouldBe((understanding.Id, understanding.Stage, understanding.Status, understanding.ProposedBy, understanding.Retracted, understanding.Version));
 
     [Fact]
     public void The_fold_follows_stage_and_lifecycle_changes_in_order()

@@ -106,7 +106,7 @@ public sealed class Exports(EventLog log, IDocumentStore store, TimeProvider clo
         var rows = readModel switch
         {
             "statuses" => Rows(Statuses(session, cancellation), writer, cancellation),
-            "understandings" => Rows(session.Query<Understanding>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
+            "understandings" => Rows(session.Query<UnderstandingDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "rounds" => Rows(session.Query<RoundDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "zones" => Rows(session.Query<ZoneDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "mechanisms" => Rows(session.Query<MechanismDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),

@@ -36,8 +36,8 @@ public sealed record UnderstandingLinks(
 public static class GetUnderstandingLinksEndpoint
 {
     /// <summary>
-    /// A query over documents that are all kept inline (StreamLink and each concept's write model or, where it has
-    /// one, its read model of one stream, in the transaction that appends), so the answer is never behind the events:
+    /// A query over documents that are all kept inline (StreamLink and each concept's read model of one
+    /// stream, or its write model where it has no other, in the transaction that appends), so the answer is never behind the events:
     /// no read model of its own.
     /// StreamLink finds the streams (it only ever adds links); each stream's own document then confirms
     /// that it still names the understanding and was not retracted, so a retracted appointment or round
@@ -51,7 +51,7 @@ public static class GetUnderstandingLinksEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<Results<Ok<UnderstandingLinks>, ProblemHttpResult>> Get(Guid understandingId, IQuerySession session, CancellationToken cancellation)
     {
-        var understanding = await session.LoadAsync<Understanding>(understandingId, cancellation);
+        var understanding = await session.LoadAsync<UnderstandingDetails>(understandingId, cancellation);
         if (understanding is null)
             return TypedResults.Problem($"No understanding has id {understandingId}.", statusCode: 404, title: "Unknown understanding");
 

@@ -36,7 +36,7 @@ public sealed record CheckpointPlan(CheckpointMark? Start, IReadOnlyList<Version
     /// <summary>
     /// How many events after the last mark make the next one: a fixed number, so that a request reads and folds at most
     /// about two gaps of events (the segment its date falls in and the events after the last mark) however long the
-    /// history is. The status a checkpoint keeps is small (the write models hold only what decisions need), so a long
+    /// history is. The status a checkpoint keeps is small (each stream's model keeps its latest items, not its history), so a long
     /// history keeps many small checkpoints; its trail (one mark per gap) is what grows, by about 100 bytes a mark.
     /// </summary>
     public const long Gap = 250;

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Negotiations.ReadModels.Timeline;
 using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,16 +29,18 @@ public sealed record Overview(
 public static class GetOverviewEndpoint
 {
     /// <summary>
-    /// Nothing here reads every event or every document, so the answer costs the same in a store of any size:
+    /// Nothing here reads every event or every document, so the answer costs the same in a store of any size, and it is
+    /// read in one statement (OverviewRead) unless the first page of commitments past their deadline does not settle the
+    /// overdue list:
     ///
     /// - Understandings by lifecycle status and PA-X stage: every understanding not retracted, each status
     ///   and stage listed (zero included) so dashboards get a stable shape. Counted in the database over the
-    ///   columns the inline Understanding documents keep of them (OverviewColumns): always current.
+    ///   columns the inline UnderstandingDetails documents keep of them (OverviewColumns): always current.
     /// - Developments per ISO week of the day they occurred (Provenance.Occurred.From: a development counts
     ///   from the first day it may have happened), leaving out developments that were retracted or corrected
     ///   (a correction's replacement counts in its own week); weeks without developments are left out. Read
-    ///   from the WeekTally documents the daemon keeps (WeekTallyProjection), so this part is as fresh as
-    ///   `freshness` says.
+    ///   from the WeekTally documents the daemon keeps (WeekTallyProjection), in the snapshot `freshness` was
+    ///   read in, so this part is exactly as fresh as it says.
     /// - Overdue commitments, judged on asOf (default: today by the server's clock): deadline before that
     ///   day, no assessment at level 3 made on or before it, not reversed on or before it (by the occurred
     ///   dates of the assessments and reversals). The deadline is the one on record now. The most overdue
@@ -56,7 +57,7 @@ public static class GetOverviewEndpoint
         "the daemon, as fresh as `freshness` says.")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<Results<Ok<Overview>, ProblemHttpResult>> Get(
-        IQuerySession session, FreshnessReader freshness, TimeProvider clock, CancellationToken cancellation,
+        IQuerySession session, TimeProvider clock, CancellationToken cancellation,
         [FromQuery, Description(TimeAxes.AsOf + ": the day deadlines are judged on (default: today, UTC)")] string? asOf = null,
         [FromQuery, Description($"How many overdue commitments to list, the most overdue first (default 100, at most 1000)")] int? overdueLimit = null)
     {
@@ -69,21 +70,21 @@ public static class GetOverviewEndpoint
         if (limit is < 1 or > MaxOverdueLimit) problems.Add("overdueLimit", $"Between 1 and {MaxOverdueLimit}.");
         if (problems.Any) return TypedResults.Problem(problems.Invalid());
 
-        // Read before the tallies, so that they are at least as fresh as the answer says.
-        var fresh = await freshness.ReadAsync(session, WeekTallyProjection.ProjectionName, cancellation);
-        var counts = await OverviewColumns.CountUnderstandingsAsync(session, cancellation);
-        var weeks = await session.Query<WeekTally>().Where(w => w.Developments > 0).OrderBy(w => w.Monday).ToListAsync(cancellation);
-        var (overdue, more) = await Overdue(session, day, limit, cancellation);
+        // Most commitments past their deadline are overdue: each page asks for one more than the list holds (the next
+        // ones, for commitments not overdue any more and for ties with the last one listed, are few).
+        var read = await OverviewRead.ReadAsync(session, day, limit + 1, cancellation);
+        var (overdue, more) = await Overdue(session, day, limit, read, cancellation);
+        var counts = read.Counts;
 
         return TypedResults.Ok(new Overview(
             day,
             counts.Sum(c => c.Count),
             Enum.GetValues<Lifecycle>().Select(s => new StatusCount(s, counts.Where(c => c.Status == s).Sum(c => c.Count))).ToList(),
             Enum.GetValues<PaxStage>().Select(s => new StageCount(s, counts.Where(c => c.Stage == s).Sum(c => c.Count))).ToList(),
-            weeks.Select(w => new WeekCount(w.Id, w.Monday, w.Developments)).ToList(),
+            read.Weeks,
             overdue,
             more,
-            fresh));
+            read.Freshness));
     }
 
     public const int DefaultOverdueLimit = 100;
@@ -92,41 +93,48 @@ public static class GetOverviewEndpoint
     /// <summary>
     /// The most overdue first (the earliest deadline), ties by text and id. Commitments are read in order of
     /// deadline until the list is full, every commitment with the same deadline as the last one listed has been
-    /// judged, and one more overdue is found or none is left.
+    /// judged, and one more overdue is found or none is left: the first page comes with the rest of the overview,
+    /// further pages (and the titles of their understandings) only when it does not settle the list.
     /// </summary>
     private static async Task<(IReadOnlyList<OverdueCommitment> Overdue, bool More)> Overdue(
-        IQuerySession session, DateOnly day, int limit, CancellationToken cancellation)
+        IQuerySession session, DateOnly day, int limit, OverviewRead first, CancellationToken cancellation)
     {
         var found = new List<OverdueCommitment>();
         DateOnly? lastListed = null;
-        // Most commitments past their deadline are overdue: each read asks for one more than the list holds (the next
-        // ones, for commitments not overdue any more and for ties with the last one listed, are few).
         var take = limit + 1;
-        for (var read = 0; ; read += take)
+        var commitments = first.PastDeadline;
+        for (var read = 0; ; )
         {
-            var commitments = await OverviewColumns.PastDeadline(session, day).Skip(read).Take(take).ToListAsync(cancellation);
             foreach (var commitment in commitments)
             {
-                if (found.Count > limit && commitment.Deadline > lastListed) return await Titled(session, found, limit, cancellation);
+                if (found.Count > limit && commitment.Deadline > lastListed) return await Titled(session, found, limit, first.Titles, cancellation);
                 if (OverdueCommitments.Judge(commitment, day) is not { } overdue) continue;
                 found.Add(overdue);
                 if (found.Count == limit) lastListed = commitment.Deadline;
+                // One more overdue after every tie with the last one listed: settled without looking further.
+                if (found.Count > limit && commitment.Deadline > lastListed) return await Titled(session, found, limit, first.Titles, cancellation);
             }
-            if (commitments.Count < take) return await Titled(session, found, limit, cancellation);
+            if (commitments.Count < take) return await Titled(session, found, limit, first.Titles, cancellation);
+            read += take;
+            commitments = await OverviewColumns.PastDeadline(session, day).Skip(read).Take(take).ToListAsync(cancellation);
         }
     }
 
+    /// <summary>The list in its order, each with its understanding's title: from the first read, or read for those of later pages.</summary>
     private static async Task<(IReadOnlyList<OverdueCommitment>, bool)> Titled(
-        IQuerySession session, List<OverdueCommitment> found, int limit, CancellationToken cancellation)
+        IQuerySession session, List<OverdueCommitment> found, int limit, IReadOnlyDictionary<Guid, string?> known, CancellationToken cancellation)
     {
         var listed = found
             .OrderByDescending(o => o.DaysOverdue).ThenBy(o => o.Text, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.CommitmentId)
             .Take(limit)
             .ToList();
         if (listed.Count == 0) return (listed, false);
-        var ids = listed.Select(o => o.UnderstandingId).Distinct().ToArray();
-        var titles = (await session.Query<Understanding>().Where(u => !u.Retracted && u.Id.IsOneOf(ids))
-            .Select(u => new { u.Id, u.Title }).ToListAsync(cancellation)).ToDictionary(u => u.Id, u => u.Title);
+        var titles = new Dictionary<Guid, string?>(known);
+        var missing = listed.Select(o => o.UnderstandingId).Distinct().Where(id => !titles.ContainsKey(id)).ToArray();
+        if (missing.Length > 0)
+            foreach (var u in await session.Query<UnderstandingDetails>().Where(u => !u.Retracted && u.Id.IsOneOf(missing))
+                         .Select(u => new { u.Id, u.Title }).ToListAsync(cancellation))
+                titles[u.Id] = u.Title;
         return (listed.Select(o => o with { UnderstandingTitle = titles.GetValueOrDefault(o.UnderstandingId) }).ToList(), found.Count > limit);
     }
 }

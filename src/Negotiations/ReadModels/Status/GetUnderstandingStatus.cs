@@ -28,7 +28,7 @@ public static class GetUnderstandingStatusEndpoint
         if (asOf is null && knownAt is null)
         {
             (status, fresh) = await freshness.LoadAsync<UnderstandingStatus>(session, UnderstandingStatusProjection.ProjectionName, understandingId, cancellation);
-            if (status is null && await session.LoadAsync<Understandings.Understanding>(understandingId, cancellation) is not null)
+            if (status is null && await session.LoadAsync<Understandings.UnderstandingDetails>(understandingId, cancellation) is not null)
             {
                 // Proposed a moment ago and not folded yet: answer from the events, as the projection will.
                 status = await StatusHistory.FoldAsync(session, understandingId, null, null, cancellation);

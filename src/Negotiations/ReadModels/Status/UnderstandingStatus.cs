@@ -26,7 +26,7 @@ public sealed class UnderstandingStatus
     public const int LatestKept = 10;
 
     public Guid Id { get; set; }
-    public Understanding? Understanding { get; set; }
+    public UnderstandingDetails? Understanding { get; set; }
     public Dictionary<Guid, RoundDetails> Rounds { get; set; } = new();
     public Dictionary<Guid, ZoneDetails> Zones { get; set; } = new();
     public Dictionary<Guid, MechanismDetails> Mechanisms { get; set; } = new();
@@ -53,8 +53,8 @@ public sealed class UnderstandingStatus
         switch (concept)
         {
             case "Understandings":
-                if (stream is not null) Understanding = AsItStands.Fold<Understanding>(stream);
-                else if (!Holds(Understanding, e)) Understanding = Understanding.Fold(Understanding, e);
+                if (stream is not null) Understanding = AsItStands.Fold<UnderstandingDetails>(stream);
+                else if (!Holds(Understanding, e)) Understanding = UnderstandingDetails.Fold(Understanding, e);
                 break;
             case "Rounds": Fold(Rounds, e, stream); break;
             case "Zones": Fold(Zones, e, stream); break;

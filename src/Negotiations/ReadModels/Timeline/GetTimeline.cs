@@ -53,7 +53,7 @@ public static class GetTimelineEndpoint
         if (query.UnderstandingId is { } id)
         {
             streams = await session.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(id)).Select(l => l.Id).ToListAsync(cancellation);
-            // An understanding's own stream links it from its proposal on (inline, with the Understanding document).
+            // An understanding's own stream links it from its proposal on (inline, with the understanding's documents).
             if (!streams.Contains(id))
                 return TypedResults.Problem($"No understanding has id {id}.", statusCode: 404, title: "Unknown understanding");
         }

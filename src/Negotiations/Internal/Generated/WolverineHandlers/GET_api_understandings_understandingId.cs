@@ -71,9 +71,9 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfStreamedDocumentOfUnderstandingAndOkOfUnderstandingAndProblemHttpResult = await Negotiations.Understandings.GetUnderstandingEndpoint.Get(understandingId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
+            var resultsOfStreamedDocumentOfUnderstandingDetailsAndOkOfUnderstandingDetailsAndProblemHttpResult = await Negotiations.Understandings.GetUnderstandingEndpoint.Get(understandingId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
 
-            await resultsOfStreamedDocumentOfUnderstandingAndOkOfUnderstandingAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfStreamedDocumentOfUnderstandingDetailsAndOkOfUnderstandingDetailsAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
