@@ -160,6 +160,22 @@ public partial class DashboardTests(DashboardApp app) : IClassFixture<DashboardA
     }
 
     [Fact]
+    public async Task A_word_on_an_understanding_links_to_its_definition_in_the_codebook()
+    {
+        var page = await app.OpenAsync($"/understandings/{Zone}");
+        var kind = page.Locator("a.defined").First;
+        await Expect(kind).ToHaveAttributeAsync("href", "/codebook#understanding-kind-demilitarised-zone");
+        await Expect(kind).ToHaveAttributeAsync("title", new Regex("keep forces or classes of weapons out"));
+
+        await kind.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/codebook#understanding-kind-demilitarised-zone$"));
+        await Expect(page.Locator("#understanding-kind-demilitarised-zone + dd")).ToContainTextAsync("keep forces or classes of weapons out");
+        await Expect(page.Locator("#pax-stage .grounding")).ToContainTextAsync("PA-X");
+        await Expect(page.Locator("#estimate-form dt")).ToHaveCountAsync(9);
+        await Expect(page.Locator("#time-form")).ToHaveCountAsync(0); // reference text: no time to choose
+    }
+
+    [Fact]
     public async Task The_roadmap_shows_each_commitment_as_a_level_and_the_overall_implementation_over_time()
     {
         // Before 1 October, when another test assesses a commitment.
