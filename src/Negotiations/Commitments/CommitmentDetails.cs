@@ -41,7 +41,8 @@ public sealed record CommitmentDetails(
     IReadOnlyList<Since<int>> Levels,
     IReadOnlyList<Since<CommitmentStanding>> Standings,
     bool Retracted,
-    long Version) : IStreamModel<CommitmentDetails>
+    long Version,
+    string? CategoryLabel = null) : IStreamModel<CommitmentDetails>
 {
     public const int Latest = 5;
 
@@ -56,7 +57,7 @@ public sealed record CommitmentDetails(
     public static CommitmentDetails? Fold(CommitmentDetails? state, IEvent e) => (state, e.Data) switch
     {
         (null, CommitmentMade m) => new(m.CommitmentId, m.UnderstandingId, m.Text, m.Category, m.ResponsibleParty, m.Backers, e.Id,
-            m.Deadline, e.Id, null, null, 0, CommitmentStanding.InForce, null, null, 0, [], 0, [], [], [], false, e.Version),
+            m.Deadline, e.Id, null, null, 0, CommitmentStanding.InForce, null, null, 0, [], 0, [], [], [], false, e.Version, m.CategoryLabel),
         (null, _) => null,
         ({ } s, CommitmentDeadlineChanged c) => s with { Deadline = c.Deadline, DeadlineSetBy = e.Id, Version = e.Version },
         ({ } s, ImplementationStepReported r) => s with

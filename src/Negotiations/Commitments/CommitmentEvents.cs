@@ -10,7 +10,8 @@ public sealed record CommitmentMade(
     string ResponsibleParty,
     IReadOnlyList<string> Backers,
     DateOnly? Deadline,
-    Provenance Provenance) : IDevelopment, ILinksUnderstandings
+    Provenance Provenance,
+    string? CategoryLabel = null) : IDevelopment, ILinksUnderstandings
 {
     IReadOnlyList<Guid> ILinksUnderstandings.UnderstandingIds => [UnderstandingId];
 }

@@ -16,7 +16,8 @@ public sealed record MakeCommitment(
     IReadOnlyList<string>? Backers,
     DateOnly? Deadline,
     Provenance Provenance,
-    Guid? CommitmentId = null)
+    Guid? CommitmentId = null,
+    string? CategoryLabel = null)
 {
     public ProblemDetails Validate()
     {
@@ -24,6 +25,7 @@ public sealed record MakeCommitment(
             .When(UnderstandingId == Guid.Empty, "understandingId", "The understanding the commitment belongs to is required.")
             .Text("text", Text, max: CommitmentRules.MaxLongText)
             .Defined("category", Category)
+            .Labelled("categoryLabel", Category, CategoryLabel, "category")
             .Text("responsibleParty", ResponsibleParty)
             .When(CommitmentId == Guid.Empty, "commitmentId", "Leave it out, or give a non-empty id.");
         if (Backers is { Count: > CommitmentRules.MaxBackers }) problems.Add("backers", $"At most {CommitmentRules.MaxBackers} backers.");
@@ -38,7 +40,8 @@ public sealed record MakeCommitment(
 
     /// <summary>The decider: making a commitment always starts a new stream.</summary>
     public CommitmentMade Decide(Guid id) =>
-        new(id, UnderstandingId, Text.Trim(), Category, ResponsibleParty.Trim(), (Backers ?? []).Select(b => b.Trim()).ToList(), Deadline, Provenance);
+        new(id, UnderstandingId, Text.Trim(), Category, ResponsibleParty.Trim(), (Backers ?? []).Select(b => b.Trim()).ToList(), Deadline, Provenance,
+            CategoryLabel?.Trim());
 }
 
 public static class MakeCommitmentEndpoint

@@ -61,6 +61,17 @@ public sealed class Problems
     public Problems Defined<TEnum>(string field, TEnum value) where TEnum : struct, Enum =>
         When(!Enum.IsDefined(value), field, $"Expected {Accepted.InQuery(typeof(TEnum))}.");
 
+    /// <summary>The word "other" comes with a label in the source's words (kept and shown); every other word is defined in the codebook and takes none.</summary>
+    public Problems Labelled<TEnum>(string field, TEnum word, string? label, string wordField) where TEnum : struct, Enum
+    {
+        if (word.ToString() != "Other")
+            return When(label is not null, field, $"Only \"other\" takes a label: \"{word.Word()}\" is defined in the codebook (GET /api/codebook).");
+        if (string.IsNullOrWhiteSpace(label)) return Add(field, $"Required when {wordField} is \"other\": what it is, in the source's words.");
+        return Text(field, label, max: MaxLabel);
+    }
+
+    public const int MaxLabel = 100;
+
     public bool Any => _errors.Count > 0;
 
     public ProblemDetails Result() => Any

@@ -5,14 +5,18 @@ using Wolverine.Marten;
 
 namespace Negotiations.Understandings;
 
-/// <summary>Proposes a new understanding. A client may choose its id (bulk imports refer to it in later lines).</summary>
+/// <summary>
+/// Proposes a new understanding. A client may choose its id (bulk imports refer to it in later lines). A kind the
+/// codebook does not have is "other" with a label in the source's words.
+/// </summary>
 public sealed record ProposeUnderstanding(
     string Title,
     UnderstandingKind Kind,
     IReadOnlyList<Party> Parties,
     PaxStage Stage,
     Provenance Provenance,
-    Guid? UnderstandingId = null)
+    Guid? UnderstandingId = null,
+    string? KindLabel = null)
 {
     public const int MaxParties = 50;
 
@@ -21,6 +25,7 @@ public sealed record ProposeUnderstanding(
         var problems = new Problems()
             .Text("title", Title)
             .Defined("kind", Kind)
+            .Labelled("kindLabel", Kind, KindLabel, "kind")
             .Defined("stage", Stage)
             .When(UnderstandingId == Guid.Empty, "understandingId", "Leave it out, or give a non-empty id.");
         if (Parties is null || Parties.Count == 0) problems.Add("parties", "At least one party is required.");
@@ -38,7 +43,7 @@ public sealed record ProposeUnderstanding(
 
     /// <summary>The decider: a proposal always starts a new stream.</summary>
     public UnderstandingProposed Decide(Guid id) =>
-        new(id, Title.Trim(), Kind, Parties.Select(p => p with { Name = p.Name.Trim() }).ToList(), Stage, Provenance);
+        new(id, Title.Trim(), Kind, Parties.Select(p => p with { Name = p.Name.Trim() }).ToList(), Stage, Provenance, KindLabel?.Trim());
 }
 
 public static class ProposeUnderstandingEndpoint

@@ -8,7 +8,8 @@ public sealed record UnderstandingProposed(
     UnderstandingKind Kind,
     IReadOnlyList<Party> Parties,
     PaxStage Stage,
-    Provenance Provenance) : IDevelopment, ILinksUnderstandings
+    Provenance Provenance,
+    string? KindLabel = null) : IDevelopment, ILinksUnderstandings
 {
     IReadOnlyList<Guid> ILinksUnderstandings.UnderstandingIds => [UnderstandingId];
 }

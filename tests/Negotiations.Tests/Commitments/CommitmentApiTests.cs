@@ -221,4 +221,19 @@ public class CommitmentApiTests(AppFixture app) : IClassFixture<AppFixture>
         await StreamIsUnchanged(id, 1, async () =>
             (await app.Post("/api/commitments", GivenCommitments.JusticeForVictims(roadmap, id))).ShouldBeProblem(HttpStatusCode.Conflict));
     }
+
+    [Fact]
+    public async Task A_provision_of_another_category_keeps_its_label_and_only_other_takes_one()
+    {
+        var understanding = (await app.Post("/api/understandings", Given.DemilitarisedZone())).ShouldBe(HttpStatusCode.Created).Id;
+        var id = Guid.CreateVersion7();
+        var amnesty = GivenCommitments.JusticeForVictims(understanding, id) with { Category = CommitmentCategory.Other, CategoryLabel = "Amnesty" };
+        (await app.Post("/api/commitments", amnesty)).ShouldBe(HttpStatusCode.Created);
+        (await app.Get($"/api/commitments/{id}")).ShouldBe(HttpStatusCode.OK).Body!["categoryLabel"]!.GetValue<string>().ShouldBe("Amnesty");
+
+        var before = await app.EventCount();
+        (await app.Post("/api/commitments", GivenCommitments.JusticeForVictims(understanding) with { CategoryLabel = "Amnesty" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest).Body!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["categoryLabel"]);
+        (await app.EventCount()).ShouldBe(before);
+    }
 }

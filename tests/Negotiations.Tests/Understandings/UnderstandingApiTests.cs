@@ -164,4 +164,21 @@ public class UnderstandingApiTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.Get($"/api/understandings/{id}?asOf={Uri.EscapeDataString(proposedAt.ToString("O"))}")).ShouldBeProblem(HttpStatusCode.BadRequest)
             .Errors!["asOf"]![0]!.GetValue<string>().ShouldContain("knownAt");
     }
+
+    [Fact]
+    public async Task A_kind_the_codebook_lacks_is_other_with_its_label_kept_and_a_label_on_any_other_kind_is_refused()
+    {
+        var id = Guid.CreateVersion7();
+        var ddr = Given.DemilitarisedZone(id) with { Kind = UnderstandingKind.Other, KindLabel = " Cantonment of combatants " };
+        (await app.Post("/api/understandings", ddr)).ShouldBe(HttpStatusCode.Created);
+        var read = (await app.Get($"/api/understandings/{id}")).ShouldBe(HttpStatusCode.OK).Body!;
+        (read["kind"]!.GetValue<string>(), read["kindLabel"]!.GetValue<string>()).ShouldBe(("other", "Cantonment of combatants"));
+
+        var before = await app.EventCount();
+        var unlabelled = (await app.Post("/api/understandings", Given.DemilitarisedZone() with { Kind = UnderstandingKind.Other })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        unlabelled.Body!["errors"]!["kindLabel"]![0]!.GetValue<string>().ShouldStartWith("Required when kind is \"other\"");
+        var labelled = (await app.Post("/api/understandings", Given.DemilitarisedZone() with { KindLabel = "buffer" })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        labelled.Body!["errors"]!["kindLabel"]![0]!.GetValue<string>().ShouldContain("\"demilitarised-zone\" is defined in the codebook");
+        (await app.EventCount()).ShouldBe(before);
+    }
 }

@@ -9,7 +9,8 @@ using Negotiations.Zones;
 
 namespace Negotiations.ReadModels.Status;
 
-public sealed record CommitmentLine(Guid Id, string Text, CommitmentCategory Category, string ResponsibleParty, int Level, DateOnly? Deadline, CommitmentStanding Standing);
+public sealed record CommitmentLine(Guid Id, string Text, CommitmentCategory Category, string ResponsibleParty, int Level, DateOnly? Deadline, CommitmentStanding Standing,
+    string? CategoryLabel = null);
 
 public sealed record RoadmapImplementation(IReadOnlyList<CommitmentLine> Commitments, decimal? ImplementationPercent);
 
@@ -25,6 +26,7 @@ public sealed record StatusView(
     Guid Id,
     string Title,
     UnderstandingKind Kind,
+    string? KindLabel,
     IReadOnlyList<Party> Parties,
     PaxStage Stage,
     Lifecycle Status,
@@ -51,10 +53,10 @@ public sealed record StatusView(
             .OrderBy(r => r.Outcome?.HeldOn.From ?? r.PlannedFor?.From ?? DateOnly.MaxValue).ThenBy(r => r.Id).ToList();
         var commitments = status.Commitments.Values.Where(c => !c.Retracted).OrderBy(c => c.Id).ToList();
         var lines = commitments.Select(c => new CommitmentLine(c.Id, c.Text, c.Category, c.ResponsibleParty,
-            c.Assessment?.Level ?? 0, c.Deadline, c.Standing)).ToList();
+            c.Assessment?.Level ?? 0, c.Deadline, c.Standing, c.CategoryLabel)).ToList();
 
         return new StatusView(
-            u.Id, u.Title, u.Kind, u.Parties, u.Stage, u.Status, u.Retracted, u.Version,
+            u.Id, u.Title, u.Kind, u.KindLabel, u.Parties, u.Stage, u.Status, u.Retracted, u.Version,
             rounds.LastOrDefault(r => r.Status == RoundStatus.Held),
             rounds.Where(r => r.Status is RoundStatus.Scheduled or RoundStatus.Postponed).OrderBy(r => r.PlannedFor?.From ?? DateOnly.MaxValue).FirstOrDefault(),
             rounds,
