@@ -38,6 +38,16 @@ public sealed class FreshnessReader
         return (row.Document, Of(projection, row.Position, row.LastEvent));
     }
 
+    /// <summary>
+    /// How fresh the projection is, read as one statement of a batch (call <see cref="EnsureEventsAsync"/> first): a batch's
+    /// statements run in order, so whatever the batch reads after it is at least as fresh as it says.
+    /// </summary>
+    public static async Task<Freshness> ReadAsync(Marten.Services.BatchQuerying.IBatchedQuery batch, IQuerySession session, string projection)
+    {
+        var row = await batch.Query<Row<object>>($"select json_build_object({Fields(session)}, 'document', null)", Names(projection));
+        return Of(projection, row.Single().Position, row.Single().LastEvent);
+    }
+
     /// <summary>The events table exists once anything was appended; a new, empty store has none yet.</summary>
     public static ValueTask EnsureEventsAsync(IQuerySession session, CancellationToken cancellation) =>
         session.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellation);

@@ -4,6 +4,8 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.ReadModels.Links;
+using System.Linq.Expressions;
+using Marten.Services.BatchQuerying;
 using Wolverine.Http;
 
 namespace Negotiations.ReadModels.Timeline;
@@ -31,7 +33,7 @@ public static class GetTimelineEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<Results<Ok<Fresh<TimelinePage>>, ProblemHttpResult>> Get(
-        IQuerySession session, FreshnessReader freshness, CancellationToken cancellation,
+        IQuerySession session, CancellationToken cancellation,
         [FromQuery] Guid? understandingId = null,
         [FromQuery] string? party = null,
         [FromQuery] string? concept = null,
@@ -49,32 +51,44 @@ public static class GetTimelineEndpoint
         var problems = query.Validate();
         if (problems.Any) return TypedResults.Problem(problems.Result());
 
+        await FreshnessReader.EnsureEventsAsync(session, cancellation);
         IReadOnlyList<Guid>? streams = null;
+        Task<Freshness>? fresh = null;
         if (query.UnderstandingId is { } id)
         {
-            streams = await session.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(id)).Select(l => l.Id).ToListAsync(cancellation);
+            var links = session.CreateBatchQuery();
+            fresh = FreshnessReader.ReadAsync(links, session, TimelineProjection.ProjectionName);
+            var linked = links.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(id)).Select(l => l.Id).ToList();
+            await links.Execute(cancellation);
+            streams = await linked;
             // An understanding's own stream links it from its proposal on (inline, with the understanding's documents).
             if (!streams.Contains(id))
                 return TypedResults.Problem($"No understanding has id {id}.", statusCode: 404, title: "Unknown understanding");
         }
 
-        // Read before the entries, so that the answer is at least as fresh as it says.
-        var fresh = await freshness.ReadAsync(session, TimelineProjection.ProjectionName, cancellation);
+        // One round trip for the page and its total (two when the understanding's streams are looked up first), the
+        // freshness read before the entries, so that the answer is at least as fresh as it says.
+        var batch = session.CreateBatchQuery();
+        fresh ??= FreshnessReader.ReadAsync(batch, session, TimelineProjection.ProjectionName);
         // A page reads its rows through the (occurred_from, sequence) index; the total is counted apart, not with every row
         // (Marten's paged list adds count(*) over(), which reads every matching entry in full).
-        var entries = await query.Apply(session.Query<TimelineEntry>(), streams)
+        var rows = query.Apply(batch.Query<TimelineEntry>(), streams)
             .OrderBy(x => x.OccurredFrom).ThenBy(x => x.Sequence)
             .Skip((int)Math.Min(int.MaxValue, (query.Page - 1L) * query.PageSize)).Take(query.PageSize)
-            .ToListAsync(cancellation);
+            .ToList();
         // The whole timeline's total is kept per week by the daemon; a filtered one is counted through the filter's index.
-        long total = query.Unfiltered(streams)
-            ? await session.Query<WeekTally>().SumAsync(w => w.Entries, cancellation)
-            : await query.Apply(session.Query<TimelineEntry>(), streams).LongCountAsync(cancellation);
+        var counted = query.Unfiltered(streams)
+            ? Widened(batch.Query<WeekTally>().Sum(w => w.Entries))
+            : query.Apply(batch.Query<TimelineEntry>(), streams).Count();
+        await batch.Execute(cancellation);
+        var (entries, total) = (await rows, await counted);
 
         var result = new TimelinePage(entries.Select(query.AsKnown).ToList(), query.Page, query.PageSize, total,
             (total + query.PageSize - 1) / query.PageSize);
-        return TypedResults.Ok(new Fresh<TimelinePage>(result, fresh));
+        return TypedResults.Ok(new Fresh<TimelinePage>(result, await fresh));
     }
+
+    private static async Task<long> Widened(Task<int> count) => await count;
 }
 
 /// <summary>The timeline's filters, checked, and applied to a query of entries.</summary>
@@ -106,32 +120,41 @@ public sealed record TimelineQuery(
     /// <summary>PostgreSQL compares timestamps in UTC; Npgsql writes only UTC ones.</summary>
     private DateTimeOffset? KnownAtUtc => KnownAt?.ToUniversalTime();
 
-    public IQueryable<TimelineEntry> Apply(IQueryable<TimelineEntry> entries, IReadOnlyList<Guid>? streams)
+    public IQueryable<TimelineEntry> Apply(IQueryable<TimelineEntry> entries, IReadOnlyList<Guid>? streams) =>
+        Filters(streams).Aggregate(entries, (query, filter) => query.Where(filter));
+
+    public IBatchedQueryable<TimelineEntry> Apply(IBatchedQueryable<TimelineEntry> entries, IReadOnlyList<Guid>? streams) =>
+        Filters(streams).Aggregate(entries, (query, filter) => query.Where(filter));
+
+    /// <summary>The filters, as conditions on an entry; a query of either kind applies them all.</summary>
+    private IEnumerable<Expression<Func<TimelineEntry, bool>>> Filters(IReadOnlyList<Guid>? streams)
     {
-        if (streams is not null) entries = entries.Where(x => x.StreamId.IsOneOf(streams.ToArray()));
+        if (streams is not null)
+        {
+            var ids = streams.ToArray();
+            yield return x => x.StreamId.IsOneOf(ids);
+        }
         if (Party is not null)
         {
             var party = Party.Trim().ToLowerInvariant();
-            entries = entries.Where(x => x.Mentions.Contains(party));
+            yield return x => x.Mentions.Contains(party);
         }
-        if (ConceptName is { } concept) entries = entries.Where(x => x.Concept == concept);
+        if (ConceptName is { } concept) yield return x => x.Concept == concept;
         if (Source is not null)
         {
             var source = Source.Trim();
-            entries = entries.Where(x => x.Sources.Any(s => s.Name.Contains(source, StringComparison.OrdinalIgnoreCase)));
+            yield return x => x.Sources.Any(s => s.Name.Contains(source, StringComparison.OrdinalIgnoreCase));
         }
-        if (From is { } from) entries = entries.Where(x => x.OccurredUntil >= from);
-        if (To is { } to) entries = entries.Where(x => x.OccurredFrom <= to);
-        if (AsOf is { } asOf) entries = entries.Where(x => x.OccurredFrom <= asOf);
-        if (KnownAtUtc is { } knownAt) entries = entries.Where(x => x.Recorded <= knownAt);
+        if (From is { } from) yield return x => x.OccurredUntil >= from;
+        if (To is { } to) yield return x => x.OccurredFrom <= to;
+        if (AsOf is { } asOf) yield return x => x.OccurredFrom <= asOf;
+        if (KnownAtUtc is { } knownAt) yield return x => x.Recorded <= knownAt;
         if (!IncludeTakenBack)
         {
-            entries = entries.Where(x => x.TakesBack == null);
-            entries = KnownAtUtc is { } known
-                ? entries.Where(x => x.TakenBack == null || x.TakenBack.RecordedAt > known)
-                : entries.Where(x => x.TakenBack == null);
+            yield return x => x.TakesBack == null;
+            if (KnownAtUtc is { } known) yield return x => x.TakenBack == null || x.TakenBack.RecordedAt > known;
+            else yield return x => x.TakenBack == null;
         }
-        return entries;
     }
 
     /// <summary>As known at KnownAt: a retraction or correction recorded after it has not happened yet.</summary>
