@@ -23,9 +23,9 @@ public sealed class OccurrenceJson : JsonConverter<Occurrence>
         {
             var name = reader.GetString()!;
             reader.Read();
-            if (Is(name, nameof(Written.From), options)) from = Member<DateOnly?>(ref reader, options, name);
+            if (Is(name, nameof(Written.From), options)) from = Day(ref reader, name);
             else if (Is(name, nameof(Written.Precision), options)) precision = Member<DatePrecision>(ref reader, options, name);
-            else if (Is(name, nameof(Written.To), options)) to = Member<DateOnly?>(ref reader, options, name);
+            else if (Is(name, nameof(Written.To), options)) to = Day(ref reader, name);
             else reader.Skip();
         }
         return new Occurrence(from ?? default, precision, to);
@@ -37,6 +37,15 @@ public sealed class OccurrenceJson : JsonConverter<Occurrence>
     private static bool Is(string name, string member, JsonSerializerOptions options) =>
         string.Equals(name, options.PropertyNamingPolicy?.ConvertName(member) ?? member,
             options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    /// <summary>A day as the serializer writes one (YYYY-MM-DD), read here directly: every stored event's dates come this way.</summary>
+    private static DateOnly? Day(ref Utf8JsonReader reader, string name) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String when DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var day) => day,
+        _ => throw JsonReadProblems.Member(name, typeof(DateOnly))
+    };
 
     private static T? Member<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, string name)
     {
