@@ -7,30 +7,37 @@ using Wolverine.Marten;
 namespace Negotiations.Zones;
 
 /// <summary>
-/// A party declares it pulled a weapon class back to a depth in km from the zone's reference. The
-/// same declaration (same party, weapon class, depth, area and date) as one of the zone's latest again is a no-op.
+/// A party declares it complied with a measure: pulled a weapon class back to a depth in km from the zone's reference
+/// (no measure named), or behind a line, handed weapons over, cantoned them, withdrew named forces, opened a crossing,
+/// released detainees or observed the ceasefire (<see cref="ComplianceMeasure"/>). The same declaration as one of
+/// the zone's latest again is a no-op.
 /// </summary>
 public sealed record DeclareWithdrawal(
     string Party,
-    string WeaponClass,
-    decimal DepthKm,
+    string? WeaponClass,
+    decimal? DepthKm,
     string? Area,
     Provenance Provenance,
-    [property: JsonPropertyName("version")] long ExpectedVersion)
+    [property: JsonPropertyName("version")] long ExpectedVersion,
+    ComplianceMeasure? Measure = null,
+    int? Count = null,
+    string? Unit = null,
+    string? Place = null,
+    string? Forces = null)
 {
-    public ProblemDetails Validate() =>
-        WithdrawalDeclared.Rules(new Problems(), Party, WeaponClass, DepthKm, Area).Positive(ExpectedVersion).Check(Provenance).Result();
+    public ProblemDetails Validate() => Declared(Guid.Empty).CheckFields(new Problems()).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Zone zone) => StreamVersion.Check(ExpectedVersion, zone.Version, "the zone");
 
     public IEnumerable<object> Decide(Zone zone)
     {
-        var declared = new WithdrawalDeclared(zone.Id, Party.Trim(), WeaponClass.Trim(), DepthKm, Area.TrimmedOrNull(), Provenance);
-        var already = zone.RecentDeclarations.Any(w =>
-            Same(w.Party, declared.Party) && Same(w.WeaponClass, declared.WeaponClass) && w.DepthKm == declared.DepthKm
-            && Same(w.Area, declared.Area) && w.Occurred == Provenance.Occurred);
+        var declared = Declared(zone.Id);
+        var already = zone.RecentDeclarations.Any(w => w.Declares(declared));
         return already ? [] : [declared];
     }
+
+    private WithdrawalDeclared Declared(Guid zone) => new(zone, Party?.Trim()!, WeaponClass.TrimmedOrNull(), DepthKm, Area.TrimmedOrNull(), Provenance,
+        Measure, Count, Unit.TrimmedOrNull(), Place.TrimmedOrNull(), Forces.TrimmedOrNull());
 
     internal static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
@@ -42,7 +49,7 @@ public static class DeclareWithdrawalEndpoint
     public static ProblemDetails Before(DeclareWithdrawal command, Zone zone) => command.Allowed(zone);
 
     [WolverinePost("/api/zones/{zoneId}/withdrawals", OperationId = "DeclareWithdrawal"), Tags("Zones")]
-    [EndpointSummary("Log a party's declaration that it withdrew a weapon class to a depth")]
+    [EndpointSummary("Log a party's declaration that it complied with a measure: a withdrawal to a depth, a handover, a departure, ...")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static (Zone, Events) Post(DeclareWithdrawal command, [WriteAggregate("zoneId")] Zone zone) =>

@@ -87,18 +87,29 @@ public sealed record Withdrawal(
     Guid EventId,
     IReadOnlyList<Guid> EarlierEventIds,
     string Party,
-    string WeaponClass,
-    decimal DepthKm,
+    string? WeaponClass,
+    decimal? DepthKm,
     string? Area,
     Occurrence Occurred,
-    Assessment? LatestAssessment)
+    Assessment? LatestAssessment,
+    ComplianceMeasure? Measure = null,
+    int? Count = null,
+    string? Unit = null,
+    string? Place = null,
+    string? Forces = null)
 {
     public WithdrawalStatus Status => LatestAssessment?.Finding ?? WithdrawalStatus.Declared;
 
     public bool IsNamedBy(Guid eventId) => EventId == eventId || EarlierEventIds.Contains(eventId);
 
     public static Withdrawal Of(Guid eventId, IReadOnlyList<Guid> replaced, WithdrawalDeclared d) =>
-        new(eventId, replaced, d.Party, d.WeaponClass, d.DepthKm, d.Area, d.Provenance.Occurred, null);
+        new(eventId, replaced, d.Party, d.WeaponClass, d.DepthKm, d.Area, d.Provenance.Occurred, null, d.Measure, d.Count, d.Unit, d.Place, d.Forces);
+
+    /// <summary>Whether the declaration says the same as this one: a resend.</summary>
+    public bool Declares(WithdrawalDeclared d) =>
+        DeclareWithdrawal.Same(Party, d.Party) && DeclareWithdrawal.Same(WeaponClass, d.WeaponClass) && DepthKm == d.DepthKm
+        && DeclareWithdrawal.Same(Area, d.Area) && Occurred == d.Provenance.Occurred && Measure == d.Measure && Count == d.Count
+        && DeclareWithdrawal.Same(Unit, d.Unit) && DeclareWithdrawal.Same(Place, d.Place) && DeclareWithdrawal.Same(Forces, d.Forces);
 }
 
 /// <summary>A monitor's finding about a declaration, with the event that logged it.</summary>

@@ -42,13 +42,14 @@ public sealed record ZoneDetails(
         ({ } s, ZoneRulesChanged c) => s with
         {
             Rules = c.Rules, RulesEventId = e.Id,
-            Standing = s.Standing.Select(w => w with { RequiredDepthKm = Required(c.Rules, w.WeaponClass) }).ToList(),
+            Standing = s.Standing.Select(w => w with { RequiredDepthKm = Required(c.Rules, w.Measure, w.WeaponClass) }).ToList(),
             Version = e.Version
         },
         ({ } s, WithdrawalDeclared d) => s with
         {
             Standing = Declared(s.Standing, new WithdrawalStanding(e.Id, AsItStands.Replaced(e), d.Party, d.WeaponClass, d.DepthKm, d.Area,
-                d.Provenance.Occurred, Required(s.Rules, d.WeaponClass), null)),
+                d.Provenance.Occurred, Required(s.Rules, d.Measure, d.WeaponClass), null, d.Measure ?? ComplianceMeasure.WithdrawalToDepth,
+                d.Count, d.Unit, d.Place, d.Forces)),
             DeclarationCount = s.DeclarationCount + 1,
             Version = e.Version
         },
@@ -73,16 +74,19 @@ public sealed record ZoneDetails(
     };
 
     /// <summary>
-    /// The depth the rules require of a weapon class: the farthest "beyond X km" rule that names it (bands with a
-    /// maximum limit what stays inside; they require no withdrawal). Null when no such rule names it.
+    /// The depth the rules require of a weapon class withdrawn to a depth: the farthest "beyond X km" rule that names it
+    /// (bands with a maximum limit what stays inside; they require no withdrawal). Null when no such rule names it, and
+    /// for every other measure (the rules are depths).
     /// </summary>
-    private static decimal? Required(IReadOnlyList<WeaponRule> rules, string weaponClass) =>
-        rules.Where(r => r.Covers(weaponClass) && r.MaximumDepthKm is null).Max(r => (decimal?)r.MinimumDepthKm);
+    private static decimal? Required(IReadOnlyList<WeaponRule> rules, ComplianceMeasure? measure, string? weaponClass) =>
+        measure is null or ComplianceMeasure.WithdrawalToDepth && weaponClass is not null
+            ? rules.Where(r => r.Covers(weaponClass!) && r.MaximumDepthKm is null).Max(r => (decimal?)r.MinimumDepthKm)
+            : null;
 
     /// <summary>The party's latest declaration on a weapon class takes the place of its one before, if any.</summary>
     private static IReadOnlyList<WithdrawalStanding> Declared(IReadOnlyList<WithdrawalStanding> standing, WithdrawalStanding declared)
     {
-        var at = standing.ToList().FindIndex(w => w.IsAbout(declared.Party, declared.WeaponClass));
+        var at = standing.ToList().FindIndex(w => w.IsAbout(declared.Party, declared.Measure, declared.Subject));
         return at < 0 ? [.. standing, declared] : [.. standing.Take(at), declared, .. standing.Skip(at + 1)];
     }
 
@@ -97,21 +101,33 @@ public sealed record ZoneDetails(
 }
 
 /// <summary>
-/// Where one party stands on one weapon class: its latest standing declaration (DeclarationEventId, and the
-/// declarations it corrected, which assessments may still name), the monitors' latest finding about it, and the
-/// depth the zone's rules require of that weapon class.
+/// Where one party stands on one measure and its subject (a weapon class, forces or a place): its latest standing
+/// declaration (DeclarationEventId, and the declarations it corrected, which assessments may still name), the
+/// monitors' latest finding about it, and for a withdrawal to a depth the depth the zone's rules require.
 /// </summary>
 public sealed record WithdrawalStanding(
     Guid DeclarationEventId,
     IReadOnlyList<Guid> EarlierEventIds,
     string Party,
-    string WeaponClass,
-    decimal DeclaredDepthKm,
+    string? WeaponClass,
+    decimal? DeclaredDepthKm,
     string? Area,
     Occurrence Declared,
     decimal? RequiredDepthKm,
-    Assessment? LatestAssessment)
+    Assessment? LatestAssessment,
+    ComplianceMeasure Measure = ComplianceMeasure.WithdrawalToDepth,
+    int? Count = null,
+    string? Unit = null,
+    string? Place = null,
+    string? Forces = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Subject => ComplianceMeasures.Subject(WeaponClass, Forces, Place) ?? "";
+
+    /// <summary>What the party declared, as a reader says it ("withdrew to 20 km", "handed over 12 tanks").</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Declaration => ComplianceMeasures.Words(Measure, DeclaredDepthKm, Count, Unit, Place, Forces);
+
     public WithdrawalStatus Status => LatestAssessment?.Finding ?? WithdrawalStatus.Declared;
 
     /// <summary>Whether the declared depth reaches the rule's minimum; null when no rule names the weapon class.</summary>
@@ -119,6 +135,6 @@ public sealed record WithdrawalStanding(
 
     public bool IsNamedBy(Guid eventId) => DeclarationEventId == eventId || EarlierEventIds.Contains(eventId);
 
-    public bool IsAbout(string party, string weaponClass) =>
-        DeclareWithdrawal.Same(Party, party) && DeclareWithdrawal.Same(WeaponClass, weaponClass);
+    public bool IsAbout(string party, ComplianceMeasure measure, string subject) =>
+        DeclareWithdrawal.Same(Party, party) && Measure == measure && DeclareWithdrawal.Same(Subject, subject);
 }

@@ -20,18 +20,28 @@ public sealed record ZoneRulesChanged(Guid ZoneId, IReadOnlyList<WeaponRule> Rul
 }
 
 /// <summary>A party says it pulled a weapon class back to a depth (km from the zone's reference).</summary>
+/// <summary>
+/// A party declares it complied with a measure (<see cref="ComplianceMeasure"/>; none named is a withdrawal to a
+/// depth): each takes the figures it needs and no others (<see cref="ComplianceMeasures.Measure"/>).
+/// </summary>
 public sealed record WithdrawalDeclared(
     Guid ZoneId,
     string Party,
-    string WeaponClass,
-    decimal DepthKm,
+    string? WeaponClass,
+    decimal? DepthKm,
     string? Area,
-    Provenance Provenance) : IFieldRules
+    Provenance Provenance,
+    ComplianceMeasure? Measure = null,
+    int? Count = null,
+    string? Unit = null,
+    string? Place = null,
+    string? Forces = null) : IFieldRules
 {
-    public static Problems Rules(Problems problems, string? party, string? weaponClass, decimal depthKm, string? area) =>
-        problems.Text("party", party).Text("weaponClass", weaponClass).Depth("depthKm", depthKm).Text("area", area, required: false);
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Subject => ComplianceMeasures.Subject(WeaponClass, Forces, Place) ?? "";
 
-    public Problems CheckFields(Problems problems) => Rules(problems, Party, WeaponClass, DepthKm, Area);
+    public Problems CheckFields(Problems problems) =>
+        problems.Text("party", Party).Measure(Measure, WeaponClass, DepthKm, Count, Unit, Place, Forces).Text("area", Area, required: false);
 }
 
 /// <summary>A monitor's finding about one withdrawal declaration, named by its event id.</summary>

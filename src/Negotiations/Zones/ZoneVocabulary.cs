@@ -5,7 +5,8 @@ namespace Negotiations.Zones;
 /// What kind of separation a zone is. A demilitarised zone keeps weapons out altogether; an area of
 /// separation is held by a third party between the lines; a limitation band caps forces at a depth
 /// (the 1974 10/20 km bands); a withdrawal line is a distance each side pulls a weapon class back
-/// behind (the Minsk 50/70/140 km lines).
+/// behind (the Minsk 50/70/140 km lines); a cantonment site, a region and a crossing are where the other
+/// compliance measures take place (<see cref="ComplianceMeasure"/>).
 /// </summary>
 [Vocabulary("zone-kind", "Ceasefire and disengagement arrangements (the 1974 Israel-Syria Disengagement Agreement, the Minsk withdrawal lines)")]
 public enum ZoneKind
@@ -17,7 +18,13 @@ public enum ZoneKind
     [Definition("A band beside a line in which forces and weapons are capped (the 1974 10 and 20 km bands).")]
     LimitationBand,
     [Definition("A distance behind which each side pulls a class of weapons back (the Minsk 50, 70 and 140 km lines).")]
-    WithdrawalLine
+    WithdrawalLine,
+    [Definition("A site where weapons are handed over or combatants and weapons are gathered and kept (DDR cantonment and storage sites).")]
+    CantonmentSite,
+    [Definition("A region foreign or named forces are to leave.")]
+    Region,
+    [Definition("A crossing or corridor to be opened, for people, goods or aid.")]
+    Crossing
 }
 
 /// <summary>

@@ -114,7 +114,9 @@ public static class LinkLines
     {
         var parts = new List<string> { $"{z.Kind.Word()}, {Count(z.Rules.Count, "rule")}" };
         parts.AddRange(z.Standing.Select(s =>
-            $"{s.Party} {s.WeaponClass}: {s.Status.Word()} at {s.DeclaredDepthKm} km{(s.RequiredDepthKm is { } required ? $" (rule {required} km)" : "")}"));
+            s.Measure == ComplianceMeasure.WithdrawalToDepth
+                ? $"{s.Party} {s.WeaponClass}: {s.Status.Word()} at {s.DeclaredDepthKm} km{(s.RequiredDepthKm is { } required ? $" (rule {required} km)" : "")}"
+                : $"{s.Party} {s.Declaration}: {s.Status.Word()}"));
         if (z.ViolationCount > 0)
         {
             // Rulings are kept for the latest reports only: beyond them, how many were verified is the timeline's to tell.
