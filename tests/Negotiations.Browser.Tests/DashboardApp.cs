@@ -20,7 +20,7 @@ namespace Negotiations.Browser.Tests;
 /// schema of its own (dropped afterwards), with the demo scenario imported through the API; and headless
 /// Chromium, Debian's own (/usr/bin/chromium): Playwright never downloads a browser.
 /// </summary>
-public sealed class DashboardApp : IAsyncLifetime
+public class DashboardApp : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -46,10 +46,12 @@ public sealed class DashboardApp : IAsyncLifetime
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         Http.DefaultRequestHeaders.Authorization = new("Bearer", Factory.MonitorKey);
 
-        using var reader = DemoScenario.Open();
-        var reply = await Http.PostAsync("/api/import", new StringContent(await reader.ReadToEndAsync(), Encoding.UTF8, "application/x-ndjson"));
-        var results = (await reply.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        results[^1].ShouldContain("\"rejected\":0", customMessage: string.Join("\n", results.Where(r => !r.Contains("\"applied\":true"))));
+        foreach (var report in await ReportsAsync())
+        {
+            var reply = await Http.PostAsync("/api/import", new StringContent(report, Encoding.UTF8, "application/x-ndjson"));
+            var results = (await reply.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            results[^1].ShouldContain("\"rejected\":0", customMessage: string.Join("\n", results.Where(r => !r.Contains("\"applied\":true"))));
+        }
         await Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
         File.Exists(Chromium).ShouldBeTrue($"{Chromium} is missing: eventstore-scripts/test installs Debian's chromium package (apt-get install -y chromium).");
@@ -60,6 +62,13 @@ public sealed class DashboardApp : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
         });
+    }
+
+    /// <summary>The field reports imported before the tests: the demo scenario.</summary>
+    protected virtual async Task<IReadOnlyList<string>> ReportsAsync()
+    {
+        using var reader = DemoScenario.Open();
+        return [await reader.ReadToEndAsync()];
     }
 
     /// <summary>A new page in a browser context of its own: a laptop's window unless told otherwise.</summary>
