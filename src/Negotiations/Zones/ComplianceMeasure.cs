@@ -61,7 +61,7 @@ public static class ComplianceMeasures
         var at = place is null ? "" : $" at {place}";
         return (measure ?? ComplianceMeasure.WithdrawalToDepth) switch
         {
-            ComplianceMeasure.WithdrawalToDepth => $"withdrew to {depthKm} km",
+            ComplianceMeasure.WithdrawalToDepth => $"withdrew to {depthKm?.ToString(System.Globalization.CultureInfo.InvariantCulture)} km",
             ComplianceMeasure.WithdrawalBehindLine => $"withdrew behind {place}",
             ComplianceMeasure.Handover => $"handed over{counted}{at}",
             ComplianceMeasure.Cantonment => $"cantoned{counted}{at}",

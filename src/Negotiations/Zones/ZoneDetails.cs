@@ -42,14 +42,14 @@ public sealed record ZoneDetails(
         ({ } s, ZoneRulesChanged c) => s with
         {
             Rules = c.Rules, RulesEventId = e.Id,
-            Standing = s.Standing.Select(w => w with { RequiredDepthKm = Required(c.Rules, w.Measure, w.WeaponClass) }).ToList(),
+            Standing = s.Standing.Select(w => w.Against(c.Rules)).ToList(),
             Version = e.Version
         },
         ({ } s, WithdrawalDeclared d) => s with
         {
             Standing = Declared(s.Standing, new WithdrawalStanding(e.Id, AsItStands.Replaced(e), d.Party, d.WeaponClass, d.DepthKm, d.Area,
-                d.Provenance.Occurred, Required(s.Rules, d.Measure, d.WeaponClass), null, d.Measure ?? ComplianceMeasure.WithdrawalToDepth,
-                d.Count, d.Unit, d.Place, d.Forces)),
+                d.Provenance.Occurred, null, null, d.Measure ?? ComplianceMeasure.WithdrawalToDepth,
+                d.Count, d.Unit, d.Place, d.Forces).Against(s.Rules)),
             DeclarationCount = s.DeclarationCount + 1,
             Version = e.Version
         },
@@ -72,16 +72,6 @@ public sealed record ZoneDetails(
         ({ } s, DevelopmentRetracted r) when r.RetractedEventId == s.DefinedBy => s with { Retracted = true, Version = e.Version },
         ({ } s, _) => s with { Version = e.Version }
     };
-
-    /// <summary>
-    /// The depth the rules require of a weapon class withdrawn to a depth: the farthest "beyond X km" rule that names it
-    /// (bands with a maximum limit what stays inside; they require no withdrawal). Null when no such rule names it, and
-    /// for every other measure (the rules are depths).
-    /// </summary>
-    private static decimal? Required(IReadOnlyList<WeaponRule> rules, ComplianceMeasure? measure, string? weaponClass) =>
-        measure is null or ComplianceMeasure.WithdrawalToDepth && weaponClass is not null
-            ? rules.Where(r => r.Covers(weaponClass!) && r.MaximumDepthKm is null).Max(r => (decimal?)r.MinimumDepthKm)
-            : null;
 
     /// <summary>The party's latest declaration on a weapon class takes the place of its one before, if any.</summary>
     private static IReadOnlyList<WithdrawalStanding> Declared(IReadOnlyList<WithdrawalStanding> standing, WithdrawalStanding declared)
@@ -121,8 +111,45 @@ public sealed record WithdrawalStanding(
     string? Place = null,
     string? Forces = null)
 {
+    /// <summary>The count the rules require (at least), for a handover or cantonment; null when no rule sets one.</summary>
+    public int? RequiredCount { get; init; }
+
+    /// <summary>The earliest deadline the rules set for this measure and weapon class; null when none does.</summary>
+    public DateOnly? RequiredBy { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public string Subject => ComplianceMeasures.Subject(WeaponClass, Forces, Place) ?? "";
+
+    /// <summary>
+    /// Whether the declaration meets what the rules require of its measure and weapon class: the depth (the farthest
+    /// "beyond X km" rule; bands with a maximum limit what stays inside and require no withdrawal), the count, and the
+    /// deadline (by the last day the declared compliance may have happened). Null when no rule requires anything of it.
+    /// </summary>
+    public bool? MeetsRule => RequiredDepthKm is null && RequiredCount is null && RequiredBy is null
+        ? null
+        : (RequiredDepthKm is null || DeclaredDepthKm >= RequiredDepthKm) && (RequiredCount is null || Count >= RequiredCount)
+          && (RequiredBy is null || Declared.Latest <= RequiredBy);
+
+    /// <summary>What the rules require, as a reader says it ("10 km", "at least 7,000 by 2017-06-27"); null when nothing.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Requirement => MeetsRule is null ? null : string.Join(" ", new[]
+    {
+        RequiredDepthKm is { } km ? $"{km.ToString(System.Globalization.CultureInfo.InvariantCulture)} km" : null,
+        RequiredCount is { } n ? $"at least {n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}" : null,
+        RequiredBy is { } by ? $"by {by:yyyy-MM-dd}" : null
+    }.OfType<string>());
+
+    /// <summary>The standing held against the zone's rules of its measure that name its weapon class.</summary>
+    public WithdrawalStanding Against(IReadOnlyList<WeaponRule> rules)
+    {
+        var named = WeaponClass is null ? [] : rules.Where(r => r.Measured == Measure && r.Covers(WeaponClass)).ToList();
+        return this with
+        {
+            RequiredDepthKm = named.Where(r => r.MaximumDepthKm is null).Max(r => r.MinimumDepthKm),
+            RequiredCount = named.Max(r => r.Count),
+            RequiredBy = named.Min(r => r.Deadline)
+        };
+    }
 
     /// <summary>What the party declared, as a reader says it ("withdrew to 20 km", "handed over 12 tanks").</summary>
     [System.Text.Json.Serialization.JsonIgnore]

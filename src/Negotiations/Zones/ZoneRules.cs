@@ -25,17 +25,35 @@ public static class ZoneRules
         {
             var at = $"{field}[{i}]";
             if (rules[i] is not { } rule) { problems.Add(at, "A rule cannot be null."); continue; }
-            problems.Text($"{at}.weaponClass", rule.WeaponClass)
-                .When(rule.MinimumDepthKm is < 0 or > WeaponRule.MaxDepthKm, $"{at}.minimumDepthKm",
-                    $"A depth in km from the reference: 0 (at the reference itself) to {WeaponRule.MaxDepthKm}.")
-                .Depth($"{at}.maximumDepthKm", rule.MaximumDepthKm, required: false)
-                .When(rule.MaximumDepthKm <= rule.MinimumDepthKm, $"{at}.maximumDepthKm", "A band ends beyond where it starts: more than the minimum depth.")
-                .Text($"{at}.limit", rule.Limit, required: false);
+            problems.Text($"{at}.weaponClass", rule.WeaponClass).Text($"{at}.limit", rule.Limit, required: false);
+            var word = $"\"{rule.Measured.Word()}\"";
+            switch (rule.Measured)
+            {
+                case ComplianceMeasure.WithdrawalToDepth:
+                    problems.When(rule.MinimumDepthKm is < 0 or > WeaponRule.MaxDepthKm, $"{at}.minimumDepthKm",
+                            $"A depth in km from the reference: 0 (at the reference itself) to {WeaponRule.MaxDepthKm}.")
+                        .Depth($"{at}.maximumDepthKm", rule.MaximumDepthKm, required: false)
+                        .When(rule.MaximumDepthKm <= (rule.MinimumDepthKm ?? 0), $"{at}.maximumDepthKm", "A band ends beyond where it starts: more than the minimum depth.")
+                        .When(rule.Count is not null, $"{at}.count", "A rule of depths counts nothing: what is allowed inside a band is its limit.")
+                        .When(rule.Place is not null, $"{at}.place", "A rule of depths is measured from the zone's reference: leave place out.");
+                    break;
+                case ComplianceMeasure.WithdrawalBehindLine or ComplianceMeasure.Handover or ComplianceMeasure.Cantonment:
+                    problems.When(rule.MinimumDepthKm is not null, $"{at}.minimumDepthKm", $"Only \"withdrawal-to-depth\" rules have depths; {word} does not.")
+                        .When(rule.MaximumDepthKm is not null, $"{at}.maximumDepthKm", $"Only \"withdrawal-to-depth\" rules have depths; {word} does not.")
+                        .When(rule.Count is < 0, $"{at}.count", "At least 0.")
+                        .When(rule.Count is not null && rule.Measured == ComplianceMeasure.WithdrawalBehindLine, $"{at}.count", $"{word} counts nothing: leave count out.")
+                        .Text($"{at}.place", rule.Place, required: rule.Measured == ComplianceMeasure.WithdrawalBehindLine, max: 200);
+                    break;
+                default:
+                    problems.Add($"{at}.measure", $"A zone's rules are about weapon classes: withdrawal-to-depth, withdrawal-behind-line, handover or cantonment. " +
+                        $"Log {word} itself with DeclareWithdrawal.");
+                    break;
+            }
         }
         // A weapon class may have several bands (0-10 km: at most 75 tanks; 10-20 km: at most 450), one per starting depth.
         if (rules.Where(r => r?.WeaponClass is not null)
-            .GroupBy(r => (r.WeaponClass.Trim().ToLowerInvariant(), r.MinimumDepthKm)).Any(g => g.Count() > 1))
-            problems.Add(field, "A weapon class has one rule per minimum depth.");
+            .GroupBy(r => (r.WeaponClass.Trim().ToLowerInvariant(), r.Measured, r.MinimumDepthKm ?? 0)).Any(g => g.Count() > 1))
+            problems.Add(field, "A weapon class has one rule per measure and minimum depth.");
         return problems;
     }
 

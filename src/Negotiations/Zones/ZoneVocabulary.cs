@@ -58,16 +58,33 @@ public enum ViolationStatus
 }
 
 /// <summary>
-/// One rule of a zone: a weapon class (free text from the agreement, e.g. "heavy weapons",
-/// "artillery >= 100 mm") kept at least MinimumDepthKm from the reference place or line, and at most
-/// MaximumDepthKm where the rule is a band; a band may start at 0 (the reference itself). Limit says what is allowed inside, if anything
-/// (e.g. "up to 75 tanks").
+/// One rule of a zone about a weapon class (free text from the agreement, e.g. "heavy weapons", "artillery >= 100 mm").
+/// A withdrawal to a depth (no measure named): kept at least MinimumDepthKm from the reference place or line, and at
+/// most MaximumDepthKm where the rule is a band; a band may start at 0 (the reference itself); Limit says what is
+/// allowed inside, if anything (e.g. "up to 75 tanks"). Another measure of weapons (behind a line, a handover, a
+/// cantonment) has no depth: it may require a Count of at least so many and a Place (the line, the site). Any rule may
+/// set a Deadline the measure is due by.
 /// </summary>
-public sealed record WeaponRule(string WeaponClass, decimal MinimumDepthKm, decimal? MaximumDepthKm = null, string? Limit = null)
+public sealed record WeaponRule(
+    string WeaponClass,
+    decimal? MinimumDepthKm,
+    decimal? MaximumDepthKm = null,
+    string? Limit = null,
+    ComplianceMeasure? Measure = null,
+    int? Count = null,
+    DateOnly? Deadline = null,
+    string? Place = null)
 {
     public const decimal MaxDepthKm = 1000m;
 
-    public WeaponRule Trimmed() => this with { WeaponClass = WeaponClass.Trim(), Limit = string.IsNullOrWhiteSpace(Limit) ? null : Limit.Trim() };
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ComplianceMeasure Measured => Measure ?? ComplianceMeasure.WithdrawalToDepth;
+
+    public WeaponRule Trimmed() => this with
+    {
+        WeaponClass = WeaponClass.Trim(), Limit = string.IsNullOrWhiteSpace(Limit) ? null : Limit.Trim(), Place = string.IsNullOrWhiteSpace(Place) ? null : Place.Trim(),
+        MinimumDepthKm = Measured == ComplianceMeasure.WithdrawalToDepth ? MinimumDepthKm ?? 0 : MinimumDepthKm
+    };
 
     public bool Covers(string weaponClass) => string.Equals(WeaponClass.Trim(), weaponClass.Trim(), StringComparison.OrdinalIgnoreCase);
 }

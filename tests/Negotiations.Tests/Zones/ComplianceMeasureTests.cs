@@ -76,4 +76,29 @@ public class ComplianceMeasureTests(AppFixture app) : IClassFixture<AppFixture>
         refused.Body!["errors"]!["depthKm"]![0]!.GetValue<string>().ShouldContain("Only \"withdrawal-to-depth\" is measured in km");
         (await app.EventCount()).ShouldBe(before);
     }
+
+    [Fact]
+    public async Task A_rule_may_require_a_count_by_a_deadline_and_the_standing_says_whether_the_declaration_meets_it()
+    {
+        var rules = new[]
+        {
+            new WeaponRule("heavy weapons", 10),
+            new WeaponRule("heavy weapons", null, Measure: ComplianceMeasure.Handover, Count: 100, Deadline: new DateOnly(2025, 9, 30), Place: "the UN depot")
+        };
+        var zone = (await app.Post("/api/zones", GivenZones.SouthernZone() with { Rules = rules })).ShouldBe(HttpStatusCode.Created).Id;
+        (await app.Post($"/api/zones/{zone}/withdrawals", Declared(ComplianceMeasure.Handover, "heavy weapons", count: 50))).ShouldBe(HttpStatusCode.OK);
+
+        var handover = (await app.Get($"/api/zones/{zone}")).Body!["standing"]![0]!;
+        (handover["requiredCount"]!.GetValue<int>(), handover["requiredBy"]!.GetValue<string>(), handover["meetsRule"]!.GetValue<bool>())
+            .ShouldBe((100, "2025-09-30", false));
+        handover["requiredDepthKm"].ShouldBeNull();
+
+        var before = await app.EventCount();
+        var refused = (await app.Post("/api/zones", GivenZones.SouthernZone() with
+        {
+            Rules = [new WeaponRule("tanks", 5, Measure: ComplianceMeasure.Handover), new WeaponRule("foreign forces", null, Measure: ComplianceMeasure.Departure)]
+        })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        refused.Body!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["rules[0].minimumDepthKm", "rules[1].measure"]);
+        (await app.EventCount()).ShouldBe(before);
+    }
 }
