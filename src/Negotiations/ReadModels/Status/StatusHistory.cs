@@ -20,10 +20,15 @@ public static class StatusHistory
 
     public static async Task<UnderstandingStatus?> FoldAsync(IQuerySession session, Guid understandingId, DateOnly? asOf, DateTimeOffset? knownAt, CancellationToken cancellation)
     {
-        var streams = await LinkedStreamsAsync(session, understandingId, cancellation);
+        // The linked streams and the trail of checkpoints in one round trip.
+        var batch = session.CreateBatchQuery();
+        var linked = batch.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(understandingId)).Select(l => l.Id).ToList();
+        var cut = batch.Load<StatusTrail>(understandingId);
+        await batch.Execute(cancellation);
+        var streams = (await linked).ToHashSet();
         if (streams.Count == 0) return null;
 
-        var trail = await session.LoadAsync<StatusTrail>(understandingId, cancellation) is { } stored && stored.Build == Build && stored.Versions.Keys.All(streams.Contains)
+        var trail = await cut is { } stored && stored.Build == Build && stored.Versions.Keys.All(streams.Contains)
             ? stored
             : Empty(understandingId);
         var head = await ReadAsync(session, streams.Select(s => new VersionRange(s, trail.Versions.GetValueOrDefault(s), null)), cancellation);
