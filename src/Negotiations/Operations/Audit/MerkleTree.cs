@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+
+namespace Negotiations.Operations.Audit;
+
+/// <summary>
+/// The Merkle tree of RFC 9162 (Certificate Transparency 2.0), section 2.1, over leaf hashes: a leaf is
+/// SHA-256(0x00 || its bytes), a node SHA-256(0x01 || left || right), a tree of n leaves splits at the largest power of
+/// two below n. Root, inclusion and consistency proofs as the RFC defines them, and their verification as it writes it
+/// (2.1.3.2, 2.1.4.2), so that an outsider's verifier and this one agree. Pure: no I/O.
+/// </summary>
+public static class MerkleTree
+{
+    public const int HashSize = 32;
+
+    public static byte[] LeafHash(ReadOnlySpan<byte> leaf) => Hash(0x00, leaf, []);
+
+    public static byte[] NodeHash(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right) => Hash(0x01, left, right);
+
+    /// <summary>MTH(D[n]): the root of the leaves' tree; SHA-256 of nothing for no leaves.</summary>
+    public static byte[] Root(IReadOnlyList<byte[]> leafHashes) => Root(leafHashes, 0, leafHashes.Count);
+
+    /// <summary>PATH(m, D[n]): the hashes that lead from leaf m to the root of the first n leaves.</summary>
+    public static IReadOnlyList<byte[]> InclusionPath(IReadOnlyList<byte[]> leafHashes, long index, long treeSize)
+    {
+        if (treeSize < 1 || treeSize > leafHashes.Count || index < 0 || index >= treeSize)
+            throw new ArgumentOutOfRangeException(nameof(index), $"Leaf {index} is not in a tree of {treeSize} leaves.");
+        var path = new List<byte[]>();
+        Path(leafHashes, (int)index, 0, (int)treeSize, path);
+        return path;
+    }
+
+    /// <summary>PROOF(m, D[n]): the hashes that show the tree of the first m leaves is a prefix of the tree of n.</summary>
+    public static IReadOnlyList<byte[]> ConsistencyPath(IReadOnlyList<byte[]> leafHashes, long first, long second)
+    {
+        if (first < 1 || first > second || second > leafHashes.Count)
+            throw new ArgumentOutOfRangeException(nameof(first), $"No consistency proof from {first} to {second} leaves.");
+        var path = new List<byte[]>();
+        SubProof(leafHashes, (int)first, 0, (int)second, true, path);
+        return path;
+    }
+
+    /// <summary>RFC 9162, 2.1.3.2: whether the path proves the leaf hash at the index in the tree with this root.</summary>
+    public static bool VerifiesInclusion(ReadOnlySpan<byte> leafHash, long index, long treeSize, IReadOnlyList<byte[]> path, ReadOnlySpan<byte> root)
+    {
+        if (index < 0 || index >= treeSize) return false;
+        var (fn, sn) = (index, treeSize - 1);
+        var r = leafHash.ToArray();
+        foreach (var p in path)
+        {
+            if (sn == 0) return false;
+            if ((fn & 1) == 1 || fn == sn)
+            {
+                r = NodeHash(p, r);
+                if ((fn & 1) == 0)
+                    while ((fn & 1) == 0 && fn != 0) (fn, sn) = (fn >> 1, sn >> 1);
+            }
+            else r = NodeHash(r, p);
+            (fn, sn) = (fn >> 1, sn >> 1);
+        }
+        return sn == 0 && r.AsSpan().SequenceEqual(root);
+    }
+
+    /// <summary>RFC 9162, 2.1.4.2: whether the path proves the tree of the first size is a prefix of the tree of the second.</summary>
+    public static bool VerifiesConsistency(long first, long second, ReadOnlySpan<byte> firstRoot, ReadOnlySpan<byte> secondRoot, IReadOnlyList<byte[]> path)
+    {
+        if (first < 1 || first > second) return false;
+        if (first == second) return path.Count == 0 && firstRoot.SequenceEqual(secondRoot);
+        var proof = (first & (first - 1)) == 0 ? [firstRoot.ToArray(), .. path] : path.ToList();
+        if (proof.Count == 0) return false;
+        var (fn, sn) = (first - 1, second - 1);
+        while ((fn & 1) == 1) (fn, sn) = (fn >> 1, sn >> 1);
+        var (fr, sr) = (proof[0], proof[0]);
+        foreach (var c in proof.Skip(1))
+        {
+            if (sn == 0) return false;
+            if ((fn & 1) == 1 || fn == sn)
+            {
+                (fr, sr) = (NodeHash(c, fr), NodeHash(c, sr));
+                if ((fn & 1) == 0)
+                    while ((fn & 1) == 0 && fn != 0) (fn, sn) = (fn >> 1, sn >> 1);
+            }
+            else sr = NodeHash(sr, c);
+            (fn, sn) = (fn >> 1, sn >> 1);
+        }
+        return sn == 0 && fr.AsSpan().SequenceEqual(firstRoot) && sr.AsSpan().SequenceEqual(secondRoot);
+    }
+
+    private static byte[] Root(IReadOnlyList<byte[]> leaves, int from, int count)
+    {
+        if (count == 0) return SHA256.HashData(ReadOnlySpan<byte>.Empty);
+        if (count == 1) return leaves[from];
+        var k = Split(count);
+        return NodeHash(Root(leaves, from, k), Root(leaves, from + k, count - k));
+    }
+
+    private static void Path(IReadOnlyList<byte[]> leaves, int index, int from, int count, List<byte[]> path)
+    {
+        if (count == 1) return;
+        var k = Split(count);
+        if (index < k)
+        {
+            Path(leaves, index, from, k, path);
+            path.Add(Root(leaves, from + k, count - k));
+        }
+        else
+        {
+            Path(leaves, index - k, from + k, count - k, path);
+            path.Add(Root(leaves, from, k));
+        }
+    }
+
+    private static void SubProof(IReadOnlyList<byte[]> leaves, int m, int from, int count, bool whole, List<byte[]> path)
+    {
+        if (m == count)
+        {
+            if (!whole) path.Add(Root(leaves, from, count));
+            return;
+        }
+        var k = Split(count);
+        if (m <= k)
+        {
+            SubProof(leaves, m, from, k, whole, path);
+            path.Add(Root(leaves, from + k, count - k));
+        }
+        else
+        {
+            SubProof(leaves, m - k, from + k, count - k, false, path);
+            path.Add(Root(leaves, from, k));
+        }
+    }
+
+    /// <summary>The largest power of two smaller than n (n &gt; 1).</summary>
+    private static int Split(int n)
+    {
+        var k = 1;
+        while (k << 1 < n) k <<= 1;
+        return k;
+    }
+
+    private static byte[] Hash(byte prefix, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        var buffer = new byte[1 + a.Length + b.Length];
+        buffer[0] = prefix;
+        a.CopyTo(buffer.AsSpan(1));
+        b.CopyTo(buffer.AsSpan(1 + a.Length));
+        return SHA256.HashData(buffer);
+    }
+}
