@@ -6,18 +6,23 @@ using Wolverine.Marten;
 
 namespace Negotiations.Understandings;
 
-/// <summary>Moves an understanding to another PA-X stage. Any stage may follow any other; the same stage is a no-op.</summary>
-public sealed record ChangeStage(PaxStage Stage, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
+/// <summary>
+/// Moves an understanding to another PA-X stage. Any stage may follow any other; the same stage (with the same label,
+/// for "other") is a no-op.
+/// </summary>
+public sealed record ChangeStage(PaxStage Stage, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion, string? StageLabel = null)
 {
     public ProblemDetails Validate() =>
-        UnderstandingStageChanged.Rules(new Problems(), Stage).Positive(ExpectedVersion)
+        UnderstandingStageChanged.Rules(new Problems(), Stage, StageLabel).Positive(ExpectedVersion)
             .Check(Provenance).Result();
 
     public ProblemDetails Allowed(Understanding understanding) =>
         StreamVersion.Check(ExpectedVersion, understanding.Version, "the understanding");
 
     public IEnumerable<object> Decide(Understanding understanding) =>
-        understanding.Stage == Stage ? [] : [new UnderstandingStageChanged(understanding.Id, Stage, Provenance)];
+        understanding.Stage == Stage && understanding.StageLabel == StageLabel?.Trim()
+            ? []
+            : [new UnderstandingStageChanged(understanding.Id, Stage, Provenance, StageLabel?.Trim())];
 }
 
 public static class ChangeStageEndpoint

@@ -16,7 +16,8 @@ public sealed record ProposeUnderstanding(
     PaxStage Stage,
     Provenance Provenance,
     Guid? UnderstandingId = null,
-    string? KindLabel = null)
+    string? KindLabel = null,
+    string? StageLabel = null)
 {
     public const int MaxParties = 50;
 
@@ -27,6 +28,7 @@ public sealed record ProposeUnderstanding(
             .Defined("kind", Kind)
             .Labelled("kindLabel", Kind, KindLabel, "kind")
             .Defined("stage", Stage)
+            .Labelled("stageLabel", Stage, StageLabel, "stage")
             .When(UnderstandingId == Guid.Empty, "understandingId", "Leave it out, or give a non-empty id.");
         if (Parties is null || Parties.Count == 0) problems.Add("parties", "At least one party is required.");
         else if (Parties.Count > MaxParties) problems.Add("parties", $"At most {MaxParties} parties.");
@@ -43,7 +45,7 @@ public sealed record ProposeUnderstanding(
 
     /// <summary>The decider: a proposal always starts a new stream.</summary>
     public UnderstandingProposed Decide(Guid id) =>
-        new(id, Title.Trim(), Kind, Parties.Select(p => p with { Name = p.Name.Trim() }).ToList(), Stage, Provenance, KindLabel?.Trim());
+        new(id, Title.Trim(), Kind, Parties.Select(p => p with { Name = p.Name.Trim() }).ToList(), Stage, Provenance, KindLabel?.Trim(), StageLabel?.Trim());
 }
 
 public static class ProposeUnderstandingEndpoint

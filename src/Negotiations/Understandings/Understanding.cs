@@ -5,8 +5,8 @@ using Negotiations.Kernel;
 namespace Negotiations.Understandings;
 
 /// <summary>
-/// The write model of an understanding: what its commands decide on and nothing more. Its stage and lifecycle status
-/// (a change to the same one appends nothing; a lifecycle move must make sense), whether it was retracted (developments
+/// The write model of an understanding: what its commands decide on and nothing more. Its stage (with its label, for
+/// "other") and lifecycle status (a change to the same one appends nothing; a lifecycle move must make sense), whether it was retracted (developments
 /// that name it must name one that stands, <see cref="KnownUnderstandings"/>), the event that proposed it (whose
 /// retraction retracts it) and the stream's version, so that a command costs the same on a long history as on a short
 /// one. A correction or retraction folds the stream again as it stands (<see cref="AsItStands"/>). What a reader sees
@@ -19,16 +19,17 @@ public sealed record Understanding(
     Guid ProposedBy,
     bool Retracted,
     long Version,
-    [property: JsonIgnore] string? Broken = null) : IWriteModel<Understanding>
+    [property: JsonIgnore] string? Broken = null,
+    string? StageLabel = null) : IWriteModel<Understanding>
 {
     public Understanding At(long version) => this with { Version = version };
 
     /// <summary>The fold. Pure: everything it uses comes from the events. Not named Apply: Marten would take that for a conventional projection method.</summary>
     public static Understanding? Fold(Understanding? state, IEvent e) => (state, e.Data) switch
     {
-        (null, UnderstandingProposed p) => new(p.UnderstandingId, p.Stage, Lifecycle.Proposed, e.Id, false, e.Version),
+        (null, UnderstandingProposed p) => new(p.UnderstandingId, p.Stage, Lifecycle.Proposed, e.Id, false, e.Version, StageLabel: p.StageLabel),
         (null, _) => null,
-        ({ } s, UnderstandingStageChanged c) => s with { Stage = c.Stage, Version = e.Version },
+        ({ } s, UnderstandingStageChanged c) => s with { Stage = c.Stage, StageLabel = c.StageLabel, Version = e.Version },
         ({ } s, UnderstandingLifecycleChanged c) => s with
         {
             Status = c.Status, Broken = s.Broken ?? (c.Status == s.Status || LifecycleTransitions.CanMove(s.Status, c.Status) ? null : Senseless(s.Status, c.Status)),

@@ -9,16 +9,18 @@ public sealed record UnderstandingProposed(
     IReadOnlyList<Party> Parties,
     PaxStage Stage,
     Provenance Provenance,
-    string? KindLabel = null) : IDevelopment, ILinksUnderstandings
+    string? KindLabel = null,
+    string? StageLabel = null) : IDevelopment, ILinksUnderstandings
 {
     IReadOnlyList<Guid> ILinksUnderstandings.UnderstandingIds => [UnderstandingId];
 }
 
-public sealed record UnderstandingStageChanged(Guid UnderstandingId, PaxStage Stage, Provenance Provenance) : IFieldRules
+public sealed record UnderstandingStageChanged(Guid UnderstandingId, PaxStage Stage, Provenance Provenance, string? StageLabel = null) : IFieldRules
 {
-    public static Problems Rules(Problems problems, PaxStage stage) => problems.Defined("stage", stage);
+    public static Problems Rules(Problems problems, PaxStage stage, string? label) =>
+        problems.Defined("stage", stage).Labelled("stageLabel", stage, label, "stage");
 
-    public Problems CheckFields(Problems problems) => Rules(problems, Stage);
+    public Problems CheckFields(Problems problems) => Rules(problems, Stage, StageLabel);
 }
 
 public sealed record UnderstandingLifecycleChanged(Guid UnderstandingId, Lifecycle Status, string? Reason, Provenance Provenance) : IFieldRules

@@ -181,4 +181,23 @@ public class UnderstandingApiTests(AppFixture app) : IClassFixture<AppFixture>
         labelled.Body!["errors"]!["kindLabel"]![0]!.GetValue<string>().ShouldContain("\"demilitarised-zone\" is defined in the codebook");
         (await app.EventCount()).ShouldBe(before);
     }
+
+    [Fact]
+    public async Task A_stage_of_other_keeps_its_label_and_a_new_label_is_a_change_of_stage()
+    {
+        var id = Guid.CreateVersion7();
+        (await app.Post("/api/understandings", Given.DemilitarisedZone(id) with { Stage = PaxStage.Other, StageLabel = "Talks about talks" })).ShouldBe(HttpStatusCode.Created);
+        (await app.Post($"/api/understandings/{id}/stage", new ChangeStage(PaxStage.Other, Given.Reported(), 1, "Talks about talks"))).ShouldBe(HttpStatusCode.OK)
+            .Body!["version"]!.GetValue<int>().ShouldBe(1); // the same stage and label: nothing appended
+        (await app.Post($"/api/understandings/{id}/stage", new ChangeStage(PaxStage.Other, Given.Reported(), 1, "Roadmap drafting"))).ShouldBe(HttpStatusCode.OK)
+            .Body!["version"]!.GetValue<int>().ShouldBe(2);
+        (await app.Get($"/api/understandings/{id}")).Body!["stageLabel"]!.GetValue<string>().ShouldBe("Roadmap drafting");
+
+        var before = await app.EventCount();
+        (await app.Post($"/api/understandings/{id}/stage", new ChangeStage(PaxStage.Ceasefire, Given.Reported(), 2, "truce")))
+            .ShouldBeProblem(HttpStatusCode.BadRequest).Body!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["stageLabel"]);
+        (await app.Post($"/api/understandings/{id}/stage", new ChangeStage(PaxStage.Other, Given.Reported(), 2)))
+            .ShouldBeProblem(HttpStatusCode.BadRequest).Body!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["stageLabel"]);
+        (await app.EventCount()).ShouldBe(before);
+    }
 }

@@ -29,6 +29,7 @@ public sealed record StatusView(
     string? KindLabel,
     IReadOnlyList<Party> Parties,
     PaxStage Stage,
+    string? StageLabel,
     Lifecycle Status,
     bool Retracted,
     long Version,
@@ -56,7 +57,7 @@ public sealed record StatusView(
             c.Assessment?.Level ?? 0, c.Deadline, c.Standing, c.CategoryLabel)).ToList();
 
         return new StatusView(
-            u.Id, u.Title, u.Kind, u.KindLabel, u.Parties, u.Stage, u.Status, u.Retracted, u.Version,
+            u.Id, u.Title, u.Kind, u.KindLabel, u.Parties, u.Stage, u.StageLabel, u.Status, u.Retracted, u.Version,
             rounds.LastOrDefault(r => r.Status == RoundStatus.Held),
             rounds.Where(r => r.Status is RoundStatus.Scheduled or RoundStatus.Postponed).OrderBy(r => r.PlannedFor?.From ?? DateOnly.MaxValue).FirstOrDefault(),
             rounds,
