@@ -54,15 +54,7 @@ public static class Stores
 
     private static void Common(StoreOptions options, string connectionString, string schema)
     {
-        options.Connection(connectionString);
-        options.DatabaseSchemaName = schema;
-        options.Events.DatabaseSchemaName = schema;
-        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, JsonDialect.Configure);
-        options.Events.MetadataConfig.CorrelationIdEnabled = true;
-        options.Events.MetadataConfig.CausationIdEnabled = true;
-        options.Events.MetadataConfig.UserNameEnabled = true;
-        options.Events.MetadataConfig.HeadersEnabled = true;
+        Negotiations.Operations.Hosting.StoreSetup.ConfigureStorage(options, connectionString, schema);
         options.DisableNpgsqlLogging = true;
     }
 }

@@ -30,13 +30,16 @@ public static class Codebook
     /// <summary>Changes whenever a word is added or its definition changes: a release of the record names the codebook it was coded with.</summary>
     public const string Version = "2026-12";
 
-    public static IReadOnlyList<Vocabulary> Vocabularies { get; } = typeof(Codebook).Assembly.GetTypes()
+    private static readonly Dictionary<Type, Vocabulary> ByType = typeof(Codebook).Assembly.GetTypes()
         .Where(t => t.IsEnum && t.GetCustomAttribute<VocabularyAttribute>() is not null)
-        .Select(Of)
-        .OrderBy(v => v.Name, StringComparer.Ordinal)
-        .ToList();
+        .ToDictionary(t => t, Read);
 
-    public static Vocabulary Of(Type vocabulary)
+    public static IReadOnlyList<Vocabulary> Vocabularies { get; } = ByType.Values.OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>The vocabulary of an enum marked as one; read once, when the codebook is first used.</summary>
+    public static Vocabulary Of(Type vocabulary) => ByType.TryGetValue(vocabulary, out var known) ? known : Read(vocabulary);
+
+    private static Vocabulary Read(Type vocabulary)
     {
         var about = vocabulary.GetCustomAttribute<VocabularyAttribute>()!;
         var terms = vocabulary.GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -46,8 +49,11 @@ public static class Codebook
     }
 
     /// <summary>The definition of a word, for readers that show one next to it.</summary>
-    public static string? Definition<TEnum>(TEnum word) where TEnum : struct, Enum =>
-        typeof(TEnum).GetField(word.ToString())?.GetCustomAttribute<DefinitionAttribute>()?.Text;
+    public static string? Definition<TEnum>(TEnum word) where TEnum : struct, Enum
+    {
+        var spelled = Word(word);
+        return Of(typeof(TEnum)).Terms.FirstOrDefault(t => t.Word == spelled)?.Definition is { Length: > 0 } text ? text : null;
+    }
 
     private static string Word(Enum value) => value.GetType() == typeof(Reliability)
         ? value.ToString()

@@ -41,19 +41,24 @@ public static class StoreSetup
     }
 
     /// <summary>The store's whole configuration for one schema: the application's, and a replay's throwaway copy.</summary>
-    public static StoreOptions CreateStoreOptions(string connectionString, string schema)
+    /// <summary>Where the store lives, its JSON dialect and the event metadata it keeps: what every store of ours shares, the benchmarks' too.</summary>
+    public static void ConfigureStorage(StoreOptions options, string connectionString, string schema)
     {
-        var options = new StoreOptions();
         options.Connection(connectionString);
         options.DatabaseSchemaName = schema;
         options.Events.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, JsonDialect.Configure);
-
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.MetadataConfig.HeadersEnabled = true;
+    }
+
+    public static StoreOptions CreateStoreOptions(string connectionString, string schema)
+    {
+        var options = new StoreOptions();
+        ConfigureStorage(options, connectionString, schema);
 
         options.ConfigureNegotiationsModel();
         options.ConfigureDaemon();

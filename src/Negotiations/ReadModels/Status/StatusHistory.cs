@@ -22,10 +22,10 @@ public static class StatusHistory
     {
         // The linked streams and the trail of checkpoints in one round trip.
         var batch = session.CreateBatchQuery();
-        var linked = batch.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(understandingId)).Select(l => l.Id).ToList();
+        var linked = LinkedStreams.Of(batch, understandingId);
         var cut = batch.Load<StatusTrail>(understandingId);
         await batch.Execute(cancellation);
-        var streams = (await linked).ToHashSet();
+        var streams = await linked;
         if (streams.Count == 0) return null;
 
         var trail = await cut is { } stored && stored.Build == Build && stored.Versions.Keys.All(streams.Contains)
@@ -53,7 +53,7 @@ public static class StatusHistory
     /// <summary>Every event of the streams that concern the understanding, recorded by <c>knownAt</c>, in order; null when none concerns it.</summary>
     public static async Task<IReadOnlyList<IEvent>?> EventsAsync(IQuerySession session, Guid understandingId, DateTimeOffset? knownAt, CancellationToken cancellation)
     {
-        var streams = await LinkedStreamsAsync(session, understandingId, cancellation);
+        var streams = await LinkedStreams.OfAsync(session, understandingId, cancellation);
         if (streams.Count == 0) return null;
         return (await ReadAsync(session, Whole(streams), cancellation)).Where(e => knownAt is null || e.Timestamp <= knownAt).ToList();
     }
@@ -108,12 +108,6 @@ public static class StatusHistory
     private static IEnumerable<VersionRange> Whole(IEnumerable<Guid> streams) => streams.Select(s => new VersionRange(s, 0, null));
 
     private static StatusTrail Empty(Guid understandingId) => new() { Id = understandingId, Build = Build };
-
-    private static async Task<IReadOnlyCollection<Guid>> LinkedStreamsAsync(IQuerySession session, Guid understandingId, CancellationToken cancellation) =>
-        (await session.Query<StreamLink>()
-            .Where(l => l.UnderstandingIds.Contains(understandingId))
-            .Select(l => l.Id)
-            .ToListAsync(cancellation)).ToHashSet();
 
     /// <summary>The events of the given version ranges, in sequence order, read through the (stream, version) index.</summary>
     private static async Task<List<IEvent>> ReadAsync(IQuerySession session, IEnumerable<VersionRange> ranges, CancellationToken cancellation)

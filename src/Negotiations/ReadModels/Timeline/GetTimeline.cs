@@ -52,13 +52,13 @@ public static class GetTimelineEndpoint
         if (problems.Any) return TypedResults.Problem(problems.Result());
 
         await FreshnessReader.EnsureEventsAsync(session, cancellation);
-        IReadOnlyList<Guid>? streams = null;
+        IReadOnlyCollection<Guid>? streams = null;
         Task<Freshness>? fresh = null;
         if (query.UnderstandingId is { } id)
         {
             var links = session.CreateBatchQuery();
             fresh = FreshnessReader.ReadAsync(links, session, TimelineProjection.ProjectionName);
-            var linked = links.Query<StreamLink>().Where(l => l.UnderstandingIds.Contains(id)).Select(l => l.Id).ToList();
+            var linked = LinkedStreams.Of(links, id);
             await links.Execute(cancellation);
             streams = await linked;
             // An understanding's own stream links it from its proposal on (inline, with the understanding's documents).
@@ -114,20 +114,20 @@ public sealed record TimelineQuery(
     public string? ConceptName => TimelineEntries.Concepts.FirstOrDefault(c => string.Equals(c, Concept?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Every entry, taken back or not: the query the weekly tallies count.</summary>
-    public bool Unfiltered(IReadOnlyList<Guid>? streams) =>
+    public bool Unfiltered(IReadOnlyCollection<Guid>? streams) =>
         streams is null && Party is null && ConceptName is null && Source is null && From is null && To is null && AsOf is null && KnownAt is null && IncludeTakenBack;
 
     /// <summary>PostgreSQL compares timestamps in UTC; Npgsql writes only UTC ones.</summary>
     private DateTimeOffset? KnownAtUtc => KnownAt?.ToUniversalTime();
 
-    public IQueryable<TimelineEntry> Apply(IQueryable<TimelineEntry> entries, IReadOnlyList<Guid>? streams) =>
+    public IQueryable<TimelineEntry> Apply(IQueryable<TimelineEntry> entries, IReadOnlyCollection<Guid>? streams) =>
         Filters(streams).Aggregate(entries, (query, filter) => query.Where(filter));
 
-    public IBatchedQueryable<TimelineEntry> Apply(IBatchedQueryable<TimelineEntry> entries, IReadOnlyList<Guid>? streams) =>
+    public IBatchedQueryable<TimelineEntry> Apply(IBatchedQueryable<TimelineEntry> entries, IReadOnlyCollection<Guid>? streams) =>
         Filters(streams).Aggregate(entries, (query, filter) => query.Where(filter));
 
     /// <summary>The filters, as conditions on an entry; a query of either kind applies them all.</summary>
-    private IEnumerable<Expression<Func<TimelineEntry, bool>>> Filters(IReadOnlyList<Guid>? streams)
+    private IEnumerable<Expression<Func<TimelineEntry, bool>>> Filters(IReadOnlyCollection<Guid>? streams)
     {
         if (streams is not null)
         {
