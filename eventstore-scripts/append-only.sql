@@ -22,7 +22,7 @@
 --                       `update mt_streams set version = greatest(version, ...), timestamp = now() where id = ...`.
 --                       No other column is written (archiving, tenant or type changes are not used here),
 --                       and no row is deleted.
---   audit_chain, audit_checkpoints  INSERT, SELECT     (the hash chain writer only appends)
+--   audit_chain, audit_checkpoints, audit_tree  INSERT, SELECT  (the hash chain and Merkle tree writer only appends)
 -- Triggers refuse UPDATE, DELETE and TRUNCATE on mt_events and the chain tables, and DELETE and TRUNCATE on
 -- mt_streams, for every role, including the owner: changing history needs a deliberate DROP TRIGGER by the owner,
 -- which the hash chain's verification would still reveal.
@@ -71,7 +71,7 @@ begin
     execute format('alter default privileges for role %I in schema %I grant usage, select on sequences to %I', owner, s, app);
 
     -- The event log and the chain: append and read, nothing else.
-    foreach t in array array['mt_events', 'audit_chain', 'audit_checkpoints'] loop
+    foreach t in array array['mt_events', 'audit_chain', 'audit_checkpoints', 'audit_tree'] loop
         if to_regclass(format('%I.%I', s, t)) is not null then
             execute format('revoke all on %I.%I from %I', s, t, app);
             execute format('grant select, insert on %I.%I to %I', s, t, app);
@@ -92,7 +92,7 @@ begin
         end
         $body$ $f$, s);
     execute format('alter function %I.negotiations_refuse_change() owner to %I', s, owner);
-    foreach t in array array['mt_events', 'audit_chain', 'audit_checkpoints', 'mt_streams'] loop
+    foreach t in array array['mt_events', 'audit_chain', 'audit_checkpoints', 'audit_tree', 'mt_streams'] loop
         if to_regclass(format('%I.%I', s, t)) is not null then
             execute format('drop trigger if exists negotiations_append_only on %I.%I', s, t);
             execute format('create trigger negotiations_append_only before %s on %I.%I for each row execute function %I.negotiations_refuse_change()',

@@ -457,7 +457,15 @@ CREATE TABLE IF NOT EXISTS negotiations.audit_checkpoints (
     seq_id        bigint         NOT NULL,
     head          bytea          NOT NULL,
     created_at    timestamptz    NOT NULL DEFAULT now(),
+    root          bytea          NULL,
+    note          text           NULL,
 CONSTRAINT pkey_audit_checkpoints_position PRIMARY KEY (position)
+);
+CREATE TABLE IF NOT EXISTS negotiations.audit_tree (
+    level    integer    NOT NULL,
+    idx      bigint     NOT NULL,
+    hash     bytea      NOT NULL,
+CONSTRAINT pkey_audit_tree_level_idx PRIMARY KEY (level, idx)
 );
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_casualtyclaim (
     id                  uuid                        NOT NULL,

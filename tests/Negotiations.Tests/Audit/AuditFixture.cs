@@ -16,15 +16,30 @@ namespace Negotiations.Tests.Audit;
 /// </summary>
 public sealed class AuditFixture : AppFixture
 {
-    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Audit:WriteChain", "false");
+    /// <summary>The checkpoints' signing key in these tests (an Ed25519 seed: any 32 bytes).</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    public const string Origin = "negotiations.test/event-log";
+
+    protected override void Configure(IWebHostBuilder builder) => builder
+        .UseSetting("Audit:WriteChain", "false")
+        .UseSetting("Audit:SigningKey", SigningKey)
+        .UseSetting("Audit:Origin", Origin);
 
     public EventLog Log => Host.Services.GetRequiredService<EventLog>();
     public ChainVerifier Verifier => Host.Services.GetRequiredService<ChainVerifier>();
+    public TreeNodes Tree => Host.Services.GetRequiredService<TreeNodes>();
+    public CheckpointSigner Signer => Host.Services.GetRequiredService<CheckpointSigner>();
 
     /// <summary>A chain writer of the test's own (its memory of gaps starts empty).</summary>
-    public ChainWriter Writer(int graceMilliseconds = 0) => new(Log,
-        Options.Create(new AuditSettings { GapGraceMilliseconds = graceMilliseconds, CheckpointEvery = 5, BatchSize = 7 }),
-        TimeProvider.System, NullLogger<ChainWriter>.Instance);
+    public ChainWriter Writer(int graceMilliseconds = 0, int checkpointEvery = 5, int batchSize = 7)
+    {
+        var settings = Options.Create(new AuditSettings
+        {
+            GapGraceMilliseconds = graceMilliseconds, CheckpointEvery = checkpointEvery, BatchSize = batchSize, SigningKey = SigningKey, Origin = Origin,
+        });
+        return new ChainWriter(Log, Tree, new CheckpointSigner(settings), settings, TimeProvider.System, NullLogger<ChainWriter>.Instance);
+    }
 
     /// <summary>An empty store and an empty chain.</summary>
     public async Task ResetAsync()
@@ -43,7 +58,7 @@ public sealed class AuditFixture : AppFixture
             }
         }
         await Log.EnsureAsync(CancellationToken.None);
-        await SqlAsync($"truncate {Log.Chain}, {Log.Checkpoints}; alter sequence \"{Schema}\".mt_events_sequence restart with 1");
+        await SqlAsync($"truncate {Log.Chain}, {Log.Checkpoints}, {Log.Tree}; alter sequence \"{Schema}\".mt_events_sequence restart with 1");
     }
 
     /// <summary>Streams of understandings, each proposed and then moved along, one transaction per event.</summary>

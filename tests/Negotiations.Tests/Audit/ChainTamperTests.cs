@@ -108,8 +108,8 @@ public class ChainTamperTests(AuditFixture app) : IAsyncLifetime
     {
         var kept = (await app.VerifyAsync()).Head!;
 
-        // Edit an event, then recompute every link and checkpoint after it: the stored chain agrees again.
-        await app.SqlAsync($"update {Events} set data = jsonb_set(data, '{{stage}}', '\"implementation\"') where seq_id = 6; truncate {app.Log.Chain}, {app.Log.Checkpoints}");
+        // Edit an event, then recompute every link, leaf and checkpoint after it: the stored chain agrees again.
+        await app.SqlAsync($"update {Events} set data = jsonb_set(data, '{{stage}}', '\"implementation\"') where seq_id = 6; truncate {app.Log.Chain}, {app.Log.Checkpoints}, {app.Log.Tree}");
         await app.Writer().CatchUpAllAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
         (await app.VerifyAsync()).Status.ShouldBe("clean");
 

@@ -83,4 +83,29 @@ public class MerkleTreeTests
             }
         }
     }
+
+    [Fact]
+    public void The_frontier_kept_leaf_by_leaf_has_the_root_and_stores_every_subtree_a_proof_needs()
+    {
+        var leaves = Enumerable.Range(0, 70).Select(i => MerkleTree.LeafHash([(byte)i, (byte)(i >> 8)])).ToList();
+        var stored = new Dictionary<(int, long), byte[]>();
+        var frontier = new TreeFrontier();
+        frontier.Root().ShouldBe(MerkleTree.Root([]));
+        for (var n = 1; n <= leaves.Count; n++)
+        {
+            frontier.Append(leaves[n - 1], (level, index, hash) => stored.Add((level, index), hash));
+            Hex(frontier.Root()).ShouldBe(Hex(MerkleTree.Root(leaves.Take(n).ToList())), $"size {n}");
+            // Resumed from what is stored, as the chain writer does after a restart.
+            Hex(TreeFrontier.Resume(n, (level, index) => stored[(level, index)]).Root()).ShouldBe(Hex(frontier.Root()));
+        }
+        MerkleTree.Subtrees fromStore = (level, index) => stored[(level, index)];
+        for (var n = 1; n <= leaves.Count; n += 3)
+        for (var m = 1; m <= n; m += 2)
+        {
+            MerkleTree.ConsistencyPath(m, n, fromStore).Select(Hex).ShouldBe(MerkleTree.ConsistencyPath(leaves, m, n).Select(Hex), $"{m} to {n}");
+            MerkleTree.InclusionPath(m - 1, n, fromStore).Select(Hex).ShouldBe(MerkleTree.InclusionPath(leaves, m - 1, n).Select(Hex), $"{m - 1} in {n}");
+        }
+        // What a proof reads is O(log n) subtrees, not the leaves.
+        MerkleTree.SubtreesRead(s => MerkleTree.InclusionPath(37, 70, s)).Count.ShouldBeLessThanOrEqualTo(2 * 7);
+    }
 }

@@ -13,13 +13,7 @@ public class OpenApiLintTests(AppFixture app, ITestOutputHelper output) : IClass
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("negotiations-openapi-");
 
-    private static string Lint()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Negotiations.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Negotiations.sln not found above the test binaries."),
-            "tests", "Negotiations.Tests", "OpenApi", "lint");
-    }
+    private static string Lint() => Path.Combine(Repository.Root, "tests", "Negotiations.Tests", "OpenApi", "lint");
 
     private static string Tool(string name)
     {

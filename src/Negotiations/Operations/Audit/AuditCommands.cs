@@ -25,6 +25,9 @@ public sealed class VerifyInput : NetCoreInput
     [Description("A checkpoint kept outside the database (JSON from `checkpoint` or GET /api/audit/checkpoints/latest; a file may hold one or an array); repeatable")]
     public List<string> CheckpointFlag { get; set; } = [];
 
+    [Description("A signed checkpoint kept outside the database (the text of GET /api/audit/checkpoint, in a file); repeatable")]
+    public List<string> NoteFlag { get; set; } = [];
+
     [Description("Print the whole report as JSON")]
     public bool JsonFlag { get; set; }
 }
@@ -43,24 +46,28 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
                 ? JsonSerializer.Deserialize<List<Checkpoint>>(text, AuditJson.Json)!
                 : [JsonSerializer.Deserialize<Checkpoint>(text, AuditJson.Json)!]);
         }
-        var problems = new VerifyChain(external).Validate();
-        if (problems.Status is not null)
-        {
-            await Console.Error.WriteLineAsync($"verify: {problems.Detail}");
-            ExitCodes.Fail();
-            return false;
-        }
+        var notes = new List<string>();
+        foreach (var file in input.NoteFlag) notes.Add(await File.ReadAllTextAsync(file));
+        var command = new VerifyChain(external, notes);
         return await CommandHost.RunAsync("verify", input, async services =>
         {
+            var signer = services.GetRequiredService<CheckpointSigner>();
+            var problems = command.Validate(signer);
+            if (problems.Status is not null)
+            {
+                await Console.Error.WriteLineAsync($"verify: {problems.Detail}");
+                ExitCodes.Fail();
+                return false;
+            }
             var verifier = services.GetRequiredService<ChainVerifier>();
             var report = await CommandProgress.RunAsync("verify", "events", await verifier.CountAsync(CancellationToken.None),
-                progress => verifier.VerifyAsync(external, CancellationToken.None, progress));
+                progress => verifier.VerifyAsync(external, CancellationToken.None, progress, command.Signed(signer, new Problems())));
             if (input.JsonFlag) await CommandOutput.Data.WriteLineAsync(JsonSerializer.Serialize(report, AuditJson.Json));
             else
             {
                 await Console.Error.WriteLineAsync($"verify: {report.Status}: {report.EventsChecked} events up to sequence {report.LastSequence}, chained through {report.ChainedThrough} " +
                                   $"({report.Unchained} not chained yet), {report.GapCount} gaps ({report.MissingSequences} sequences never committed), " +
-                                  $"{report.StoredCheckpointsChecked} stored and {report.ExternalCheckpointsChecked} external checkpoints, " +
+                                  $"{report.StoredCheckpointsChecked} stored, {report.ExternalCheckpointsChecked} external and {report.SignedCheckpointsChecked} signed checkpoints, " +
                                   $"{report.Seconds:0.00} s ({report.EventsPerSecond:0} events/s)");
                 foreach (var finding in report.Findings) await Console.Error.WriteLineAsync($"  sequence {finding.Sequence}: {finding.Kind}: {finding.Detail}");
                 if (report.FirstBadSequence is { } bad) await Console.Error.WriteLineAsync($"verify: first bad sequence {bad}");

@@ -9,6 +9,9 @@ public static class AuditRegistration
     {
         builder.Services.Configure<AuditSettings>(builder.Configuration.GetSection(AuditSettings.Section));
         builder.Services.AddSingleton<EventLog>();
+        builder.Services.AddSingleton<TreeNodes>();
+        builder.Services.AddSingleton<CheckpointSigner>();
+        builder.Services.AddSingleton<Proofs>();
         builder.Services.AddSingleton<AuditHistory>();
         builder.Services.AddSingleton<ChainVerifier>();
         builder.Services.AddSingleton<Exports>();

@@ -12,6 +12,7 @@ public static class AuditSchema
 {
     public const string ChainTable = "audit_chain";
     public const string CheckpointTable = "audit_checkpoints";
+    public const string TreeTable = "audit_tree";
 
     public static void AddAuditTables(this StoreOptions options)
     {
@@ -32,6 +33,17 @@ public static class AuditSchema
         checkpoints.AddColumn<long>("seq_id").NotNull();
         checkpoints.AddColumn("head", "bytea").NotNull();
         checkpoints.AddColumn("created_at", "timestamptz").NotNull().DefaultValueByExpression("now()");
+        // The Merkle tree's root at that size (position = tree size) and the signed note that states it.
+        checkpoints.AddColumn("root", "bytea");
+        checkpoints.AddColumn("note", "text");
         options.Storage.ExtendedSchemaObjects.Add(checkpoints);
+
+        // The RFC 9162 Merkle tree over the chained events, leaf i = the event at chain position i + 1: the root of
+        // every perfect subtree, the 2^level leaves from idx * 2^level on (level 0: the leaf hashes).
+        var tree = new Table(new PostgresqlObjectName(schema, TreeTable, SchemaUtils.IdentifierUsage.General));
+        tree.AddColumn<int>("level").AsPrimaryKey();
+        tree.AddColumn<long>("idx").AsPrimaryKey();
+        tree.AddColumn("hash", "bytea").NotNull();
+        options.Storage.ExtendedSchemaObjects.Add(tree);
     }
 }

@@ -24,4 +24,13 @@ public sealed class AuditSettings
     public int CheckpointMinutes { get; set; } = 60;
 
     public int BatchSize { get; set; } = 2000;
+
+    /// <summary>
+    /// The Ed25519 private key that signs checkpoints: its 32-byte seed in base64 (any 32 random bytes,
+    /// <c>head -c 32 /dev/urandom | base64</c>). Without it checkpoints are kept but not signed.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>The log's name in its signed checkpoints and the signing key's name (C2SP: a schema-less URL).</summary>
+    public string Origin { get; set; } = "negotiations.localhost/event-log";
 }

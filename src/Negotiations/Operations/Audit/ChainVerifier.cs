@@ -7,7 +7,9 @@ namespace Negotiations.Operations.Audit;
 /// <summary>What verify found wrong at one sequence.</summary>
 /// <param name="Kind">altered (an event no longer matches its link), inserted (an event the chain never covered,
 /// below its head), deleted (a chained event is gone), checkpoint-mismatch (the log up to a checkpoint is not the
-/// one it was), truncated (the log ends before a checkpoint).</param>
+/// one it was: its chain head or its Merkle root differs), truncated (the log ends before a checkpoint), fork (two
+/// signed checkpoints that no single log can have: one size with two roots, or a later tree that does not extend an
+/// earlier one).</param>
 public sealed record ChainFinding(long Sequence, string Kind, string Detail);
 
 /// <summary>The result of recomputing the chain. Clean only when nothing at all was found.</summary>
@@ -24,6 +26,7 @@ public sealed record VerifyReport(
     long MissingSequences,
     int StoredCheckpointsChecked,
     int ExternalCheckpointsChecked,
+    int SignedCheckpointsChecked,
     Checkpoint? Head,
     double Seconds,
     double EventsPerSecond)
@@ -38,7 +41,7 @@ public sealed record VerifyReport(
 /// from the events alone is compared with the checkpoints (so a rewritten chain table is caught by any
 /// checkpoint kept outside). Memory stays flat: two data readers and the checkpoints.
 /// </summary>
-public sealed class ChainVerifier(EventLog log)
+public sealed class ChainVerifier(EventLog log, TreeNodes tree)
 {
     public const int FindingsKept = 100;
 
@@ -51,8 +54,11 @@ public sealed class ChainVerifier(EventLog log)
         return Convert.ToInt64(await count.ExecuteScalarAsync(cancellation));
     }
 
-    public async Task<VerifyReport> VerifyAsync(IReadOnlyList<Checkpoint> external, CancellationToken cancellation, Action<long>? progress = null)
+    /// <param name="signed">Signed checkpoints kept outside (their signatures already checked), each named for the report.</param>
+    public async Task<VerifyReport> VerifyAsync(IReadOnlyList<Checkpoint> external, CancellationToken cancellation, Action<long>? progress = null,
+        IReadOnlyList<(string Name, CheckpointBody Body)>? signed = null)
     {
+        signed ??= [];
         long read = 0;
         var watch = Stopwatch.StartNew();
         await log.EnsureAsync(cancellation);
@@ -92,6 +98,10 @@ public sealed class ChainVerifier(EventLog log)
         var hasLink = await link.NextAsync(links, cancellation);
 
         var hasher = new ChainHasher();
+        var frontier = new TreeFrontier();             // the Merkle tree recomputed from the events alone
+        var notes = signed.OrderBy(n => n.Body.TreeSize).ToList();
+        var nextNote = 0;
+        var noteSequences = new Dictionary<long, long>(); // the sequence of the last event in each signed tree
         var full = new byte[ChainHash.Size];           // the chain recomputed from the events alone
         var recomputed = new byte[ChainHash.Size];
         var local = new byte[ChainHash.Size];
@@ -106,10 +116,13 @@ public sealed class ChainVerifier(EventLog log)
                 var which = isExternal ? "external" : "stored";
                 if (checkpoint.Sequence < sequence || !reached)
                     Found(checkpoint.Sequence, "checkpoint-mismatch", $"The {which} checkpoint names sequence {checkpoint.Sequence}, which is no longer in the log.");
-                else if (!string.Equals(checkpoint.HeadHash, ChainHash.Hex(full), StringComparison.OrdinalIgnoreCase) || checkpoint.Count != count)
+                else if (!string.Equals(checkpoint.HeadHash, ChainHash.Hex(full), StringComparison.OrdinalIgnoreCase) || checkpoint.Count != count
+                         || (checkpoint.RootHash is { } root && root != Convert.ToBase64String(frontier.Root())))
                     Found(checkpoint.Sequence, "checkpoint-mismatch",
                         $"The log up to sequence {checkpoint.Sequence} is not the one the {which} checkpoint saw " +
-                        $"(count {count} vs {checkpoint.Count}, head {ChainHash.Hex(full)} vs {checkpoint.HeadHash}): an event at or before it was changed, removed or added.");
+                        $"(count {count} vs {checkpoint.Count}, head {ChainHash.Hex(full)} vs {checkpoint.HeadHash}" +
+                        (checkpoint.RootHash is null ? "" : $", root {Convert.ToBase64String(frontier.Root())} vs {checkpoint.RootHash}") +
+                        "): an event at or before it was changed, removed or added.");
             }
         }
 
@@ -132,7 +145,9 @@ public sealed class ChainVerifier(EventLog log)
 
             eventsChecked++;
             lastSequence = e.Sequence;
-            hasher.Link(full, e, recomputed);
+            var leaf = new byte[MerkleTree.HashSize];
+            hasher.Link(full, e, recomputed, leaf);
+            frontier.Append(leaf);
             if (hasLink && link.Sequence == e.Sequence)
             {
                 if (!storedPrevious.AsSpan().SequenceEqual(full)) hasher.Link(storedPrevious, e, local);
@@ -155,7 +170,18 @@ public sealed class ChainVerifier(EventLog log)
             (full, recomputed) = (recomputed, full);
             count++;
             CheckpointsUpTo(e.Sequence, reached: true);
+            for (; nextNote < notes.Count && notes[nextNote].Body.TreeSize == count; nextNote++)
+            {
+                noteSequences[count] = e.Sequence;
+                if (!notes[nextNote].Body.RootHash.AsSpan().SequenceEqual(frontier.Root()))
+                    Found(e.Sequence, "checkpoint-mismatch",
+                        $"The log's first {count} events (up to sequence {e.Sequence}) are not the tree the signed checkpoint {notes[nextNote].Name} signed " +
+                        $"(root {Convert.ToBase64String(frontier.Root())} vs {Convert.ToBase64String(notes[nextNote].Body.RootHash)}): an event at or before it was changed, removed or added.");
+            }
         }
+        for (; nextNote < notes.Count; nextNote++)
+            Found(lastSequence + 1, "truncated",
+                $"The log ends at sequence {lastSequence} ({count} events) but the signed checkpoint {notes[nextNote].Name} signed a tree of {notes[nextNote].Body.TreeSize}: its tail was removed.");
         while (hasLink)
         {
             Found(link.Sequence, "deleted", $"The chained event at sequence {link.Sequence} is no longer in the log.");
@@ -167,16 +193,44 @@ public sealed class ChainVerifier(EventLog log)
             Found(lastSequence + 1, "truncated",
                 $"The log ends at sequence {lastSequence} ({count} events) but the {(isExternal ? "external" : "stored")} checkpoint saw {checkpoint.Count} events up to sequence {checkpoint.Sequence}: its tail was removed.");
         }
+        await links.CloseAsync();
+        await ForksAsync(chainConnection, notes, size => noteSequences.GetValueOrDefault(size, lastSequence), Found, cancellation);
 
         watch.Stop();
         var ordered = findings.OrderBy(f => f.Sequence).ToList();
-        var headCheckpoint = count == 0 ? null : new Checkpoint(lastSequence, ChainHash.Hex(full), count);
+        var headCheckpoint = count == 0 ? null : new Checkpoint(lastSequence, ChainHash.Hex(full), count, RootHash: Convert.ToBase64String(frontier.Root()));
         return new VerifyReport(
             findingCount == 0 ? "clean" : "tampered",
             ordered.Count == 0 ? null : ordered[0].Sequence,
             ordered, findingCount, eventsChecked, lastSequence, chainHead, unchained, gapCount, missing,
-            checks.Count(c => !c.External), checks.Count(c => c.External), headCheckpoint,
+            checks.Count(c => !c.External), checks.Count(c => c.External), notes.Count, headCheckpoint,
             watch.Elapsed.TotalSeconds, eventsChecked / Math.Max(watch.Elapsed.TotalSeconds, 1e-6));
+    }
+
+    /// <summary>
+    /// Signed checkpoints that no single log can have: two of one size with different roots, or a later one whose tree
+    /// the stored tree cannot prove to extend the earlier one's (RFC 9162 consistency proof).
+    /// </summary>
+    private async Task ForksAsync(Npgsql.NpgsqlConnection connection, List<(string Name, CheckpointBody Body)> notes, Func<long, long> sequenceAt,
+        Action<long, string, string> found, CancellationToken cancellation)
+    {
+        if (notes.Count < 2) return;
+        var stored = await tree.SizeAsync(connection, cancellation);
+        for (var i = 1; i < notes.Count; i++)
+        {
+            var (earlier, later) = (notes[i - 1], notes[i]);
+            var (m, n) = (earlier.Body.TreeSize, later.Body.TreeSize);
+            if (m == n)
+            {
+                if (!earlier.Body.RootHash.AsSpan().SequenceEqual(later.Body.RootHash))
+                    found(sequenceAt(m), "fork", $"The signed checkpoints {earlier.Name} and {later.Name} both sign a tree of {m} events, with different roots.");
+                continue;
+            }
+            if (n > stored) continue; // the stored tree is shorter: truncated or not yet grown, reported above
+            var path = await tree.ConsistencyPathAsync(connection, m, n, cancellation);
+            if (!MerkleTree.VerifiesConsistency(m, n, earlier.Body.RootHash, later.Body.RootHash, path))
+                found(sequenceAt(n), "fork", $"The signed checkpoint {later.Name} (tree of {n}) does not extend {earlier.Name} (tree of {m}): the log signed later is not a continuation of the one signed earlier.");
+        }
     }
 
     /// <summary>The current row of audit_chain, read into a buffer reused from row to row.</summary>

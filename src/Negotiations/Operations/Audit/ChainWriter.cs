@@ -22,9 +22,13 @@ public sealed record ChainHead(long Sequence, long Position, byte[] Link)
 /// before PostgreSQL assigned it a transaction id). Marten's own daemon only waits a time-out.
 /// A sequence that appears in a gap afterwards is reported by verify as inserted.
 ///
+/// Each event is also a leaf of the RFC 9162 Merkle tree (leaf = SHA-256(0x00 || the link's frame without the
+/// previous link)); the subtrees each leaf completes are stored with its link, in the same transaction, and a
+/// checkpoint carries the tree's root and, given a signing key, a signed note of it.
+///
 /// Several application nodes may run it: a transaction-scoped advisory lock lets one write at a time.
 /// </summary>
-public sealed class ChainWriter(EventLog log, IOptions<AuditSettings> settings, TimeProvider clock, ILogger<ChainWriter> logger) : BackgroundService
+public sealed class ChainWriter(EventLog log, TreeNodes tree, CheckpointSigner signer, IOptions<AuditSettings> settings, TimeProvider clock, ILogger<ChainWriter> logger) : BackgroundService
 {
     private const long LockKey = 0x4e45_474f_4155_4454; // "NEGOAUDT"
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -94,12 +98,8 @@ public sealed class ChainWriter(EventLog log, IOptions<AuditSettings> settings, 
         var head = await CatchUpAllAsync(TimeSpan.FromMilliseconds(settings.Value.GapGraceMilliseconds * 3 + 5000), cancellation);
         if (head.Position == 0) return null;
         await using var connection = await log.OpenAsync(cancellation);
-        await using var insert = new NpgsqlCommand(
-            $"insert into {log.Checkpoints} (position, seq_id, head) values ($1, $2, $3) on conflict (position) do nothing", connection);
-        insert.Parameters.Add(new NpgsqlParameter { Value = head.Position });
-        insert.Parameters.Add(new NpgsqlParameter { Value = head.Sequence });
-        insert.Parameters.Add(new NpgsqlParameter { Value = head.Link });
-        await insert.ExecuteNonQueryAsync(cancellation);
+        var root = await tree.RootAsync(connection, head.Position, cancellation);
+        await InsertCheckpointAsync(connection, head, root, " on conflict (position) do nothing", cancellation);
         return await Checkpoints.LatestAsync(log, connection, cancellation);
     }
 
@@ -123,6 +123,17 @@ public sealed class ChainWriter(EventLog log, IOptions<AuditSettings> settings, 
 
         var head = await HeadAsync(connection, cancellation);
         foreach (var passed in gaps.Keys.Where(k => k <= head.Sequence).ToList()) gaps.Remove(passed); // filled meanwhile
+        var treeSize = await tree.SizeAsync(connection, cancellation);
+        if (treeSize > head.Position)
+            throw new InvalidOperationException($"The Merkle tree holds {treeSize} leaves but the chain only {head.Position}: links were removed from the chain. Verify names what changed.");
+        if (treeSize < head.Position)
+        {
+            await GrowTreeAsync(connection, treeSize, cancellation);
+            await transaction.CommitAsync(cancellation);
+            return (head, true);
+        }
+        var frontier = await tree.FrontierAsync(connection, head.Position, cancellation);
+        var subtrees = new List<(int, long, byte[])>(options.BatchSize * 2);
         var hasher = new ChainHasher();
         var rows = new List<(long Seq, long Position, long Previous, byte[] Link)>(options.BatchSize);
         var previous = head;
@@ -143,7 +154,9 @@ public sealed class ChainWriter(EventLog log, IOptions<AuditSettings> settings, 
                     logger.LogInformation("Audit chain: sequences {From}..{To} were never committed; chained over as a gap", missing, e.Sequence - 1);
                 }
                 var link = new byte[ChainHash.Size];
-                hasher.Link(previous.Link, e, link);
+                var leaf = new byte[MerkleTree.HashSize];
+                hasher.Link(previous.Link, e, link, leaf);
+                frontier.Append(leaf, (level, index, hash) => subtrees.Add((level, index, hash)));
                 rows.Add((e.Sequence, previous.Position + 1, previous.Sequence, link));
                 previous = new ChainHead(e.Sequence, previous.Position + 1, link);
             }
@@ -167,13 +180,55 @@ public sealed class ChainWriter(EventLog log, IOptions<AuditSettings> settings, 
                 }
                 await copy.CompleteAsync(cancellation);
             }
-            await CheckpointIfDueAsync(connection, previous, now, cancellation);
+            await tree.WriteAsync(connection, subtrees, cancellation);
+            await CheckpointIfDueAsync(connection, previous, frontier.Root(), now, cancellation);
         }
         await transaction.CommitAsync(cancellation);
         return (previous, unsettledGap == 0 && read == options.BatchSize);
     }
 
-    private async Task CheckpointIfDueAsync(NpgsqlConnection connection, ChainHead head, DateTimeOffset now, CancellationToken cancellation)
+    /// <summary>
+    /// Adds the leaves of events chained before the tree was kept (a store from an earlier version), a batch at a
+    /// time, in chain order.
+    /// </summary>
+    private async Task GrowTreeAsync(NpgsqlConnection connection, long treeSize, CancellationToken cancellation)
+    {
+        var frontier = await tree.FrontierAsync(connection, treeSize, cancellation);
+        var subtrees = new List<(int, long, byte[])>();
+        var hasher = new ChainHasher();
+        var (link, leaf) = (new byte[ChainHash.Size], new byte[MerkleTree.HashSize]);
+        await using (var command = new NpgsqlCommand(
+            $"select {ChainedEventRow.ColumnsOf("e")} from {log.Chain} c " +
+            $"join {log.Events} e on e.seq_id = c.seq_id where c.position > $1 order by c.position limit $2", connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = treeSize });
+            command.Parameters.Add(new NpgsqlParameter { Value = settings.Value.BatchSize });
+            await using var reader = await command.ExecuteReaderAsync(cancellation);
+            var e = new ChainedEventRow();
+            while (await reader.ReadAsync(cancellation))
+            {
+                e.Read(reader);
+                hasher.Link(ChainHash.Genesis, e, link, leaf);
+                frontier.Append(leaf.ToArray(), (level, index, hash) => subtrees.Add((level, index, hash)));
+            }
+        }
+        await tree.WriteAsync(connection, subtrees, cancellation);
+        logger.LogInformation("Audit tree: {Count} events chained earlier added as leaves ({Size} now)", frontier.Size - treeSize, frontier.Size);
+    }
+
+    private async Task InsertCheckpointAsync(NpgsqlConnection connection, ChainHead head, byte[] root, string onConflict, CancellationToken cancellation)
+    {
+        await using var insert = new NpgsqlCommand(
+            $"insert into {log.Checkpoints} (position, seq_id, head, root, note) values ($1, $2, $3, $4, $5){onConflict}", connection);
+        insert.Parameters.Add(new NpgsqlParameter { Value = head.Position });
+        insert.Parameters.Add(new NpgsqlParameter { Value = head.Sequence });
+        insert.Parameters.Add(new NpgsqlParameter { Value = head.Link });
+        insert.Parameters.Add(new NpgsqlParameter { Value = root });
+        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)signer.Note(head.Position, root) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        await insert.ExecuteNonQueryAsync(cancellation);
+    }
+
+    private async Task CheckpointIfDueAsync(NpgsqlConnection connection, ChainHead head, byte[] root, DateTimeOffset now, CancellationToken cancellation)
     {
         var options = settings.Value;
         await using var last = new NpgsqlCommand($"select position, created_at from {log.Checkpoints} order by position desc limit 1", connection);
@@ -185,12 +240,7 @@ public sealed class ChainWriter(EventLog log, IOptions<AuditSettings> settings, 
         var due = lastAt is null
             || head.Position - lastPosition >= options.CheckpointEvery
             || (head.Position > lastPosition && now - lastAt >= TimeSpan.FromMinutes(options.CheckpointMinutes));
-        if (!due) return;
-        await using var insert = new NpgsqlCommand($"insert into {log.Checkpoints} (position, seq_id, head) values ($1, $2, $3)", connection);
-        insert.Parameters.Add(new NpgsqlParameter { Value = head.Position });
-        insert.Parameters.Add(new NpgsqlParameter { Value = head.Sequence });
-        insert.Parameters.Add(new NpgsqlParameter { Value = head.Link });
-        await insert.ExecuteNonQueryAsync(cancellation);
+        if (due) await InsertCheckpointAsync(connection, head, root, "", cancellation);
     }
 
     private async Task<ChainHead> HeadAsync(NpgsqlConnection connection, CancellationToken cancellation)

@@ -23,14 +23,18 @@ public sealed class ChainedEventRow
     public ReadOnlySpan<byte> Data => data.AsSpan(0, dataLength);
 
     /// <summary>Reads the reader's current row (a reader without SequentialAccess: the row is in memory).</summary>
-    public void Read(NpgsqlDataReader reader)
+    /// <summary>The columns, each prefixed by a table's alias.</summary>
+    public static string ColumnsOf(string alias) => string.Join(", ", Columns.Split(", ").Select(c => $"{alias}.{c}"));
+
+    /// <summary>Reads the columns, the first at <paramref name="offset"/>.</summary>
+    public void Read(NpgsqlDataReader reader, int offset = 0)
     {
-        Sequence = reader.GetInt64(0);
-        streamIdLength = Text(reader, 1, ref streamId);
-        Version = reader.GetInt64(2);
-        typeLength = Text(reader, 3, ref type);
-        dataLength = Text(reader, 4, ref data);
-        RecordedMicroseconds = ChainHash.Microseconds(reader.GetFieldValue<DateTime>(5));
+        Sequence = reader.GetInt64(offset);
+        streamIdLength = Text(reader, offset + 1, ref streamId);
+        Version = reader.GetInt64(offset + 2);
+        typeLength = Text(reader, offset + 3, ref type);
+        dataLength = Text(reader, offset + 4, ref data);
+        RecordedMicroseconds = ChainHash.Microseconds(reader.GetFieldValue<DateTime>(offset + 5));
     }
 
     public string StreamIdText => System.Text.Encoding.UTF8.GetString(StreamId);

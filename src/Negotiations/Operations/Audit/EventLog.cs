@@ -15,6 +15,7 @@ public sealed class EventLog(IDocumentStore store)
     public string Events => $"\"{Schema}\".mt_events";
     public string Chain => $"\"{Schema}\".{AuditSchema.ChainTable}";
     public string Checkpoints => $"\"{Schema}\".{AuditSchema.CheckpointTable}";
+    public string Tree => $"\"{Schema}\".{AuditSchema.TreeTable}";
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellation)
     {
@@ -32,10 +33,12 @@ public sealed class EventLog(IDocumentStore store)
         if (ensured) return;
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), cancellation);
         await using var connection = await OpenAsync(cancellation);
-        await using (var exists = new NpgsqlCommand($"select to_regclass('{Chain}') is not null and to_regclass('{Checkpoints}') is not null", connection))
+        await using (var exists = new NpgsqlCommand(
+            $"select to_regclass('{Chain}') is not null and to_regclass('{Tree}') is not null " +
+            $"and exists (select 1 from pg_attribute where attrelid = to_regclass('{Checkpoints}') and attname = 'note')", connection))
             if ((bool)(await exists.ExecuteScalarAsync(cancellation))!) { ensured = true; return; }
         var tables = ((StoreOptions)store.Options).Storage.ExtendedSchemaObjects
-            .Where(o => o.Identifier.Name is AuditSchema.ChainTable or AuditSchema.CheckpointTable).ToArray();
+            .Where(o => o.Identifier.Name is AuditSchema.ChainTable or AuditSchema.CheckpointTable or AuditSchema.TreeTable).ToArray();
         var migration = await SchemaMigration.DetermineAsync(connection, cancellation, tables);
         // Weasel writes the DDL to the console unless given a writer: it goes to Marten's log like Marten's own.
         var ddl = new StringWriter();

@@ -10,6 +10,9 @@ namespace Negotiations.Operations.Audit;
 /// </summary>
 public static class MerkleTree
 {
+    /// <summary>The root of a perfect subtree: the 2^level leaves from index * 2^level on.</summary>
+    public delegate byte[] Subtrees(int level, long index);
+
     public const int HashSize = 32;
 
     public static byte[] LeafHash(ReadOnlySpan<byte> leaf) => Hash(0x00, leaf, []);
@@ -17,26 +20,54 @@ public static class MerkleTree
     public static byte[] NodeHash(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right) => Hash(0x01, left, right);
 
     /// <summary>MTH(D[n]): the root of the leaves' tree; SHA-256 of nothing for no leaves.</summary>
-    public static byte[] Root(IReadOnlyList<byte[]> leafHashes) => Root(leafHashes, 0, leafHashes.Count);
+    public static byte[] Root(IReadOnlyList<byte[]> leafHashes) => Root(leafHashes.Count, Of(leafHashes));
+
+    /// <summary>MTH(D[n]) of the first <paramref name="treeSize"/> leaves, from the hashes of their perfect subtrees.</summary>
+    public static byte[] Root(long treeSize, Subtrees subtrees) =>
+        treeSize == 0 ? SHA256.HashData(ReadOnlySpan<byte>.Empty) : Range(subtrees, 0, treeSize);
 
     /// <summary>PATH(m, D[n]): the hashes that lead from leaf m to the root of the first n leaves.</summary>
     public static IReadOnlyList<byte[]> InclusionPath(IReadOnlyList<byte[]> leafHashes, long index, long treeSize)
     {
-        if (treeSize < 1 || treeSize > leafHashes.Count || index < 0 || index >= treeSize)
+        if (treeSize > leafHashes.Count) throw new ArgumentOutOfRangeException(nameof(treeSize), $"The tree has {leafHashes.Count} leaves, not {treeSize}.");
+        return InclusionPath(index, treeSize, Of(leafHashes));
+    }
+
+    public static IReadOnlyList<byte[]> InclusionPath(long index, long treeSize, Subtrees subtrees)
+    {
+        if (treeSize < 1 || index < 0 || index >= treeSize)
             throw new ArgumentOutOfRangeException(nameof(index), $"Leaf {index} is not in a tree of {treeSize} leaves.");
         var path = new List<byte[]>();
-        Path(leafHashes, (int)index, 0, (int)treeSize, path);
+        Path(subtrees, index, 0, treeSize, path);
         return path;
     }
 
     /// <summary>PROOF(m, D[n]): the hashes that show the tree of the first m leaves is a prefix of the tree of n.</summary>
     public static IReadOnlyList<byte[]> ConsistencyPath(IReadOnlyList<byte[]> leafHashes, long first, long second)
     {
-        if (first < 1 || first > second || second > leafHashes.Count)
+        if (second > leafHashes.Count) throw new ArgumentOutOfRangeException(nameof(second), $"The tree has {leafHashes.Count} leaves, not {second}.");
+        return ConsistencyPath(first, second, Of(leafHashes));
+    }
+
+    public static IReadOnlyList<byte[]> ConsistencyPath(long first, long second, Subtrees subtrees)
+    {
+        if (first < 1 || first > second)
             throw new ArgumentOutOfRangeException(nameof(first), $"No consistency proof from {first} to {second} leaves.");
         var path = new List<byte[]>();
-        SubProof(leafHashes, (int)first, 0, (int)second, true, path);
+        SubProof(subtrees, first, 0, second, true, path);
         return path;
+    }
+
+    /// <summary>
+    /// The perfect subtrees a computation reads (each as level and index), so that they can be fetched at once
+    /// before it runs for real.
+    /// </summary>
+    public static IReadOnlyList<(int Level, long Index)> SubtreesRead(Action<Subtrees> computation)
+    {
+        var read = new List<(int, long)>();
+        var placeholder = new byte[HashSize];
+        computation((level, index) => { read.Add((level, index)); return placeholder; });
+        return read.Distinct().ToList();
     }
 
     /// <summary>RFC 9162, 2.1.3.2: whether the path proves the leaf hash at the index in the tree with this root.</summary>
@@ -85,54 +116,70 @@ public static class MerkleTree
         return sn == 0 && fr.AsSpan().SequenceEqual(firstRoot) && sr.AsSpan().SequenceEqual(secondRoot);
     }
 
-    private static byte[] Root(IReadOnlyList<byte[]> leaves, int from, int count)
+    /// <summary>The perfect subtrees of a list of leaf hashes, computed from the leaves.</summary>
+    private static Subtrees Of(IReadOnlyList<byte[]> leaves)
     {
-        if (count == 0) return SHA256.HashData(ReadOnlySpan<byte>.Empty);
-        if (count == 1) return leaves[from];
-        var k = Split(count);
-        return NodeHash(Root(leaves, from, k), Root(leaves, from + k, count - k));
+        byte[] Perfect(int level, long index)
+        {
+            var size = 1L << level;
+            if ((index + 1) * size > leaves.Count) throw new ArgumentOutOfRangeException(nameof(index), $"No subtree {index} at level {level} in {leaves.Count} leaves.");
+            return level == 0 ? leaves[(int)index] : NodeHash(Perfect(level - 1, index * 2), Perfect(level - 1, index * 2 + 1));
+        }
+        return Perfect;
     }
 
-    private static void Path(IReadOnlyList<byte[]> leaves, int index, int from, int count, List<byte[]> path)
+    /// <summary>MTH of the leaves [from, from + count). In RFC 9162's recursion a range of 2^k leaves always starts at a multiple of 2^k: it is one perfect subtree.</summary>
+    private static byte[] Range(Subtrees subtrees, long from, long count)
+    {
+        if ((count & (count - 1)) == 0)
+        {
+            var level = System.Numerics.BitOperations.Log2((ulong)count);
+            return subtrees(level, from >> level);
+        }
+        var k = Split(count);
+        return NodeHash(Range(subtrees, from, k), Range(subtrees, from + k, count - k));
+    }
+
+    private static void Path(Subtrees subtrees, long index, long from, long count, List<byte[]> path)
     {
         if (count == 1) return;
         var k = Split(count);
         if (index < k)
         {
-            Path(leaves, index, from, k, path);
-            path.Add(Root(leaves, from + k, count - k));
+            Path(subtrees, index, from, k, path);
+            path.Add(Range(subtrees, from + k, count - k));
         }
         else
         {
-            Path(leaves, index - k, from + k, count - k, path);
-            path.Add(Root(leaves, from, k));
+            Path(subtrees, index - k, from + k, count - k, path);
+            path.Add(Range(subtrees, from, k));
         }
     }
 
-    private static void SubProof(IReadOnlyList<byte[]> leaves, int m, int from, int count, bool whole, List<byte[]> path)
+    private static void SubProof(Subtrees subtrees, long m, long from, long count, bool whole, List<byte[]> path)
     {
         if (m == count)
         {
-            if (!whole) path.Add(Root(leaves, from, count));
+            if (!whole) path.Add(Range(subtrees, from, count));
             return;
         }
         var k = Split(count);
         if (m <= k)
         {
-            SubProof(leaves, m, from, k, whole, path);
-            path.Add(Root(leaves, from + k, count - k));
+            SubProof(subtrees, m, from, k, whole, path);
+            path.Add(Range(subtrees, from + k, count - k));
         }
         else
         {
-            SubProof(leaves, m - k, from + k, count - k, false, path);
-            path.Add(Root(leaves, from, k));
+            SubProof(subtrees, m - k, from + k, count - k, false, path);
+            path.Add(Range(subtrees, from, k));
         }
     }
 
     /// <summary>The largest power of two smaller than n (n &gt; 1).</summary>
-    private static int Split(int n)
+    private static long Split(long n)
     {
-        var k = 1;
+        var k = 1L;
         while (k << 1 < n) k <<= 1;
         return k;
     }

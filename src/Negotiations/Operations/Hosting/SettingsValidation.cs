@@ -52,6 +52,8 @@ public static partial class SettingsValidation
             c.That(s.CheckpointEvery >= 1, "CheckpointEvery", "at least 1", s.CheckpointEvery);
             c.That(s.CheckpointMinutes >= 1, "CheckpointMinutes", "at least 1", s.CheckpointMinutes);
             c.That(s.BatchSize >= 1, "BatchSize", "at least 1", s.BatchSize);
+            c.That(s.SigningKey is null || CheckpointSigner.IsKey(s.SigningKey), "SigningKey", "an Ed25519 seed: 32 bytes in base64 (head -c 32 /dev/urandom | base64)", s.SigningKey is null ? null : "(hidden)");
+            c.That(SignedNote.IsKeyName(s.Origin), "Origin", "a name without spaces or '+' (a schema-less URL)", s.Origin);
         });
         return services;
     }

@@ -7,14 +7,20 @@ namespace Negotiations.Operations.Security;
 /// <summary>
 /// The one rule that decides which role a route needs, applied as the fallback policy, so that every
 /// endpoint — including every one added later — requires a role unless it explicitly allows anonymous
-/// callers (only /health and /health/database do): auditing routes need an auditor, other writes a monitor, reads a viewer.
+/// callers (only /health and /health/database do): auditing routes need an auditor (but the signed checkpoint and its key,
+/// which are published), other writes a monitor, reads a viewer.
 /// </summary>
 public sealed class RouteAccess : IAuthorizationRequirement
 {
     public static string RoleFor(string method, PathString path) =>
-        path.StartsWithSegments("/api/audit") ? Roles.Auditor
+        IsPublished(method, path) ? Roles.Viewer
+        : path.StartsWithSegments("/api/audit") ? Roles.Auditor
         : HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) ? Roles.Viewer
         : Roles.Monitor;
+
+    /// <summary>The signed checkpoint and its key are for anyone who may read: an outsider checks the log against them.</summary>
+    private static bool IsPublished(string method, PathString path) =>
+        HttpMethods.IsGet(method) && (path.Equals("/api/audit/checkpoint") || path.Equals("/api/audit/checkpoint/key"));
 
     /// <summary>
     /// Grants a route to a caller with its role, or to a caller without credentials when it is the configured anonymous

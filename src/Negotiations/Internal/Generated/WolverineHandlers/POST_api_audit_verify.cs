@@ -14,11 +14,13 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Negotiations.Operations.Audit.ChainVerifier _chainVerifier;
+        private readonly Negotiations.Operations.Audit.CheckpointSigner _checkpointSigner;
 
-        public POST_api_audit_verify(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Negotiations.Operations.Audit.ChainVerifier chainVerifier) : base(wolverineHttpOptions)
+        public POST_api_audit_verify(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Negotiations.Operations.Audit.ChainVerifier chainVerifier, Negotiations.Operations.Audit.CheckpointSigner checkpointSigner) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _chainVerifier = chainVerifier;
+            _checkpointSigner = checkpointSigner;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -27,7 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<Negotiations.Operations.Audit.VerifyChain>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = Negotiations.Operations.Audit.VerifyChainEndpoint.Validate(command);
+            var problemDetails1 = Negotiations.Operations.Audit.VerifyChainEndpoint.Validate(command, _checkpointSigner);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -37,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var okOfVerifyReport = await Negotiations.Operations.Audit.VerifyChainEndpoint.Post(command, _chainVerifier, httpContext.RequestAborted).ConfigureAwait(false);
+            var okOfVerifyReport = await Negotiations.Operations.Audit.VerifyChainEndpoint.Post(command, _chainVerifier, _checkpointSigner, httpContext.RequestAborted).ConfigureAwait(false);
 
             await okOfVerifyReport.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
