@@ -83,7 +83,7 @@ public class ProofTests(AuditFixture app) : IAsyncLifetime
         note.ShouldStartWith($"{AuditFixture.Origin}\n16\n");
         Open(note).TreeSize.ShouldBe(16);
 
-        (await viewer.GetAsync("/api/audit/proofs/consistency?from=7")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await viewer.GetAsync("/api/audit/proofs/consistency?fromTreeSize=7")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -114,13 +114,13 @@ public class ProofTests(AuditFixture app) : IAsyncLifetime
         foreach (var earlier in notes)
         foreach (var later in notes.Where(n => n.TreeSize >= earlier.TreeSize))
         {
-            var proof = (await app.Get($"/api/audit/proofs/consistency?from={earlier.TreeSize}&to={later.TreeSize}")).ShouldBe(HttpStatusCode.OK).Body!;
+            var proof = (await app.Get($"/api/audit/proofs/consistency?fromTreeSize={earlier.TreeSize}&toTreeSize={later.TreeSize}")).ShouldBe(HttpStatusCode.OK).Body!;
             proof["firstRoot"]!.GetValue<string>().ShouldBe(Convert.ToBase64String(earlier.RootHash));
             proof["secondRoot"]!.GetValue<string>().ShouldBe(Convert.ToBase64String(later.RootHash));
             var path = proof["path"]!.AsArray().Select(p => Convert.FromBase64String(p!.GetValue<string>())).ToList();
             MerkleTree.VerifiesConsistency(earlier.TreeSize, later.TreeSize, earlier.RootHash, later.RootHash, path).ShouldBeTrue($"{earlier.TreeSize} to {later.TreeSize}");
         }
-        (await app.Get("/api/audit/proofs/consistency?from=7")).Body!["to"]!.GetValue<long>().ShouldBe(16);
+        (await app.Get("/api/audit/proofs/consistency?fromTreeSize=7")).Body!["toTreeSize"]!.GetValue<long>().ShouldBe(16);
     }
 
     [Theory]
@@ -128,10 +128,11 @@ public class ProofTests(AuditFixture app) : IAsyncLifetime
     [InlineData("/api/audit/proofs/inclusion/1?treeSize=17", "treeSize")]
     [InlineData("/api/audit/proofs/inclusion/17?treeSize=7", "treeSize")]
     [InlineData("/api/audit/proofs/inclusion/1?treeSize=x", "treeSize")]
-    [InlineData("/api/audit/proofs/consistency", "from")]
-    [InlineData("/api/audit/proofs/consistency?from=8&to=7", "from")]
-    [InlineData("/api/audit/proofs/consistency?from=0", "from")]
-    [InlineData("/api/audit/proofs/consistency?from=1&to=17", "to")]
+    [InlineData("/api/audit/proofs/consistency", "fromTreeSize")]
+    [InlineData("/api/audit/proofs/consistency?fromTreeSize=8&toTreeSize=7", "fromTreeSize")]
+    [InlineData("/api/audit/proofs/consistency?fromTreeSize=0", "fromTreeSize")]
+    [InlineData("/api/audit/proofs/consistency?fromTreeSize=1&toTreeSize=17", "toTreeSize")]
+    [InlineData("/api/audit/proofs/consistency?from=1", "from")]
     public async Task A_proof_that_cannot_be_made_is_a_400_naming_the_parameter(string url, string parameter) =>
         (await app.Get(url)).ShouldBeProblem(HttpStatusCode.BadRequest).Body!["errors"]![parameter].ShouldNotBeNull();
 
@@ -150,7 +151,7 @@ public class ProofTests(AuditFixture app) : IAsyncLifetime
         for (var i = 0; i < notes.Count; i++) await File.WriteAllTextAsync(Path.Combine(dir, $"note{i}"), notes[i]);
         using var client = app.Client();
         await File.WriteAllTextAsync(Path.Combine(dir, "inclusion"), await client.GetStringAsync("/api/audit/proofs/inclusion/12?treeSize=15"));
-        await File.WriteAllTextAsync(Path.Combine(dir, "consistency"), await client.GetStringAsync("/api/audit/proofs/consistency?from=7&to=16"));
+        await File.WriteAllTextAsync(Path.Combine(dir, "consistency"), await client.GetStringAsync("/api/audit/proofs/consistency?fromTreeSize=7&toTreeSize=16"));
 
         var (code, output, _) = await RunAsync("note", key, Path.Combine(dir, "note2"));
         code.ShouldBe(0);

@@ -231,15 +231,18 @@ public sealed class ChainWriter(EventLog log, TreeNodes tree, CheckpointSigner s
     private async Task CheckpointIfDueAsync(NpgsqlConnection connection, ChainHead head, byte[] root, DateTimeOffset now, CancellationToken cancellation)
     {
         var options = settings.Value;
-        await using var last = new NpgsqlCommand($"select position, created_at from {log.Checkpoints} order by position desc limit 1", connection);
+        await using var last = new NpgsqlCommand($"select position, created_at, note is not null from {log.Checkpoints} order by position desc limit 1", connection);
         long lastPosition = 0;
         DateTimeOffset? lastAt = null;
+        var lastSigned = false;
         await using (var reader = await last.ExecuteReaderAsync(cancellation))
-            if (await reader.ReadAsync(cancellation)) { lastPosition = reader.GetInt64(0); lastAt = reader.GetFieldValue<DateTimeOffset>(1); }
+            if (await reader.ReadAsync(cancellation)) (lastPosition, lastAt, lastSigned) = (reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2));
 
+        // A signing key set on a store whose checkpoints were not signed: the next new events get a signed one at once.
         var due = lastAt is null
             || head.Position - lastPosition >= options.CheckpointEvery
-            || (head.Position > lastPosition && now - lastAt >= TimeSpan.FromMinutes(options.CheckpointMinutes));
+            || (head.Position > lastPosition && now - lastAt >= TimeSpan.FromMinutes(options.CheckpointMinutes))
+            || (head.Position > lastPosition && !lastSigned && signer.VerifierKey is not null);
         if (due) await InsertCheckpointAsync(connection, head, root, "", cancellation);
     }
 

@@ -10,7 +10,7 @@ namespace Negotiations.Operations.Audit;
 public sealed record InclusionProof(long Sequence, long LeafIndex, long TreeSize, string Leaf, string LeafHash, IReadOnlyList<string> Path, string RootHash);
 
 /// <summary>That the tree of the first size is a prefix of the tree of the second: nothing in it was changed, removed or reordered.</summary>
-public sealed record ConsistencyProof(long From, long To, string FirstRoot, string SecondRoot, IReadOnlyList<string> Path);
+public sealed record ConsistencyProof(long FromTreeSize, long ToTreeSize, string FirstRoot, string SecondRoot, IReadOnlyList<string> Path);
 
 /// <summary>Inclusion and consistency proofs over the stored Merkle tree, as RFC 9162 defines them.</summary>
 public sealed class Proofs(EventLog log, TreeNodes tree)
@@ -66,9 +66,9 @@ public sealed class Proofs(EventLog log, TreeNodes tree)
         var (size, checkpointed) = await SizesAsync(connection, cancellation);
         var second = to ?? checkpointed;
         var problems = new Problems()
-            .When(from is null, "from", "Required: the size of the earlier tree (a checkpoint's tree size).")
-            .When(from is not null && (from < 1 || from > second), "from", $"Between 1 and to ({second}).")
-            .When(to is not null && (to < 1 || to > size), "to", $"Between 1 and the tree's size, {size}.");
+            .When(from is null, "fromTreeSize", "Required: the size of the earlier tree (a checkpoint's tree size).")
+            .When(from is not null && (from < 1 || from > second), "fromTreeSize", $"Between 1 and toTreeSize ({second}).")
+            .When(to is not null && (to < 1 || to > size), "toTreeSize", $"Between 1 and the tree's size, {size}.");
         if (problems.Any) return (null, problems);
         var path = await tree.ConsistencyPathAsync(connection, from!.Value, second, cancellation);
         var firstRoot = await tree.RootAsync(connection, from.Value, cancellation);

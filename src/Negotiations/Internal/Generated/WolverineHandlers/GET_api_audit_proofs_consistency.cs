@@ -24,35 +24,35 @@ namespace Internal.Generated.WolverineHandlers
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Operations.Audit.GetConsistencyProofEndpoint").SetTag("http.route", "/api/audit/proofs/consistency").SetTag("http.request.method", "GET");
-            string from_rawValue = httpContext.Request.Query["from"];
-            System.Nullable<long> from = default;
+            string fromTreeSize_rawValue = httpContext.Request.Query["fromTreeSize"];
+            System.Nullable<long> fromTreeSize = default;
 
-            if (from_rawValue != null && long.TryParse(from_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var from_parsed))
+            if (fromTreeSize_rawValue != null && long.TryParse(fromTreeSize_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var fromTreeSize_parsed))
             {
-                from = from_parsed;
+                fromTreeSize = fromTreeSize_parsed;
             }
-            else if (!string.IsNullOrEmpty(from_rawValue))
+            else if (!string.IsNullOrEmpty(fromTreeSize_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "from", from_rawValue, "long").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "fromTreeSize", fromTreeSize_rawValue, "long").ConfigureAwait(false);
                 return;
             }
 
-            string to_rawValue = httpContext.Request.Query["to"];
-            System.Nullable<long> to = default;
+            string toTreeSize_rawValue = httpContext.Request.Query["toTreeSize"];
+            System.Nullable<long> toTreeSize = default;
 
-            if (to_rawValue != null && long.TryParse(to_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var to_parsed))
+            if (toTreeSize_rawValue != null && long.TryParse(toTreeSize_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var toTreeSize_parsed))
             {
-                to = to_parsed;
+                toTreeSize = toTreeSize_parsed;
             }
-            else if (!string.IsNullOrEmpty(to_rawValue))
+            else if (!string.IsNullOrEmpty(toTreeSize_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "to", to_rawValue, "long").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "toTreeSize", toTreeSize_rawValue, "long").ConfigureAwait(false);
                 return;
             }
 
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfConsistencyProofAndProblemHttpResult = await Negotiations.Operations.Audit.GetConsistencyProofEndpoint.Get(_proofs, httpContext.RequestAborted, from, to).ConfigureAwait(false);
+            var resultsOfOkOfConsistencyProofAndProblemHttpResult = await Negotiations.Operations.Audit.GetConsistencyProofEndpoint.Get(_proofs, httpContext.RequestAborted, fromTreeSize, toTreeSize).ConfigureAwait(false);
 
             await resultsOfOkOfConsistencyProofAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
