@@ -38,7 +38,8 @@ public static class Harness
             await db.ExecuteAsync($"create schema \"{schema}\"");
             await run.Phase("baselines: raw COPY", run.CopyBaselineAsync);
             await run.Phase("baselines: plain Marten", run.PlainMartenAsync);
-            if (settings.OnlyImport) await run.Phase("import over HTTP", run.ImportOnlyAsync);
+            if (settings.Only == "import") await run.Phase("import over HTTP", run.ImportOnlyAsync);
+            else if (settings.Only == "chain") await run.Phase("the hash chain's cost to appends", run.ChainCostAsync);
             else
             {
                 await run.Phase("commands and import over HTTP", run.CommandsAndImportAsync);

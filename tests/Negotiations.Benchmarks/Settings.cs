@@ -16,7 +16,7 @@ public sealed record Settings(
     int TimeTravelRequests,
     int StartupRuns,
     bool Dynamic,
-    bool OnlyImport = false)
+    string? Only = null)
 {
     public static Settings From(string[] args)
     {
@@ -26,8 +26,10 @@ public sealed record Settings(
         }.ConnectionString;
         var dynamic = !args.Contains("--no-dynamic");
         var settings = Sized(args, connection, dynamic);
-        // The baselines the import is compared with, then the import alone: for working on the import.
-        return args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() == "import" ? settings with { OnlyImport = true } : settings;
+        // The baselines, then one phase alone (--only import, --only chain): for working on it.
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        if (only is not (null or "import" or "chain")) throw new ArgumentException($"--only takes import or chain, not {only}.");
+        return settings with { Only = only };
     }
 
     private static Settings Sized(string[] args, string connection, bool dynamic)

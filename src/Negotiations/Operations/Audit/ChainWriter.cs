@@ -80,6 +80,7 @@ public sealed class ChainWriter(EventLog log, TreeNodes tree, CheckpointSigner s
     public async Task<ChainHead> CatchUpAllAsync(TimeSpan timeout, CancellationToken cancellation)
     {
         long last;
+        await log.EnsureAsync(cancellation);
         await using (var connection = await log.OpenAsync(cancellation))
             last = await Scalar(connection, $"select coalesce(max(seq_id), 0) from {log.Events}", cancellation);
         var until = clock.GetUtcNow() + timeout;
