@@ -12,7 +12,8 @@ namespace Negotiations.Tests.Audit;
 
 /// <summary>
 /// The application with its background chain writer off, so that each test decides when the chain is extended,
-/// and raw SQL as an attacker with access to the database would write it.
+/// and raw SQL as an attacker with access to the database would write it. No async daemon: these tests read the
+/// log, not the projections, and each one empties the store, which a running daemon would take for a rival.
 /// </summary>
 public sealed class AuditFixture : AppFixture
 {
@@ -23,6 +24,7 @@ public sealed class AuditFixture : AppFixture
 
     protected override void Configure(IWebHostBuilder builder) => builder
         .UseSetting("Audit:WriteChain", "false")
+        .UseSetting("Negotiations:Daemon", "Disabled")
         .UseSetting("Audit:SigningKey", SigningKey)
         .UseSetting("Audit:Origin", Origin);
 

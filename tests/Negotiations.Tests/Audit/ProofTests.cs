@@ -123,6 +123,29 @@ public class ProofTests(AuditFixture app) : IAsyncLifetime
         (await app.Get("/api/audit/proofs/consistency?fromTreeSize=7")).Body!["toTreeSize"]!.GetValue<long>().ShouldBe(16);
     }
 
+    [Fact]
+    public async Task An_auditor_checkpoints_now_so_that_an_event_just_appended_has_a_proof_against_a_signed_note()
+    {
+        await app.AppendAsync(1, 1);
+        using var viewer = app.Client(TestKeys.Viewer);
+        (await viewer.PostAsync("/api/audit/checkpoints", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var checkpoint = (await app.Post("/api/audit/checkpoints", new { })).ShouldBe(HttpStatusCode.OK).Body!;
+        checkpoint["count"]!.GetValue<long>().ShouldBe(17);
+        var note = Open(checkpoint["note"]!.GetValue<string>());
+        note.TreeSize.ShouldBe(17);
+        (await viewer.GetStringAsync("/api/audit/checkpoint")).ShouldBe(checkpoint["note"]!.GetValue<string>());
+
+        var sequence = checkpoint["sequence"]!.GetValue<long>();
+        var proof = (await app.Get($"/api/audit/proofs/inclusion/{sequence}")).ShouldBe(HttpStatusCode.OK).Body!;
+        var path = proof["path"]!.AsArray().Select(p => Convert.FromBase64String(p!.GetValue<string>())).ToList();
+        MerkleTree.VerifiesInclusion(Convert.FromBase64String(proof["leafHash"]!.GetValue<string>()), 16, 17, path, note.RootHash).ShouldBeTrue();
+
+        // Nothing new: the same checkpoint again, no second row.
+        (await app.Post("/api/audit/checkpoints", new { })).Body!["note"]!.GetValue<string>().ShouldBe(checkpoint["note"]!.GetValue<string>());
+        (await NotesAsync()).Count.ShouldBe(4);
+    }
+
     [Theory]
     [InlineData("/api/audit/proofs/inclusion/1?treeSize=0", "treeSize")]
     [InlineData("/api/audit/proofs/inclusion/1?treeSize=17", "treeSize")]
