@@ -90,6 +90,16 @@ public class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>
         stream.ShouldAllBe(e => e.UserName == TestKeys.EverythingUser);
     }
 
+    [Theory]
+    [InlineData("VerifyChain")]
+    [InlineData("CreateCheckpoint")]
+    public async Task An_auditors_operation_is_not_a_command_of_a_field_report(string operation)
+    {
+        var results = await Import(Line(operation, new { }));
+        results[0]["status"]!.GetValue<int>().ShouldBe(400);
+        results[0]["result"]!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["command"]);
+    }
+
     [Fact]
     public async Task The_demo_scenario_imports_cleanly_into_an_empty_schema()
     {

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Routing.Patterns;
 namespace Negotiations.Operations.Import;
 
 /// <summary>
-/// Every command the API accepts, by its OpenAPI operation id: an import line names one and is sent
-/// through that very endpoint, so validation, deciders, concurrency and errors are those of HTTP.
+/// Every command the API accepts from a monitor, by its OpenAPI operation id: an import line names one and is sent
+/// through that very endpoint, so validation, deciders, concurrency and errors are those of HTTP. The auditors'
+/// operations (verify, checkpoint) are not among them: a line runs its endpoint without the route's authorisation.
 /// </summary>
 public sealed class CommandCatalogue(EndpointDataSource endpoints)
 {
@@ -13,6 +14,7 @@ public sealed class CommandCatalogue(EndpointDataSource endpoints)
         .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
         .Select(e => (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, Endpoint: e))
         .Where(e => e.Name is not null && e.Name != ImportEndpoint.OperationId)
+        .Where(e => Security.RouteAccess.RoleFor("POST", new PathString("/" + e.Endpoint.RoutePattern.RawText!.TrimStart('/'))) == Settings.Roles.Monitor)
         .ToDictionary(e => e.Name!, e => e.Endpoint, StringComparer.OrdinalIgnoreCase));
 
     public IReadOnlyDictionary<string, RouteEndpoint> Commands => _commands.Value;
