@@ -34,6 +34,7 @@ public sealed class ChainWriter(EventLog log, TreeNodes tree, CheckpointSigner s
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<long, (long[] Running, DateTimeOffset Seen)> gaps = new();
     private bool ensured;
+    private bool treeInStep; // the tree holds a leaf per link: from then on both grow in the same transactions
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -124,17 +125,20 @@ public sealed class ChainWriter(EventLog log, TreeNodes tree, CheckpointSigner s
 
         var head = await HeadAsync(connection, cancellation);
         foreach (var passed in gaps.Keys.Where(k => k <= head.Sequence).ToList()) gaps.Remove(passed); // filled meanwhile
-        var treeSize = await tree.SizeAsync(connection, cancellation);
-        if (treeSize > head.Position)
-            throw new InvalidOperationException($"The Merkle tree holds {treeSize} leaves but the chain only {head.Position}: links were removed from the chain. Verify names what changed.");
-        if (treeSize < head.Position)
+        if (!treeInStep)
         {
-            await GrowTreeAsync(connection, treeSize, cancellation);
-            await transaction.CommitAsync(cancellation);
-            return (head, true);
+            var treeSize = await tree.SizeAsync(connection, cancellation);
+            if (treeSize > head.Position)
+                throw new InvalidOperationException($"The Merkle tree holds {treeSize} leaves but the chain only {head.Position}: links were removed from the chain. Verify names what changed.");
+            if (treeSize < head.Position)
+            {
+                await GrowTreeAsync(connection, treeSize, cancellation);
+                await transaction.CommitAsync(cancellation);
+                return (head, true);
+            }
+            treeInStep = true;
         }
-        var frontier = await tree.FrontierAsync(connection, head.Position, cancellation);
-        var subtrees = new List<(int, long, byte[])>(options.BatchSize * 2);
+        var leaves = new List<byte[]>(options.BatchSize);
         var hasher = new ChainHasher();
         var rows = new List<(long Seq, long Position, long Previous, byte[] Link)>(options.BatchSize);
         var previous = head;
@@ -157,7 +161,7 @@ public sealed class ChainWriter(EventLog log, TreeNodes tree, CheckpointSigner s
                 var link = new byte[ChainHash.Size];
                 var leaf = new byte[MerkleTree.HashSize];
                 hasher.Link(previous.Link, e, link, leaf);
-                frontier.Append(leaf, (level, index, hash) => subtrees.Add((level, index, hash)));
+                leaves.Add(leaf);
                 rows.Add((e.Sequence, previous.Position + 1, previous.Sequence, link));
                 previous = new ChainHead(e.Sequence, previous.Position + 1, link);
             }
@@ -181,6 +185,9 @@ public sealed class ChainWriter(EventLog log, TreeNodes tree, CheckpointSigner s
                 }
                 await copy.CompleteAsync(cancellation);
             }
+            var frontier = await tree.FrontierAsync(connection, head.Position, cancellation);
+            var subtrees = new List<(int, long, byte[])>(leaves.Count * 2);
+            foreach (var leaf in leaves) frontier.Append(leaf, (level, index, hash) => subtrees.Add((level, index, hash)));
             await tree.WriteAsync(connection, subtrees, cancellation);
             await CheckpointIfDueAsync(connection, previous, frontier.Root(), now, cancellation);
         }
@@ -197,7 +204,6 @@ public sealed class ChainWriter(EventLog log, TreeNodes tree, CheckpointSigner s
         var frontier = await tree.FrontierAsync(connection, treeSize, cancellation);
         var subtrees = new List<(int, long, byte[])>();
         var hasher = new ChainHasher();
-        var (link, leaf) = (new byte[ChainHash.Size], new byte[MerkleTree.HashSize]);
         await using (var command = new NpgsqlCommand(
             $"select {ChainedEventRow.ColumnsOf("e")} from {log.Chain} c " +
             $"join {log.Events} e on e.seq_id = c.seq_id where c.position > $1 order by c.position limit $2", connection))
@@ -209,8 +215,7 @@ public sealed class ChainWriter(EventLog log, TreeNodes tree, CheckpointSigner s
             while (await reader.ReadAsync(cancellation))
             {
                 e.Read(reader);
-                hasher.Link(ChainHash.Genesis, e, link, leaf);
-                frontier.Append(leaf.ToArray(), (level, index, hash) => subtrees.Add((level, index, hash)));
+                frontier.Append(MerkleTree.LeafHash(hasher.Leaf(e)), (level, index, hash) => subtrees.Add((level, index, hash)));
             }
         }
         await tree.WriteAsync(connection, subtrees, cancellation);

@@ -15,8 +15,25 @@ public sealed record ConsistencyProof(long FromTreeSize, long ToTreeSize, string
 /// <summary>Inclusion and consistency proofs over the stored Merkle tree, as RFC 9162 defines them.</summary>
 public sealed class Proofs(EventLog log, TreeNodes tree)
 {
+    /// <summary>A connection reading one snapshot, so that the sizes, the paths and the roots of a proof agree.</summary>
+    private async Task<Snapshot> OpenSnapshotAsync(CancellationToken cancellation)
+    {
+        await log.EnsureAsync(cancellation);
+        var connection = await log.OpenAsync(cancellation);
+        return new Snapshot(connection, await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation));
+    }
+
+    private sealed record Snapshot(NpgsqlConnection Connection, NpgsqlTransaction Transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+    }
+
     /// <summary>The tree's size and the latest checkpoint's size, the default a proof is made for.</summary>
-    public async Task<(long Size, long Checkpointed)> SizesAsync(NpgsqlConnection connection, CancellationToken cancellation)
+    private async Task<(long Size, long Checkpointed)> SizesAsync(NpgsqlConnection connection, CancellationToken cancellation)
     {
         var size = await tree.SizeAsync(connection, cancellation);
         var latest = await Checkpoints.LatestAsync(log, connection, cancellation);
@@ -26,9 +43,8 @@ public sealed class Proofs(EventLog log, TreeNodes tree)
     /// <summary>A proof, or the problems with the request (null sequence: unknown, answered 404).</summary>
     public async Task<(InclusionProof? Proof, Problems Problems)> InclusionAsync(long sequence, long? treeSize, CancellationToken cancellation)
     {
-        await log.EnsureAsync(cancellation);
-        await using var connection = await log.OpenAsync(cancellation);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation);
+        await using var snapshot = await OpenSnapshotAsync(cancellation);
+        var connection = snapshot.Connection;
         var problems = new Problems();
         var (size, checkpointed) = await SizesAsync(connection, cancellation);
         var n = treeSize ?? checkpointed;
@@ -60,9 +76,8 @@ public sealed class Proofs(EventLog log, TreeNodes tree)
 
     public async Task<(ConsistencyProof? Proof, Problems Problems)> ConsistencyAsync(long? from, long? to, CancellationToken cancellation)
     {
-        await log.EnsureAsync(cancellation);
-        await using var connection = await log.OpenAsync(cancellation);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation);
+        await using var snapshot = await OpenSnapshotAsync(cancellation);
+        var connection = snapshot.Connection;
         var (size, checkpointed) = await SizesAsync(connection, cancellation);
         var second = to ?? checkpointed;
         var problems = new Problems()

@@ -31,13 +31,6 @@ public sealed class TreeNodes(EventLog log)
     public Task<IReadOnlyList<byte[]>> ConsistencyPathAsync(NpgsqlConnection connection, long first, long second, CancellationToken cancellation) =>
         ComputeAsync(connection, s => MerkleTree.ConsistencyPath(first, second, s), cancellation);
 
-    public async Task<byte[]?> LeafHashAsync(NpgsqlConnection connection, long index, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand($"select hash from {log.Tree} where level = 0 and idx = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = index });
-        return await command.ExecuteScalarAsync(cancellation) as byte[];
-    }
-
     /// <summary>Stores completed subtrees, in the caller's transaction.</summary>
     public async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<(int Level, long Index, byte[] Hash)> subtrees, CancellationToken cancellation)
     {
