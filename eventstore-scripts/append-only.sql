@@ -23,6 +23,8 @@
 --                       No other column is written (archiving, tenant or type changes are not used here),
 --                       and no row is deleted.
 --   audit_chain, audit_checkpoints, audit_tree  INSERT, SELECT  (the hash chain and Merkle tree writer only appends)
+--   audit_releases      INSERT, SELECT                 (a release is frozen once)
+--   the database        CREATE                         (a release's export rebuilds the projections in a throwaway schema)
 -- Triggers refuse UPDATE, DELETE and TRUNCATE on mt_events and the chain tables, and DELETE and TRUNCATE on
 -- mt_streams, for every role, including the owner: changing history needs a deliberate DROP TRIGGER by the owner,
 -- which the hash chain's verification would still reveal.
@@ -62,6 +64,9 @@ begin
     -- The application uses the schema but creates nothing in it.
     execute format('grant usage on schema %I to %I', s, app);
     execute format('revoke create on schema %I from %I', s, app);
+    -- Releases rebuild the projections from the events in a throwaway schema of their own, which the application
+    -- creates and drops (negotiations_replay_...); it owns that copy, never the event store's schema.
+    execute format('grant create on database %I to %I', current_database(), app);
 
     -- Documents, the daemon's progress, Wolverine's tables: read and write, also for tables the owner adds later.
     execute format('grant select, insert, update, delete on all tables in schema %I to %I', s, app);
@@ -71,7 +76,7 @@ begin
     execute format('alter default privileges for role %I in schema %I grant usage, select on sequences to %I', owner, s, app);
 
     -- The event log and the chain: append and read, nothing else.
-    foreach t in array array['mt_events', 'audit_chain', 'audit_checkpoints', 'audit_tree'] loop
+    foreach t in array array['mt_events', 'audit_chain', 'audit_checkpoints', 'audit_tree', 'audit_releases'] loop
         if to_regclass(format('%I.%I', s, t)) is not null then
             execute format('revoke all on %I.%I from %I', s, t, app);
             execute format('grant select, insert on %I.%I to %I', s, t, app);
@@ -92,7 +97,7 @@ begin
         end
         $body$ $f$, s);
     execute format('alter function %I.negotiations_refuse_change() owner to %I', s, owner);
-    foreach t in array array['mt_events', 'audit_chain', 'audit_checkpoints', 'audit_tree', 'mt_streams'] loop
+    foreach t in array array['mt_events', 'audit_chain', 'audit_checkpoints', 'audit_tree', 'audit_releases', 'mt_streams'] loop
         if to_regclass(format('%I.%I', s, t)) is not null then
             execute format('drop trigger if exists negotiations_append_only on %I.%I', s, t);
             execute format('create trigger negotiations_append_only before %s on %I.%I for each row execute function %I.negotiations_refuse_change()',

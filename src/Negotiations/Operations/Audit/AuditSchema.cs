@@ -13,6 +13,7 @@ public static class AuditSchema
     public const string ChainTable = "audit_chain";
     public const string CheckpointTable = "audit_checkpoints";
     public const string TreeTable = "audit_tree";
+    public const string ReleaseTable = "audit_releases";
 
     public static void AddAuditTables(this StoreOptions options)
     {
@@ -45,5 +46,14 @@ public static class AuditSchema
         tree.AddColumn<long>("idx").AsPrimaryKey();
         tree.AddColumn("hash", "bytea").NotNull();
         options.Storage.ExtendedSchemaObjects.Add(tree);
+
+        // Releases (Operations/Releases): the first tree_size events, through seq_id, frozen with their manifest (JSON).
+        var releases = new Table(new PostgresqlObjectName(schema, ReleaseTable, SchemaUtils.IdentifierUsage.General));
+        releases.AddColumn<string>("name").AsPrimaryKey();
+        releases.AddColumn<long>("tree_size").NotNull();
+        releases.AddColumn<long>("seq_id").NotNull();
+        releases.AddColumn("frozen_at", "timestamptz").NotNull();
+        releases.AddColumn("manifest", "text").NotNull();
+        options.Storage.ExtendedSchemaObjects.Add(releases);
     }
 }

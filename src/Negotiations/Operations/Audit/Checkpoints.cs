@@ -36,6 +36,15 @@ public static class Checkpoints
         new(reader.GetInt64(0), ChainHash.Hex(reader.GetFieldValue<byte[]>(1)), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3),
             reader.IsDBNull(4) ? null : Convert.ToBase64String(reader.GetFieldValue<byte[]>(4)), reader.IsDBNull(5) ? null : reader.GetString(5));
 
+    /// <summary>The checkpoint of a tree size, or null when none was taken at that size.</summary>
+    public static async Task<Checkpoint?> AtAsync(EventLog log, NpgsqlConnection connection, long treeSize, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand($"select seq_id, head, position, created_at, root, note from {log.Checkpoints} where position = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = treeSize });
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        return await reader.ReadAsync(cancellation) ? Read(reader) : null;
+    }
+
     /// <summary>The latest signed note, or null when no checkpoint was signed.</summary>
     public static async Task<string?> LatestNoteAsync(EventLog log, NpgsqlConnection connection, CancellationToken cancellation)
     {

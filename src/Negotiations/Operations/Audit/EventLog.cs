@@ -16,6 +16,7 @@ public sealed class EventLog(IDocumentStore store)
     public string Chain => $"\"{Schema}\".{AuditSchema.ChainTable}";
     public string Checkpoints => $"\"{Schema}\".{AuditSchema.CheckpointTable}";
     public string Tree => $"\"{Schema}\".{AuditSchema.TreeTable}";
+    public string Releases => $"\"{Schema}\".{AuditSchema.ReleaseTable}";
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellation)
     {
@@ -34,11 +35,11 @@ public sealed class EventLog(IDocumentStore store)
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), cancellation);
         await using var connection = await OpenAsync(cancellation);
         await using (var exists = new NpgsqlCommand(
-            $"select to_regclass('{Chain}') is not null and to_regclass('{Tree}') is not null " +
+            $"select to_regclass('{Chain}') is not null and to_regclass('{Tree}') is not null and to_regclass('{Releases}') is not null " +
             $"and exists (select 1 from pg_attribute where attrelid = to_regclass('{Checkpoints}') and attname = 'note')", connection))
             if ((bool)(await exists.ExecuteScalarAsync(cancellation))!) { ensured = true; return; }
         var tables = ((StoreOptions)store.Options).Storage.ExtendedSchemaObjects
-            .Where(o => o.Identifier.Name is AuditSchema.ChainTable or AuditSchema.CheckpointTable or AuditSchema.TreeTable).ToArray();
+            .Where(o => o.Identifier.Name is AuditSchema.ChainTable or AuditSchema.CheckpointTable or AuditSchema.TreeTable or AuditSchema.ReleaseTable).ToArray();
         var migration = await SchemaMigration.DetermineAsync(connection, cancellation, tables);
         // Weasel writes the DDL to the console unless given a writer: it goes to Marten's log like Marten's own.
         var ddl = new StringWriter();

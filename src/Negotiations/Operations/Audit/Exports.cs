@@ -101,11 +101,17 @@ public sealed class Exports(EventLog log, IDocumentStore store, TimeProvider clo
     /// <summary>A read model as CSV, one row per document; nested values as compact JSON in their cell.</summary>
     public async Task<long> WriteCsvAsync(string readModel, Stream output, CancellationToken cancellation)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
         await using var session = store.QuerySession();
+        return await WriteCsvAsync(readModel, session, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), output, cancellation);
+    }
+
+    /// <summary>A read model as CSV from a session on any store (a release's is rebuilt apart), with the statuses as of <paramref name="today"/>.</summary>
+    public static async Task<long> WriteCsvAsync(string readModel, IQuerySession session, DateOnly today, Stream output, CancellationToken cancellation)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
         var rows = readModel switch
         {
-            "statuses" => Rows(Statuses(session, cancellation), writer, cancellation),
+            "statuses" => Rows(Statuses(session, today, cancellation), writer, cancellation),
             "understandings" => Rows(session.Query<UnderstandingDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "rounds" => Rows(session.Query<RoundDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
             "zones" => Rows(session.Query<ZoneDetails>().OrderBy(d => d.Id).ToAsyncEnumerable(cancellation), writer, cancellation),
@@ -127,9 +133,8 @@ public sealed class Exports(EventLog log, IDocumentStore store, TimeProvider clo
         int Commitments, decimal? ImplementationPercent, int OverdueCommitments, int Mechanisms, string OfficeHolders, int CasualtyClaims,
         int Statements, long Sequence);
 
-    private async IAsyncEnumerable<StatusRow> Statuses(IQuerySession session, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    private static async IAsyncEnumerable<StatusRow> Statuses(IQuerySession session, DateOnly today, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await foreach (var status in session.Query<UnderstandingStatus>().OrderBy(s => s.Id).ToAsyncEnumerable(cancellation))
         {
             if (StatusView.From(status, today) is not { } v) continue;

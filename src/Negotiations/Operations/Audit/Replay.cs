@@ -17,20 +17,15 @@ public sealed record ReplayReport(IReadOnlyList<string> Projections, IReadOnlyLi
 }
 
 /// <summary>
-/// Rebuilds every projection, inline and asynchronous, from the events alone and compares the result with the
-/// live documents. Nothing live is touched: the events are copied into a throwaway schema with the same store
-/// configuration, where the daemon rebuilds each projection (Marten 9's daemon rebuilds inline projections
-/// too, by their name), and the documents of both schemas are compared as jsonb, field by field.
+/// Rebuilds every projection, inline and asynchronous, from the events alone (a <see cref="ScratchStore"/>) and
+/// compares the result with the live documents as jsonb, field by field. Nothing live is touched.
 /// </summary>
-/// <summary>The store's whole configuration for another schema (the application's composition gives it).</summary>
-public delegate StoreOptions ScratchStoreOptions(string connectionString, string schema);
-
 public sealed class Replay(IDocumentStore store, IConfiguration configuration, ScratchStoreOptions scratchOptions)
 {
     public const int DifferencesKept = 200;
 
     /// <summary>What a replay reports progress in: the copy of the log, each projection's rebuild, the comparison.</summary>
-    public long Steps => ((DocumentStore)store).Options.Projections.All.Select(p => p.Name).Distinct().Count() + 2;
+    public long Steps => ScratchStore.ProjectionNames(store).Count + 2;
 
     public async Task<ReplayReport> RunAsync(TextWriter progress, CancellationToken cancellation, Action<long>? report = null)
     {
@@ -39,62 +34,30 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration, S
         var live = store.Options.Events.DatabaseSchemaName;
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(5));
 
-        var scratch = $"{live}_replay_{Guid.NewGuid():N}"[..Math.Min(live.Length + 16, 63)].ToLowerInvariant();
-        var connectionString = DatabaseLocation.ConnectionString(configuration);
-        var options = scratchOptions(connectionString, scratch);
-        // Its daemon is built and driven right here: not Disabled, which makes Marten warn on standard output.
-        options.Projections.AsyncMode = DaemonMode.ExternallyManaged;
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellation);
-        try
+        await using var scratch = await ScratchStore.BuildAsync(store, DatabaseLocation.ConnectionString(configuration), scratchOptions, null,
+            progress, () => report?.Invoke(++step), cancellation);
+        var connection = scratch.Connection;
+        var tables = new List<ReplayTable>();
+        var differences = new List<ReplayDifference>();
+        var liveTables = await DocumentTables(connection, live, cancellation);
+        foreach (var table in await DocumentTables(connection, scratch.Schema, cancellation))
         {
-            using var replay = new DocumentStore(options);
-            await replay.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-
-            // The log itself, copied as it is: same ids, sequences, versions and timestamps.
-            var events = await Execute(connection,
-                $"insert into \"{scratch}\".mt_streams select * from \"{live}\".mt_streams; " +
-                $"insert into \"{scratch}\".mt_events select * from \"{live}\".mt_events; " +
-                $"select setval('\"{scratch}\".mt_events_sequence', greatest((select max(seq_id) from \"{scratch}\".mt_events), 1)); " +
-                $"analyze \"{scratch}\".mt_events; select count(*) from \"{scratch}\".mt_events", cancellation);
-            await progress.WriteLineAsync($"replay: {events} events copied into {scratch}");
-            report?.Invoke(++step);
-
-            var names = options.Projections.All.Select(p => p.Name).Distinct().ToList();
-            using var daemon = await replay.BuildProjectionDaemonAsync();
-            foreach (var name in names)
+            // Marten creates a document table when it first stores one: none live means no documents live.
+            if (!liveTables.Contains(table))
             {
-                await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(10), cancellation);
-                await progress.WriteLineAsync($"replay: rebuilt {name}");
-                report?.Invoke(++step);
+                var only = await OnlyRebuilt(connection, scratch.Schema, table, cancellation);
+                tables.Add(new ReplayTable(table, 0, only.Count, only.Count));
+                differences.AddRange(only.Take(Math.Max(0, DifferencesKept - differences.Count)));
+                continue;
             }
-
-            var tables = new List<ReplayTable>();
-            var differences = new List<ReplayDifference>();
-            var liveTables = await DocumentTables(connection, live, cancellation);
-            foreach (var table in await DocumentTables(connection, scratch, cancellation))
-            {
-                // Marten creates a document table when it first stores one: none live means no documents live.
-                if (!liveTables.Contains(table))
-                {
-                    var only = await OnlyRebuilt(connection, scratch, table, cancellation);
-                    tables.Add(new ReplayTable(table, 0, only.Count, only.Count));
-                    differences.AddRange(only.Take(Math.Max(0, DifferencesKept - differences.Count)));
-                    continue;
-                }
-                var liveCount = await Execute(connection, $"select count(*) from \"{live}\".{table}", cancellation);
-                var rebuiltCount = await Execute(connection, $"select count(*) from \"{scratch}\".{table}", cancellation);
-                var found = await Compare(connection, live, scratch, table, cancellation);
-                tables.Add(new ReplayTable(table, liveCount, rebuiltCount, found.Count));
-                differences.AddRange(found.Take(Math.Max(0, DifferencesKept - differences.Count)));
-            }
-            report?.Invoke(++step);
-            return new ReplayReport(names, tables, differences, events, watch.Elapsed.TotalSeconds);
+            var liveCount = await Execute(connection, $"select count(*) from \"{live}\".{table}", cancellation);
+            var rebuiltCount = await Execute(connection, $"select count(*) from \"{scratch.Schema}\".{table}", cancellation);
+            var found = await Compare(connection, live, scratch.Schema, table, cancellation);
+            tables.Add(new ReplayTable(table, liveCount, rebuiltCount, found.Count));
+            differences.AddRange(found.Take(Math.Max(0, DifferencesKept - differences.Count)));
         }
-        finally
-        {
-            await Execute(connection, $"drop schema if exists \"{scratch}\" cascade; select 0", CancellationToken.None);
-        }
+        report?.Invoke(++step);
+        return new ReplayReport(scratch.Projections, tables, differences, scratch.Events, watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>The projected document tables (every mt_doc_ table but Marten's own dead letters).</summary>

@@ -1,3 +1,4 @@
+using Negotiations.Operations.Releases;
 using Negotiations.Operations.Settings;
 using Negotiations.ReadModels;
 using Negotiations.Kernel;
@@ -55,6 +56,7 @@ public static class ApiSetup
         if (builder.Serves()) builder.Services.AddHostedService<DemoLoader>();
         builder.AddLiveFeed(serving: builder.Serves());
         builder.AddAudit();
+        builder.AddReleases();
         builder.Services.AddSingleton<ScratchStoreOptions>(StoreSetup.CreateStoreOptions);
         // Not logged as errors: what an exception handler answered (a lost race is a 409), and a request the client gave
         // up on, whatever it was doing (Marten wraps the cancellation when it was creating a table): nobody reads that 500.

@@ -7,8 +7,8 @@ namespace Negotiations.Operations.Security;
 /// <summary>
 /// The one rule that decides which role a route needs, applied as the fallback policy, so that every
 /// endpoint — including every one added later — requires a role unless it explicitly allows anonymous
-/// callers (only /health and /health/database do): auditing routes need an auditor (but the signed checkpoint and its key,
-/// which are published), other writes a monitor, reads a viewer.
+/// callers (only /health and /health/database do): auditing routes need an auditor (but the signed checkpoint, its key
+/// and the releases' manifests, which are published), other writes a monitor, reads a viewer.
 /// </summary>
 public sealed class RouteAccess : IAuthorizationRequirement
 {
@@ -18,9 +18,13 @@ public sealed class RouteAccess : IAuthorizationRequirement
         : HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) ? Roles.Viewer
         : Roles.Monitor;
 
-    /// <summary>The signed checkpoint and its key are for anyone who may read: an outsider checks the log against them.</summary>
+    /// <summary>
+    /// The signed checkpoint and its key are for anyone who may read: an outsider checks the log against them. So are the
+    /// releases and each release's manifest, which cite the record; their exports and diffs hold the audit's detail.
+    /// </summary>
     private static bool IsPublished(string method, PathString path) =>
-        HttpMethods.IsGet(method) && (path.Equals("/api/audit/checkpoint") || path.Equals("/api/audit/checkpoint/key"));
+        HttpMethods.IsGet(method) && (path.Equals("/api/audit/checkpoint") || path.Equals("/api/audit/checkpoint/key")
+            || (path.StartsWithSegments("/api/audit/releases", out var rest) && rest.Value!.TrimEnd('/').Count(c => c == '/') <= 1));
 
     /// <summary>
     /// Grants a route to a caller with its role, or to a caller without credentials when it is the configured anonymous
