@@ -60,7 +60,7 @@ public sealed class AuditFixture : AppFixture
             }
         }
         await Log.EnsureAsync(CancellationToken.None);
-        await SqlAsync($"truncate {Log.Chain}, {Log.Checkpoints}, {Log.Tree}; alter sequence \"{Schema}\".mt_events_sequence restart with 1");
+        await SqlAsync($"truncate {Log.Chain}, {Log.Checkpoints}, {Log.Tree}, {Log.Releases}; alter sequence \"{Schema}\".mt_events_sequence restart with 1");
     }
 
     /// <summary>Streams of understandings, each proposed and then moved along, one transaction per event.</summary>
