@@ -467,6 +467,14 @@ CREATE TABLE IF NOT EXISTS negotiations.audit_tree (
     hash     bytea      NOT NULL,
 CONSTRAINT pkey_audit_tree_level_idx PRIMARY KEY (level, idx)
 );
+CREATE TABLE IF NOT EXISTS negotiations.audit_releases (
+    name         varchar        NOT NULL,
+    tree_size    bigint         NOT NULL,
+    seq_id       bigint         NOT NULL,
+    frozen_at    timestamptz    NOT NULL,
+    manifest     text           NOT NULL,
+CONSTRAINT pkey_audit_releases_name PRIMARY KEY (name)
+);
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_casualtyclaim (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,

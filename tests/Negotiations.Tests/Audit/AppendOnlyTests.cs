@@ -31,6 +31,7 @@ public sealed class HardenedStoreFixture : IAsyncLifetime
         builder.UseSetting("Negotiations:Schema", Schema);
         builder.UseSetting("Negotiations:LoadDemoScenario", "false");
         builder.UseSetting("Audit:WriteChain", "false");
+        builder.UseSetting("Audit:SigningKey", AuditFixture.SigningKey);
         TestKeys.Configure(builder);
         Negotiations.TestSupport.TestLogging.Configure(builder);
         builder.ConfigureServices(services =>
@@ -135,5 +136,19 @@ public class AppendOnlyTests(HardenedStoreFixture store) : IClassFixture<Hardene
         (await store.Api.StreamOf(id)).Count.ShouldBe(2);
         (await store.Api.Post($"/api/understandings/{id}/lifecycle", new ChangeLifecycle(Lifecycle.UnderNegotiation, null, Given.Reported(), 2))).ShouldBe(HttpStatusCode.OK);
         (await store.Api.StreamOf(id)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task The_application_role_freezes_a_release_in_a_throwaway_schema_of_its_own_and_cannot_change_it()
+    {
+        (await store.Api.Post("/api/understandings", Given.DemilitarisedZone())).ShouldBe(HttpStatusCode.Created);
+        var release = (await store.Api.Post("/api/audit/releases", new { name = "hardened" })).ShouldBe(HttpStatusCode.Created).Body!;
+        release["files"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == "understandings.csv")!["rows"]!.GetValue<long>().ShouldBeGreaterThan(0);
+
+        var releases = $"\"{store.Schema}\".audit_releases";
+        (await Refused(store.App, $"update {releases} set manifest = '{{}}'")).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        (await Refused(store.App, $"delete from {releases}")).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        (await Refused(store.Owner, $"delete from {releases}")).MessageText.ShouldContain("append-only");
+        (await store.Api.Get("/api/audit/releases/hardened")).ShouldBe(HttpStatusCode.OK);
     }
 }

@@ -93,6 +93,7 @@ public class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>
     [Theory]
     [InlineData("VerifyChain")]
     [InlineData("CreateCheckpoint")]
+    [InlineData("FreezeRelease")]
     public async Task An_auditors_operation_is_not_a_command_of_a_field_report(string operation)
     {
         var results = await Import(Line(operation, new { }));

@@ -21,6 +21,7 @@ public class CommandExampleTests(AppFixture app) : IClassFixture<AppFixture>
         [ImportEndpoint.OperationId] = "its body is JSON Lines of other commands, each with the example of its own",
         ["VerifyChain"] = "an audit of the event log, not a development; its body is the auditor's own checkpoints",
         ["CreateCheckpoint"] = "an audit of the event log, not a development; it takes no body",
+        ["FreezeRelease"] = "an auditor's release of the record, not a development; it needs a server that signs checkpoints",
     };
 
     private async Task<Dictionary<string, (string Path, JsonObject Operation)>> PostsAsync()

@@ -43,7 +43,7 @@ public class OpenApiDocumentTests(AppFixture app) : IClassFixture<AppFixture>
             var what = $"{operation["operationId"]} ({path})";
             responses.ShouldContain("400", what);
             responses.ShouldContain("409", what);
-            responses.ShouldContain("422", what);
+            if (path != "/api/audit/releases") responses.ShouldContain("422", what); // a freeze sent again is refused by its name, with no Idempotency-Key
             if (path.Contains('{')) responses.ShouldContain("404", what);
             responses.ShouldContain(r => r == "200" || r == "201", what);
         }

@@ -20,6 +20,7 @@ public static class IdempotencyPolicy
     {
         if (!chain.HttpMethods.Contains("POST") || chain.Method.HandlerType.Namespace == typeof(Import.ImportEndpoint).Namespace) return;
         if (chain.Method.HandlerType.Namespace == typeof(Audit.VerifyChainEndpoint).Namespace) return; // verify appends nothing
+        if (chain.Method.HandlerType.Namespace == typeof(Releases.FreezeReleaseEndpoint).Namespace) return; // a freeze sent again is refused by its name
         chain.DeduplicatedWithResponse = new DeduplicatedWithResponseRequirement
         {
             Scope = DeduplicationScope.User,

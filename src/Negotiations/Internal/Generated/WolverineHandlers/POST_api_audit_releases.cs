@@ -5,7 +5,6 @@ using Negotiations.Operations.Releases;
 using System;
 using System.Linq;
 using Wolverine.Http;
-using Wolverine.Http.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -15,64 +14,32 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Negotiations.Operations.Releases.ReleaseFreezer _releaseFreezer;
-        private readonly Wolverine.Http.Runtime.DeduplicatedResponses _deduplicatedResponses;
 
-        public POST_api_audit_releases(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Negotiations.Operations.Releases.ReleaseFreezer releaseFreezer, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses) : base(wolverineHttpOptions)
+        public POST_api_audit_releases(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Negotiations.Operations.Releases.ReleaseFreezer releaseFreezer) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _releaseFreezer = releaseFreezer;
-            _deduplicatedResponses = deduplicatedResponses;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.Operations.Releases.FreezeReleaseEndpoint").SetTag("http.route", "/api/audit/releases").SetTag("http.request.method", "POST");
-            // GH-4742: buffer the body so the deduplication fingerprint can read it after binding
-            Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(httpContext.Request);
-            var Idempotency_Key = ReadSingleHeaderValue(httpContext, "Idempotency-Key");
-            // GH-4742: the deduplication key is unique within User
-            var scopedDeduplicationId = Wolverine.Http.HttpHandler.ScopeDeduplicationId(httpContext, Idempotency_Key, (Wolverine.Http.DeduplicationScope)2, null);
-            // GH-4742: what a repeat must match to be answered with the stored response
-            var deduplicationFingerprint = await Wolverine.Http.HttpHandler.ComputeDeduplicationFingerprintAsync(httpContext, scopedDeduplicationId).ConfigureAwait(false);
-            // GH-4742: claim the key, or answer from the claim this request lost to
-            var deduplicationClaimToken = System.Guid.NewGuid().ToString();
-            var deduplicatedResponseClaim = await _deduplicatedResponses.TryClaimAsync(scopedDeduplicationId, deduplicationFingerprint, deduplicationClaimToken, null, null).ConfigureAwait(false);
-            if (deduplicatedResponseClaim != null)
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<Negotiations.Operations.Releases.FreezeRelease>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails1 = Negotiations.Operations.Releases.FreezeReleaseEndpoint.Validate(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
-                await AnswerDeduplicatedRepeatAsync(httpContext, deduplicatedResponseClaim, deduplicationFingerprint, "Idempotency-Key").ConfigureAwait(false);
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
                 return;
             }
 
-            // GH-4742: give the claim back unless the work was done, before a response is flushed
-            Wolverine.Http.HttpHandler.ReleaseDeduplicatedResponseBeforeFailureResponse(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationClaimToken, null);
-            try
-            {
-                // Reading the request body via JSON deserialization
-                var (command, jsonContinue) = await ReadJsonAsync<Negotiations.Operations.Releases.FreezeRelease>(httpContext);
-                if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-                var problemDetails1 = Negotiations.Operations.Releases.FreezeReleaseEndpoint.Validate(command);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
-                    return;
-                }
+            
+            // The actual HTTP request handler execution
+            var resultsOfCreatedOfReleaseAndProblemHttpResult = await Negotiations.Operations.Releases.FreezeReleaseEndpoint.Post(command, _releaseFreezer, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
-                
-                // The actual HTTP request handler execution
-                var resultsOfCreatedOfReleaseAndProblemHttpResult = await Negotiations.Operations.Releases.FreezeReleaseEndpoint.Post(command, _releaseFreezer, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
-
-                // GH-4742: the work is done; record the response, so a repeat is answered with it
-                await _deduplicatedResponses.RecordResponseAsync(scopedDeduplicationId, deduplicationClaimToken, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, resultsOfCreatedOfReleaseAndProblemHttpResult, 404), null).ConfigureAwait(false);
-                await resultsOfCreatedOfReleaseAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (!Wolverine.Http.HttpHandler.IsDeduplicatedWorkDone(httpContext))
-                {
-                    await _deduplicatedResponses.ReleaseUnansweredAsync(scopedDeduplicationId, deduplicationClaimToken, null).ConfigureAwait(false);
-                }
-            }
+            await resultsOfCreatedOfReleaseAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
