@@ -30,6 +30,14 @@ public class DashboardApp : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>A client with the auditor's key.</summary>
+    public HttpClient Auditor()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Factory.AuditorKey);
+        return client;
+    }
     public IDocumentStore Store => factory.Services.GetRequiredService<IDocumentStore>();
 
     /// <summary>Screenshots are kept as test artifacts under the test project's TestResults/screenshots (git-ignored).</summary>
@@ -119,6 +127,9 @@ public class DashboardApp : IAsyncLifetime
         /// <summary>The key of the monitor who logs developments through the API; the browser has none.</summary>
         public const string MonitorKey = "browser-test-monitor-key";
 
+        /// <summary>The key of the auditor who freezes releases.</summary>
+        public const string AuditorKey = "browser-test-auditor-key";
+
         public string Schema { get; } = $"t_browser_{Guid.NewGuid():N}"[..24];
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -132,6 +143,11 @@ public class DashboardApp : IAsyncLifetime
             builder.UseSetting("Negotiations:ApiKeys:0:User", "browser-test-monitor");
             builder.UseSetting("Negotiations:ApiKeys:0:KeyHash", ApiKey.Hash(MonitorKey));
             builder.UseSetting("Negotiations:ApiKeys:0:Roles:0", Roles.Monitor);
+            builder.UseSetting("Negotiations:ApiKeys:1:User", "browser-test-auditor");
+            builder.UseSetting("Negotiations:ApiKeys:1:KeyHash", ApiKey.Hash(AuditorKey));
+            builder.UseSetting("Negotiations:ApiKeys:1:Roles:0", Roles.Auditor);
+            // Releases are cut at signed checkpoints (any 32 bytes make an Ed25519 seed).
+            builder.UseSetting("Audit:SigningKey", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

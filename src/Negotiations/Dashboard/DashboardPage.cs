@@ -1,3 +1,5 @@
+using Negotiations.Operations.Releases;
+
 namespace Negotiations.Dashboard;
 
 /// <summary>What the layout needs of every dashboard page: the time axes, the days to move through, and where the page stands in the event sequence.</summary>
@@ -19,6 +21,9 @@ public interface IDashboardPage
 
     /// <summary>The understanding the page is about, if it is about one: live updates that concern another are only listed.</summary>
     Guid? UnderstandingId { get; }
+
+    /// <summary>The releases the record can be shown as of, earliest first.</summary>
+    IReadOnlyList<ReleaseSummary> Releases => [];
 
     /// <summary>Whether the page shows the record at a time (the time controls and live updates), or reference text.</summary>
     bool ShowsTime => true;

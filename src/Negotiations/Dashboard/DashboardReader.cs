@@ -51,7 +51,7 @@ public sealed class DashboardReader(IQuerySession session, FreshnessReader fresh
 
     public async Task<OverviewData> OverviewAsync(TimeChoice time, CancellationToken cancellation)
     {
-        var reference = time.AsOf ?? Today;
+        var reference = time.ReferenceDay(Today);
         Freshness fresh;
         List<StatusView> views;
         if (time.IsNow)
@@ -67,14 +67,14 @@ public sealed class DashboardReader(IQuerySession session, FreshnessReader fresh
             var ids = await session.Query<StreamLink>().Where(l => l.Concept == "Understandings").Select(l => l.Id).ToListAsync(cancellation);
             views = [];
             foreach (var id in ids)
-                if (await StatusHistory.FoldAsync(session, id, time.AsOf, time.KnownAt, cancellation) is { } status
+                if (await StatusHistory.FoldAsync(session, id, time.AsOf, time.KnownAt, time.Through, cancellation) is { } status
                     && StatusView.From(status, reference) is { Retracted: false } view)
                     views.Add(view);
             views = views.OrderBy(v => v.Title).ThenBy(v => v.Id).ToList();
         }
 
         var byStatus = Enum.GetValues<Lifecycle>().Select(s => new StatusCount(s, views.Count(v => v.Status == s))).Where(c => c.Count > 0).ToList();
-        return new OverviewData(time, reference, views, byStatus, fresh, await DatesAsync(time.KnownAt, cancellation));
+        return new OverviewData(time, reference, views, byStatus, fresh, await DatesAsync(time.KnownAt, time.Through, cancellation));
     }
 
     /// <summary>Null when no understanding has that id.</summary>
@@ -84,8 +84,8 @@ public sealed class DashboardReader(IQuerySession session, FreshnessReader fresh
         var all = await StatusHistory.EventsAsync(session, id, null, cancellation);
         if (all is null || StatusHistory.Fold(id, all, null).Understanding is not { } current) return null;
 
-        var known = time.KnownAt is { } k ? all.Where(e => e.Timestamp <= k).ToList() : all;
-        var reference = time.AsOf ?? Today;
+        var known = all.Where(e => (time.KnownAt is not { } k || e.Timestamp <= k) && (time.Through is not { } s || e.Sequence <= s)).ToList();
+        var reference = time.ReferenceDay(Today);
         var status = StatusHistory.Fold(id, known, time.AsOf);
         var view = StatusView.From(status, reference);
 
@@ -132,13 +132,14 @@ public sealed class DashboardReader(IQuerySession session, FreshnessReader fresh
     public static IReadOnlyList<DateOnly> DevelopmentDays(IEnumerable<IEvent> events) =>
         events.Select(e => (e.Data as IDevelopment)?.Provenance.Occurred.From).OfType<DateOnly>().Distinct().Order().ToList();
 
-    /// <summary>Every first day a development recorded by knownAt may have happened on, across the store.</summary>
-    private async Task<IReadOnlyList<DateOnly>> DatesAsync(DateTimeOffset? knownAt, CancellationToken cancellation)
+    /// <summary>Every first day a development recorded by knownAt (and through a sequence) may have happened on, across the store.</summary>
+    private async Task<IReadOnlyList<DateOnly>> DatesAsync(DateTimeOffset? knownAt, long? through, CancellationToken cancellation)
     {
         await session.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellation);
         var events = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
         var day = "(data->'provenance'->'occurred'->>'from')";
         var sql = $"select distinct {day} from {events} where not is_archived and {day} is not null";
+        if (through is { } last) sql += $" and seq_id <= {last}";
         var days = knownAt is { } k
             ? await session.QueryAsync<string>(sql + " and timestamp <= ? order by 1", cancellation, k.ToUniversalTime())
             : await session.QueryAsync<string>(sql + " order by 1", cancellation);

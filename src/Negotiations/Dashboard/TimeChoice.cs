@@ -6,13 +6,20 @@ namespace Negotiations.Dashboard;
 /// The two time axes a dashboard page is shown on, as the URL keeps them: asOf (YYYY-MM-DD, "as it stood on":
 /// developments that occurred by that day) and knownAt (an ISO-8601 moment, "as known at": events recorded by
 /// then). Both optional; both may be combined. A knownAt without an offset is read as UTC, which is what a
-/// browser's datetime-local control sends.
+/// browser's datetime-local control sends. Instead of knownAt, a release (release=NAME) cuts the recording axis where
+/// the release was frozen: the events through its sequence, with its statuses counted on the day it was frozen.
 /// </summary>
-public sealed record TimeChoice(DateOnly? AsOf, DateTimeOffset? KnownAt)
+public sealed record TimeChoice(DateOnly? AsOf, DateTimeOffset? KnownAt, ShownRelease? Release = null)
 {
     public static TimeChoice Now { get; } = new(null, null);
 
-    public bool IsNow => AsOf is null && KnownAt is null;
+    public bool IsNow => AsOf is null && KnownAt is null && Release is null;
+
+    /// <summary>The last sequence that counts: a release's, or none.</summary>
+    public long? Through => Release?.Sequence;
+
+    /// <summary>The day statuses are counted on (overdue commitments, next rounds): asOf, else the release's day, else today.</summary>
+    public DateOnly ReferenceDay(DateOnly today) => AsOf ?? Release?.Day ?? today;
 
     public string? AsOfText => AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -47,6 +54,7 @@ public sealed record TimeChoice(DateOnly? AsOf, DateTimeOffset? KnownAt)
         var day = clearAsOf ? null : asOf ?? AsOf;
         if (day is { } d) parts.Add("asOf=" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (KnownAtText is { } k) parts.Add("knownAt=" + Uri.EscapeDataString(k + "Z"));
+        if (Release is { } r) parts.Add("release=" + Uri.EscapeDataString(r.Name));
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 
@@ -57,6 +65,10 @@ public sealed record TimeChoice(DateOnly? AsOf, DateTimeOffset? KnownAt)
         var parts = new List<string>();
         if (AsOf is { } d) parts.Add("as it stood on " + Display.Day(d));
         if (KnownAt is { } k) parts.Add("as known at " + Display.Moment(k));
+        if (Release is { } r) parts.Add($"as released in {r.Name} ({r.TreeSize} events, frozen on {Display.Day(r.Day)})");
         return string.Join(", ", parts);
     }
 }
+
+/// <summary>A release the dashboard shows the record as of: its name, the last sequence it holds, its size and the day it was frozen.</summary>
+public sealed record ShownRelease(string Name, long Sequence, long TreeSize, DateOnly Day);

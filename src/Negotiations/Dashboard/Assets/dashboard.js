@@ -7,6 +7,7 @@
   const form = document.getElementById("time-form");
   const asOfInput = document.getElementById("asOf");
   const knownAtInput = document.getElementById("knownAt");
+  const releaseInput = document.getElementById("release"); // only when there are releases
   const liveState = document.getElementById("live-state");
   const liveList = document.getElementById("live-list");
   const understandingId = document.body.dataset.understandingId || null;
@@ -15,8 +16,13 @@
   // ---- time controls -------------------------------------------------------------------------------
   // Empty fields are left out of the URL, so a shared link names only what was chosen.
   form.addEventListener("submit", () => {
-    for (const input of [asOfInput, knownAtInput]) if (!input.value) input.disabled = true;
+    for (const input of [asOfInput, knownAtInput, releaseInput]) if (input && !input.value) input.disabled = true;
   });
+  // A release cuts the record where it was frozen, instead of a moment: choosing one clears the moment, and back.
+  if (releaseInput) {
+    releaseInput.addEventListener("change", () => { if (releaseInput.value) knownAtInput.value = ""; });
+    knownAtInput.addEventListener("change", () => { if (knownAtInput.value) releaseInput.value = ""; });
+  }
 
   const slider = document.getElementById("slider");
   const range = document.getElementById("day-slider");
@@ -41,6 +47,7 @@
     asOfInput.value = params.get("asOf") || "";
     const knownAt = params.get("knownAt");
     knownAtInput.value = knownAt ? knownAt.replace(/Z$/, "").slice(0, 19) : "";
+    if (releaseInput) releaseInput.value = params.get("release") || "";
     const asOf = params.get("asOf");
     let stop = days.length;
     if (asOf) { stop = 0; days.forEach((d, i) => { if (d <= asOf) stop = i; }); }
@@ -112,6 +119,7 @@
   };
   // "As known at" a moment already past: what was known then cannot change any more.
   const frozen = () => {
+    if (new URLSearchParams(location.search).get("release")) return true; // a release never changes
     const knownAt = new URLSearchParams(location.search).get("knownAt");
     if (!knownAt) return false;
     const moment = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(knownAt) ? knownAt : knownAt + "Z");

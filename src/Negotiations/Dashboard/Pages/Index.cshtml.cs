@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Negotiations.Operations.Releases;
 
 namespace Negotiations.Dashboard.Pages;
 
 /// <summary>The overview: one card per understanding, and counts by lifecycle status.</summary>
-public sealed class IndexModel(DashboardReader reader) : PageModel, IDashboardPage
+public sealed class IndexModel(DashboardReader reader, ReleaseRegister releases) : PageModel, IDashboardPage
 {
+    public IReadOnlyList<ReleaseSummary> Releases { get; private set; } = [];
     public OverviewData? Overview { get; private set; }
     public TimeChoice Time { get; private set; } = TimeChoice.Now;
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -14,9 +16,11 @@ public sealed class IndexModel(DashboardReader reader) : PageModel, IDashboardPa
     public bool Behind => Overview?.Freshness.Behind ?? false;
     public Guid? UnderstandingId => null;
 
-    public async Task<IActionResult> OnGetAsync(string? asOf, string? knownAt, CancellationToken cancellation)
+    public async Task<IActionResult> OnGetAsync(string? asOf, string? knownAt, string? release, CancellationToken cancellation)
     {
         (Time, Problems) = TimeChoice.Parse(asOf, knownAt);
+        (Time, Problems) = await ReleaseChoice.ApplyAsync(Time, Problems, release, releases, cancellation);
+        Releases = await releases.ListAsync(cancellation);
         if (Problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Negotiations.Operations.Releases;
 
 namespace Negotiations.Dashboard.Pages;
 
 /// <summary>One understanding: zones, roadmap, mechanisms, offices, rounds, statements, casualty claims and the timeline.</summary>
-public sealed class UnderstandingModel(DashboardReader reader) : PageModel, IDashboardPage
+public sealed class UnderstandingModel(DashboardReader reader, ReleaseRegister releases) : PageModel, IDashboardPage
 {
+    public IReadOnlyList<ReleaseSummary> Releases { get; private set; } = [];
     public UnderstandingData? Data { get; private set; }
     public TimeChoice Time { get; private set; } = TimeChoice.Now;
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -14,10 +16,12 @@ public sealed class UnderstandingModel(DashboardReader reader) : PageModel, IDas
     public bool Behind => false;
     public Guid? UnderstandingId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? asOf, string? knownAt, CancellationToken cancellation)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? asOf, string? knownAt, string? release, CancellationToken cancellation)
     {
         UnderstandingId = id;
         (Time, Problems) = TimeChoice.Parse(asOf, knownAt);
+        (Time, Problems) = await ReleaseChoice.ApplyAsync(Time, Problems, release, releases, cancellation);
+        Releases = await releases.ListAsync(cancellation);
         if (Problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -11,24 +11,27 @@ namespace Negotiations.ReadModels.Status;
 /// </summary>
 public sealed record CheckpointPlan(CheckpointMark? Start, IReadOnlyList<VersionRange> Reads)
 {
-    public static CheckpointPlan For(StatusTrail trail, DateOnly? asOf, DateTimeOffset? knownAt)
+    /// <param name="through">The last sequence that counts (a release's cut of the recording axis), or null.</param>
+    public static CheckpointPlan For(StatusTrail trail, DateOnly? asOf, DateTimeOffset? knownAt, long? through = null)
     {
         var start = -1;
         for (var i = 0; i < trail.Marks.Count; i++)
-            if (Counts(trail.Marks[i].MaxOccurred, trail.Marks[i].MaxRecorded, asOf, knownAt)) start = i;
+            if (Counts(trail.Marks[i].MaxOccurred, trail.Marks[i].MaxRecorded, trail.Marks[i].Sequence, asOf, knownAt, through)) start = i;
             else break; // marks are cumulative: once a later date is in, it stays in
 
         var reads = new List<VersionRange>();
         for (var i = start + 1; i < trail.Marks.Count; i++)
         {
             var segment = trail.Marks[i];
-            if (Counts(segment.SegmentMinOccurred, segment.SegmentMinRecorded, asOf, knownAt)) reads.AddRange(segment.Segment);
+            // A segment's first event comes after the mark before it.
+            var first = i == 0 ? 0 : trail.Marks[i - 1].Sequence + 1;
+            if (Counts(segment.SegmentMinOccurred, segment.SegmentMinRecorded, first, asOf, knownAt, through)) reads.AddRange(segment.Segment);
         }
         return new CheckpointPlan(start < 0 ? null : trail.Marks[start], reads);
     }
 
-    private static bool Counts(DateOnly occurred, DateTimeOffset recorded, DateOnly? asOf, DateTimeOffset? knownAt) =>
-        (asOf is null || occurred <= asOf) && (knownAt is null || recorded <= knownAt);
+    private static bool Counts(DateOnly occurred, DateTimeOffset recorded, long sequence, DateOnly? asOf, DateTimeOffset? knownAt, long? through) =>
+        (asOf is null || occurred <= asOf) && (knownAt is null || recorded <= knownAt) && (through is null || sequence <= through);
 
     /// <summary>The day from which an event counts on the occurred axis: a development's first possible day; any other event always counts.</summary>
     public static DateOnly OccurredFrom(IEvent e) => e.Data is IDevelopment d ? d.Provenance.Occurred.From : DateOnly.MinValue;

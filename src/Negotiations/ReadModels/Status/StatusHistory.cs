@@ -8,7 +8,7 @@ namespace Negotiations.ReadModels.Status;
 /// <summary>
 /// The status of an understanding on either time axis, folded from the events themselves with the same
 /// Include as the live projection: only developments that occurred by <c>asOf</c> (counted from the first
-/// day they may have happened) and only events recorded by <c>knownAt</c>.
+/// day they may have happened) and only events recorded by <c>knownAt</c> (or, for a release, up to the sequence <c>through</c>).
 /// A long history is not replayed per request: the fold starts from the latest checkpoint that serves the
 /// request (see <see cref="CheckpointPlan"/>) and reads only the events after it that may count. The trail of
 /// checkpoints is a cache written the first time a request finds enough events after its last mark.
@@ -18,7 +18,10 @@ public static class StatusHistory
     /// <summary>Checkpoints are only valid for the code that folded them.</summary>
     public static readonly string Build = typeof(UnderstandingStatus).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
-    public static async Task<UnderstandingStatus?> FoldAsync(IQuerySession session, Guid understandingId, DateOnly? asOf, DateTimeOffset? knownAt, CancellationToken cancellation)
+    public static Task<UnderstandingStatus?> FoldAsync(IQuerySession session, Guid understandingId, DateOnly? asOf, DateTimeOffset? knownAt, CancellationToken cancellation) =>
+        FoldAsync(session, understandingId, asOf, knownAt, null, cancellation);
+
+    public static async Task<UnderstandingStatus?> FoldAsync(IQuerySession session, Guid understandingId, DateOnly? asOf, DateTimeOffset? knownAt, long? through, CancellationToken cancellation)
     {
         // The linked streams and the trail of checkpoints in one round trip.
         var batch = session.CreateBatchQuery();
@@ -40,11 +43,11 @@ public static class StatusHistory
         }
         if (head.Count >= CheckpointPlan.Gap) head = await ExtendAsync(session, trail, head, cancellation);
 
-        var plan = CheckpointPlan.For(trail, asOf, knownAt);
+        var plan = CheckpointPlan.For(trail, asOf, knownAt, through);
         var start = plan.Start is { } mark ? await session.LoadAsync<StatusCheckpoint>(StatusCheckpoint.IdOf(understandingId, mark.Ordinal), cancellation) : null;
-        if (plan.Start is not null && start?.Build != Build) return await FoldAsync(session, understandingId, asOf, knownAt, streams, cancellation);
+        if (plan.Start is not null && start?.Build != Build) return await FoldAsync(session, understandingId, asOf, knownAt, through, streams, cancellation);
 
-        var counts = Counts(asOf, knownAt);
+        var counts = Counts(asOf, knownAt, through);
         var events = (await ReadAsync(session, plan.Reads, cancellation)).Concat(head).Where(counts).OrderBy(e => e.Sequence).ToList();
         var takenBack = await TakenBackStreams.ReadAsync(session, events, counts, cancellation);
         return Fold(start?.Status ?? new UnderstandingStatus { Id = understandingId }, events, asOf, takenBack);
@@ -61,7 +64,7 @@ public static class StatusHistory
     /// <summary>Pure: the status folded from the events (in sequence order), counting developments that occurred by <c>asOf</c>.</summary>
     public static UnderstandingStatus Fold(Guid understandingId, IReadOnlyList<IEvent> events, DateOnly? asOf)
     {
-        var counts = Counts(asOf, null);
+        var counts = Counts(asOf, null, null);
         return Fold(new UnderstandingStatus { Id = understandingId }, events, asOf, TakenBackStreams.From(events, counts));
     }
 
@@ -73,15 +76,15 @@ public static class StatusHistory
         return status;
     }
 
-    /// <summary>Whether an event counts on both axes: a development that occurred by asOf (from its first possible day), recorded by knownAt.</summary>
-    private static Func<IEvent, bool> Counts(DateOnly? asOf, DateTimeOffset? knownAt) => e =>
-        (asOf is null || CheckpointPlan.OccurredFrom(e) <= asOf) && (knownAt is null || e.Timestamp <= knownAt);
+    /// <summary>Whether an event counts on both axes: a development that occurred by asOf (from its first possible day), recorded by knownAt and through.</summary>
+    private static Func<IEvent, bool> Counts(DateOnly? asOf, DateTimeOffset? knownAt, long? through) => e =>
+        (asOf is null || CheckpointPlan.OccurredFrom(e) <= asOf) && (knownAt is null || e.Timestamp <= knownAt) && (through is null || e.Sequence <= through);
 
     /// <summary>Without checkpoints: every event of the streams, read and folded.</summary>
-    private static async Task<UnderstandingStatus> FoldAsync(IQuerySession session, Guid understandingId, DateOnly? asOf, DateTimeOffset? knownAt, IReadOnlyCollection<Guid> streams, CancellationToken cancellation)
+    private static async Task<UnderstandingStatus> FoldAsync(IQuerySession session, Guid understandingId, DateOnly? asOf, DateTimeOffset? knownAt, long? through, IReadOnlyCollection<Guid> streams, CancellationToken cancellation)
     {
         var events = await ReadAsync(session, Whole(streams), cancellation);
-        return Fold(understandingId, events.Where(e => knownAt is null || e.Timestamp <= knownAt).ToList(), asOf);
+        return Fold(understandingId, events.Where(Counts(null, knownAt, through)).ToList(), asOf);
     }
 
     /// <summary>Cuts marks in the events after the trail's last one, keeping the status at each; answers the events after the new last mark.</summary>
