@@ -45,6 +45,14 @@ public class StatusCheckpointTests(AppFixture app) : IClassFixture<AppFixture>
         var trail = (await query.LoadAsync<StatusTrail>(id))!;
         trail.Marks.Count.ShouldBeGreaterThan(1);
         trail.Marks.Select(m => m.Sequence).ShouldBeInOrder();
+
+        // Cut at a sequence, as a release cuts the record: before, at and after the marks, and inside a segment.
+        var stream = await app.StreamOf(id);
+        long[] cuts = [stream[100].Sequence, trail.Marks[0].Sequence, trail.Marks[0].Sequence + 10, stream[600].Sequence, stream[^1].Sequence];
+        foreach (var asOf in dates)
+        foreach (var through in cuts)
+            (await FromCheckpoints(id, asOf, null, through)).ShouldBe(await FromEveryEvent(id, asOf, null, through), $"asOf {asOf}, through {through}");
+        (await FromCheckpoints(id, null, null, cuts[0])).ShouldNotBe(await FromCheckpoints(id, null, null, cuts[^1]));
     }
 
     [Fact]
@@ -84,16 +92,16 @@ public class StatusCheckpointTests(AppFixture app) : IClassFixture<AppFixture>
         return (await query.LoadAsync<StatusTrail>(id))!;
     }
 
-    private async Task<string> FromCheckpoints(Guid id, DateOnly? asOf, DateTimeOffset? knownAt)
+    private async Task<string> FromCheckpoints(Guid id, DateOnly? asOf, DateTimeOffset? knownAt, long? through = null)
     {
         await using var query = app.Store.QuerySession();
-        return app.Store.Options.Serializer().ToJson(await StatusHistory.FoldAsync(query, id, asOf, knownAt, CancellationToken.None));
+        return app.Store.Options.Serializer().ToJson(await StatusHistory.FoldAsync(query, id, asOf, knownAt, through, CancellationToken.None));
     }
 
-    private async Task<string> FromEveryEvent(Guid id, DateOnly? asOf, DateTimeOffset? knownAt)
+    private async Task<string> FromEveryEvent(Guid id, DateOnly? asOf, DateTimeOffset? knownAt, long? through = null)
     {
         await using var query = app.Store.QuerySession();
         var events = await StatusHistory.EventsAsync(query, id, knownAt, CancellationToken.None);
-        return app.Store.Options.Serializer().ToJson(StatusHistory.Fold(id, events!, asOf));
+        return app.Store.Options.Serializer().ToJson(StatusHistory.Fold(id, events!.Where(e => through is null || e.Sequence <= through).ToList(), asOf));
     }
 }
