@@ -16,8 +16,6 @@ namespace Negotiations.Tests.Audit;
 [Collection(nameof(AuditChainCollection))]
 public class ProofTests(AuditFixture app) : IAsyncLifetime
 {
-    private static readonly string Verifier = Path.Combine(Repository.Root, "eventstore-scripts", "verify-proof");
-
     public async Task InitializeAsync()
     {
         await app.ResetAsync();
@@ -273,15 +271,5 @@ public class ProofTests(AuditFixture app) : IAsyncLifetime
         return SignedNote.Sign(new CheckpointBody(AuditFixture.Origin, size, SHA256.HashData([(byte)size])).Text, AuditFixture.Origin, key);
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Verifier);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] arguments) => VerifyProof.RunAsync(arguments);
 }

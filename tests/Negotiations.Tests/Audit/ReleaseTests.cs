@@ -54,7 +54,8 @@ public class ReleaseTests(AuditFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_release_is_frozen_at_a_signed_checkpoint_and_exported_again_later_byte_for_byte()
     {
-        var (id, stageEvent) = await ProposedAndStagedAsync();
+        // A title with what canonical JSON escapes or keeps: quotes, a backslash, a tab, non-ASCII, Arabic, an emoji.
+        var (id, stageEvent) = await ProposedAndStagedAsync("Zone démilitarisée — \"sud\" \\ \t(جنوب سوريا) 😀 <>&'");
 
         var frozen = (await FreezeAsync(new { name = "2025-09", notes = "The record as of the September report." })).ShouldBe(HttpStatusCode.Created);
         frozen.Message.Headers.Location!.ToString().ShouldBe("/api/audit/releases/2025-09");
@@ -105,6 +106,31 @@ public class ReleaseTests(AuditFixture app) : IAsyncLifetime
             output.ShouldBe(Encoding.UTF8.GetString(files["SHA256SUMS"]));
             error.ShouldContain("every file matches its manifest");
             foreach (var (name, bytes) in files) (await File.ReadAllBytesAsync(Path.Combine(folder, "out", name))).ShouldBe(bytes, name);
+
+            // An outsider with the key alone: the signature, every file's hash, and the Merkle root of the events.
+            var key = Path.Combine(folder, "key");
+            await File.WriteAllTextAsync(key, app.Signer.VerifierKey);
+            var exported = Path.Combine(folder, "out");
+            var check = await VerifyProof.RunAsync("release", key, exported);
+            check.Code.ShouldBe(0, check.Error);
+            check.Output.ShouldContain("\"rootMatches\": true");
+
+            // A file that is not the released one, or events whose hashes were put in the manifest but not signed: refused.
+            var statuses = Path.Combine(exported, "statuses.csv");
+            await File.AppendAllTextAsync(statuses, "x");
+            (await VerifyProof.RunAsync("release", key, exported)).Error.ShouldContain("statuses.csv is not the file");
+            await File.WriteAllBytesAsync(statuses, files["statuses.csv"]);
+            var events = Encoding.UTF8.GetString(files["events.jsonl"]).Replace("\"ceasefire\"", "\"framework-partial\"");
+            events.ShouldNotBe(Encoding.UTF8.GetString(files["events.jsonl"]));
+            await File.WriteAllTextAsync(Path.Combine(exported, "events.jsonl"), events);
+            var edited = JsonNode.Parse(files["manifest.json"])!;
+            var entry = edited["files"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == "events.jsonl")!;
+            entry["sha256"] = Sha256(Encoding.UTF8.GetBytes(events));
+            entry["bytes"] = Encoding.UTF8.GetByteCount(events);
+            await File.WriteAllTextAsync(Path.Combine(exported, "manifest.json"), edited.ToJsonString());
+            var forged = await VerifyProof.RunAsync("release", key, exported);
+            forged.Code.ShouldBe(1);
+            forged.Error.ShouldContain("the Merkle root of events.jsonl is not the signed root");
         }
         finally
         {
