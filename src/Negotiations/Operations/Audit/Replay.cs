@@ -1,7 +1,5 @@
-using JasperFx.Events.Daemon;
 using Negotiations.Operations.Settings;
 using Marten;
-using Marten.Events;
 using Npgsql;
 
 namespace Negotiations.Operations.Audit;
@@ -35,7 +33,7 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration, S
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(5));
 
         await using var scratch = await ScratchStore.BuildAsync(store, DatabaseLocation.ConnectionString(configuration), scratchOptions, null,
-            progress, () => report?.Invoke(++step), cancellation);
+            "replay", progress, () => report?.Invoke(++step), cancellation);
         var connection = scratch.Connection;
         var tables = new List<ReplayTable>();
         var differences = new List<ReplayDifference>();

@@ -36,9 +36,10 @@ public sealed class ScratchStore : IAsyncDisposable
         ((DocumentStore)store).Options.Projections.All.Select(p => p.Name).Distinct().ToList();
 
     /// <param name="through">The last sequence copied; null copies the whole log.</param>
+    /// <param name="progress">Told of the copy and of each projection's rebuild, in lines that start with <paramref name="command"/>.</param>
     /// <param name="step">Called after the copy and after each projection's rebuild.</param>
     public static async Task<ScratchStore> BuildAsync(IDocumentStore live, string connectionString, ScratchStoreOptions scratchOptions, long? through,
-        TextWriter progress, Action? step, CancellationToken cancellation)
+        string command, TextWriter progress, Action? step, CancellationToken cancellation)
     {
         var liveSchema = live.Options.Events.DatabaseSchemaName;
         var schema = $"{liveSchema}_replay_{Guid.NewGuid():N}"[..Math.Min(liveSchema.Length + 16, 63)].ToLowerInvariant();
@@ -68,7 +69,7 @@ public sealed class ScratchStore : IAsyncDisposable
                     "where m.stream_id = s.id and s.version <> m.version; ") +
                 $"select setval('\"{schema}\".mt_events_sequence', greatest((select max(seq_id) from \"{schema}\".mt_events), 1)); " +
                 $"analyze \"{schema}\".mt_events; select count(*) from \"{schema}\".mt_events", cancellation);
-            await progress.WriteLineAsync($"replay: {events} events copied into {schema}");
+            await progress.WriteLineAsync($"{command}: {events} events copied into {schema}");
             step?.Invoke();
 
             var names = ProjectionNames(store);
@@ -76,7 +77,7 @@ public sealed class ScratchStore : IAsyncDisposable
                 foreach (var name in names)
                 {
                     await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(10), cancellation);
-                    await progress.WriteLineAsync($"replay: rebuilt {name}");
+                    await progress.WriteLineAsync($"{command}: rebuilt {name}");
                     step?.Invoke();
                 }
             return new ScratchStore(store, connection, schema, events, names);
@@ -89,8 +90,6 @@ public sealed class ScratchStore : IAsyncDisposable
             throw;
         }
     }
-
-    public async Task<long> ExecuteAsync(string sql, CancellationToken cancellation) => await Execute(connection, sql, cancellation);
 
     public NpgsqlConnection Connection => connection;
 

@@ -33,7 +33,7 @@ public sealed class ReleaseExport(IDocumentStore store, IConfiguration configura
             await WriteFileAsync(EventsFile, open, async s => await exports.WriteEventsAsync(s, new EventFilter(ToSequence: cut.Sequence), cancellation))
         };
         await using var scratch = await ScratchStore.BuildAsync(store, DatabaseLocation.ConnectionString(configuration), scratchOptions, cut.Sequence,
-            progress, null, cancellation);
+            "release", progress, null, cancellation);
         await using var session = scratch.Store.QuerySession();
         foreach (var model in Exports.ReadModels)
             files.Add(await WriteFileAsync(model + ".csv", open, async s => await Exports.WriteCsvAsync(model, session, cut.Day, s, cancellation)));
