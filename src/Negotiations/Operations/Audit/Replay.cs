@@ -1,5 +1,6 @@
 using Negotiations.Operations.Settings;
 using Marten;
+using Marten.Events;
 using Npgsql;
 
 namespace Negotiations.Operations.Audit;
