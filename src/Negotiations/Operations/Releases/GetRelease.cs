@@ -16,12 +16,3 @@ public static class GetReleaseEndpoint
     internal static ProblemHttpResult Unknown(string name) =>
         TypedResults.Problem($"No release is called {name} (GET /api/audit/releases lists them).", statusCode: 404, title: "Unknown release");
 }
-
-public static class ListReleasesEndpoint
-{
-    /// <summary>Every release, the earliest tree first.</summary>
-    [WolverineGet("/api/audit/releases", OperationId = "ListReleases"), Tags("Audit")]
-    [EndpointSummary("List the releases of the record")]
-    public static async Task<Ok<IReadOnlyList<ReleaseSummary>>> Get(ReleaseRegister register, CancellationToken cancellation) =>
-        TypedResults.Ok(await register.ListAsync(cancellation));
-}
