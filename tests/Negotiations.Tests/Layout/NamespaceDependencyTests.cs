@@ -12,7 +12,7 @@ public partial class NamespaceDependencyTests
 {
     private static readonly string Source = Path.Combine(HardenedStoreFixture.RepositoryRoot(), "src", "Negotiations");
 
-    private static readonly string[] Concepts = ["Understandings", "Rounds", "Zones", "Mechanisms", "Appointments", "Commitments", "Casualties", "Statements"];
+    private static readonly string[] Concepts = ["Understandings", "Rounds", "Zones", "Mechanisms", "Appointments", "Commitments", "Casualties", "Statements", "Incidents"];
 
     [Fact]
     public void No_namespace_depends_back_on_one_that_depends_on_it()

@@ -1,0 +1,18 @@
+using Negotiations.Kernel;
+
+namespace Negotiations.Incidents;
+
+/// <summary>
+/// An incident happened: an air strike, shelling, a clash, a raid or an arrest, at a place (with how precisely the
+/// source places it), with the actors the source names and the understandings it concerns. When it happened is the
+/// provenance's occurred date. One stream per incident.
+/// </summary>
+public sealed record IncidentReported(
+    Guid IncidentId,
+    IncidentKind Kind,
+    string? KindLabel,
+    string Summary,
+    IReadOnlyList<Actor> Actors,
+    Place Place,
+    IReadOnlyList<Guid> UnderstandingIds,
+    Provenance Provenance) : IDevelopment, ILinksUnderstandings;

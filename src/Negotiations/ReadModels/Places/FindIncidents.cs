@@ -1,0 +1,97 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Negotiations.Incidents;
+using Negotiations.Kernel;
+using Wolverine.Http;
+
+namespace Negotiations.ReadModels.Places;
+
+public static class FindIncidentsEndpoint
+{
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        JsonDialect.Configure(json);
+        return json;
+    }
+
+    /// <summary>
+    /// Incidents as GeoJSON, for a map: in a bounding box, of a kind, that occurred in a range of days or by a day (asOf),
+    /// as recorded up to a moment (knownAt: an incident retracted later is still there). Retracted incidents are left
+    /// out. One indexed PostGIS query over the incidents' places.
+    /// </summary>
+    [WolverineGet("/api/incidents", OperationId = "FindIncidents"), Tags("Incidents")]
+    [EndpointSummary("Find incidents by place and time, as a GeoJSON FeatureCollection")]
+    [ProducesResponseType(typeof(IncidentFeatureCollection), StatusCodes.Status200OK, IncidentFeatures.MediaType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<Results<JsonHttpResult<IncidentFeatureCollection>, ProblemHttpResult>> Get(IQuerySession session, CancellationToken cancellation,
+        [FromQuery, Description("West, south, east and north edges in degrees, comma-separated: 35.5,32.5,37,33.5")] string? bbox = null,
+        [FromQuery, Description("Only incidents of this kind: air-strike, shelling, clash, raid, arrest or other")] string? kind = null,
+        [FromQuery, Description(TimeAxes.From)] DateOnly? from = null, [FromQuery, Description(TimeAxes.To)] DateOnly? to = null,
+        [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null)
+    {
+        var problems = new Problems();
+        var box = Box(bbox, problems);
+        IncidentKind? wanted = kind is null ? null : Enum.GetValues<IncidentKind>().Cast<IncidentKind?>().FirstOrDefault(k => k!.Value.Word() == kind);
+        problems.When(kind is not null && wanted is null, "kind", $"Expected {Kernel.Accepted.InQuery(typeof(IncidentKind))}.");
+        problems.When(from > to, "to", "The range ends before it starts.");
+        if (problems.Any) return TypedResults.Problem(problems.Result());
+
+        var places = IncidentPlaces.Qualified(session.DocumentStore.Options.DatabaseSchemaName);
+        var incidents = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Incident)).TableName.QualifiedName;
+        var clauses = new List<string> { knownAt is null ? "p.retracted is null" : "p.recorded <= ? and (p.retracted is null or p.retracted > ?)" };
+        var parameters = new List<object>();
+        if (knownAt is { } k) parameters.AddRange([k.ToUniversalTime(), k.ToUniversalTime()]);
+        if (box is { } b)
+        {
+            clauses.Add("p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) and ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
+            parameters.AddRange([b.West, b.South, b.East, b.North, b.West, b.South, b.East, b.North]);
+        }
+        if (wanted is { } only) { clauses.Add("p.kind = ?"); parameters.Add(only.Word()); }
+        if (from is { } start) { clauses.Add("p.occurred_to >= ?"); parameters.Add(start); }
+        if (to is { } end) { clauses.Add("p.occurred_from <= ?"); parameters.Add(end); }
+        if (asOf is { } day) { clauses.Add("p.occurred_from <= ?"); parameters.Add(day); }
+
+        var sql = $"""
+            select json_build_object('type', 'Feature', 'id', p.incident_id, 'geometry', ST_AsGeoJSON(p.geom)::json,
+                'properties', json_build_object('incidentId', p.incident_id, 'kind', p.kind, 'kindLabel', d.data -> 'kindLabel',
+                    'summary', d.data -> 'summary', 'precision', p.precision, 'placeName', d.data -> 'place' -> 'name',
+                    'occurred', d.data -> 'occurred', 'actors', d.data -> 'actors', 'understandingIds', d.data -> 'understandingIds',
+                    'sources', d.data -> 'sources', 'recorded', p.recorded))
+            from {places} p join {incidents} d on d.id = p.incident_id
+            where {string.Join(" and ", clauses)}
+            order by p.occurred_from, p.incident_id limit {IncidentFeatures.MaxFeatures + 1}
+            """;
+        // Each row one feature's JSON, read as text: a record with an Id would be taken for a document.
+        var features = (await session.QueryAsync<string>(sql, cancellation, [.. parameters])).Select(f => JsonSerializer.Deserialize<IncidentFeature>(f, Json)!).ToList();
+        var truncated = features.Count > IncidentFeatures.MaxFeatures;
+        if (truncated) features.RemoveAt(features.Count - 1);
+        return TypedResults.Json(new IncidentFeatureCollection("FeatureCollection", features, truncated), Json, IncidentFeatures.MediaType);
+    }
+
+    private sealed record Envelope(double West, double South, double East, double North);
+
+    private static Envelope? Box(string? text, Problems problems)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',');
+        var numbers = parts.Select(p => double.TryParse(p.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : double.NaN).ToArray();
+        if (numbers.Length != 4 || numbers.Any(double.IsNaN))
+        {
+            problems.Add("bbox", "Four numbers, comma-separated: west, south, east, north, in degrees.");
+            return null;
+        }
+        var box = new Envelope(numbers[0], numbers[1], numbers[2], numbers[3]);
+        if (box.West is < -180 or > 180 || box.East is < -180 or > 180 || box.South is < -90 or > 90 || box.North is < -90 or > 90)
+            problems.Add("bbox", "Longitudes are -180 to 180, latitudes -90 to 90.");
+        else if (box.West > box.East || box.South > box.North)
+            problems.Add("bbox", "West comes before east and south before north (a box across the antimeridian is two queries).");
+        return problems.Any ? null : box;
+    }
+}

@@ -1,0 +1,16 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Negotiations.Kernel;
+using Weasel.Postgresql;
+
+namespace Negotiations.ReadModels.Places;
+
+/// <summary>PostGIS (created by the administrator, checked here) and the incidents' places, kept inline.</summary>
+public sealed class PlacesRegistration : IStoreRegistration
+{
+    public void Register(StoreOptions options)
+    {
+        options.Storage.ExtendedSchemaObjects.Add(new Extension("postgis"));
+        options.Projections.Add(new IncidentPlacesProjection(options.DatabaseSchemaName), ProjectionLifecycle.Inline);
+    }
+}
