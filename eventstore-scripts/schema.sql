@@ -8,6 +8,15 @@ BEGIN      IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 
         END;
       END IF;
 
+      IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'public') THEN
+        BEGIN
+          EXECUTE 'CREATE SCHEMA IF NOT EXISTS public';
+        EXCEPTION
+          WHEN duplicate_schema THEN NULL;
+          WHEN unique_violation THEN NULL;
+        END;
+      END IF;
+
 END
 $$;
 
@@ -445,6 +454,21 @@ END;
 $function$;
 
 
+CREATE EXTENSION IF NOT EXISTS postgis;
+CREATE TABLE IF NOT EXISTS negotiations.places_incidents (
+    incident_id      uuid                       NOT NULL,
+    event_id         uuid                       NOT NULL,
+    kind             varchar                    NOT NULL,
+    precision        varchar                    NOT NULL,
+    occurred_from    date                       NOT NULL,
+    occurred_to      date                       NOT NULL,
+    recorded         timestamptz                NOT NULL,
+    retracted        timestamptz                NULL,
+    geom             geometry(geometry,4326)    NOT NULL,
+CONSTRAINT pkey_places_incidents_incident_id PRIMARY KEY (incident_id)
+);
+
+CREATE INDEX ix_places_incidents_geom ON negotiations.places_incidents USING gist (geom);
 CREATE TABLE IF NOT EXISTS negotiations.audit_chain (
     seq_id          bigint    NOT NULL,
     position        bigint    NOT NULL,
@@ -526,6 +550,14 @@ CREATE TABLE IF NOT EXISTS negotiations.mt_doc_envelope (
     mt_version          uuid                        NOT NULL DEFAULT (md5(random()::text || clock_timestamp()::text)::uuid),
     mt_dotnet_type      varchar                     NULL,
 CONSTRAINT pkey_mt_doc_envelope_id PRIMARY KEY (id)
+);
+CREATE TABLE IF NOT EXISTS negotiations.mt_doc_incident (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_dotnet_type      varchar                     NULL,
+    mt_version          bigint                      NOT NULL DEFAULT 0,
+CONSTRAINT pkey_mt_doc_incident_id PRIMARY KEY (id)
 );
 CREATE TABLE IF NOT EXISTS negotiations.mt_doc_mechanism (
     id                  uuid                        NOT NULL,

@@ -11,7 +11,8 @@ public static class ApiReferenceSetup
             .AddOperationTransformer<BearerSecurity>()
             .AddDocumentTransformer<ServerUrls>()
             .AddOperationTransformer<CommandExamples>()
-            .AddSchemaTransformer<OccurrenceSchema>());
+            .AddSchemaTransformer<OccurrenceSchema>()
+            .AddSchemaTransformer<GeometrySchema>());
 
     public static WebApplication MapNegotiationsApiReference(this WebApplication app)
     {

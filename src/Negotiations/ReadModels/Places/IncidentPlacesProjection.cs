@@ -24,7 +24,6 @@ public sealed class IncidentPlacesProjection : EventProjection
         Name = "IncidentPlaces";
         IncludeType<IncidentReported>();
         IncludeType<DevelopmentRetracted>();
-        SchemaObjects.Add(IncidentPlaces.Define(schema));
     }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)

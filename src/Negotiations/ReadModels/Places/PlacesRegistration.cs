@@ -10,7 +10,9 @@ public sealed class PlacesRegistration : IStoreRegistration
 {
     public void Register(StoreOptions options)
     {
+        // The extension before the table that uses its type.
         options.Storage.ExtendedSchemaObjects.Add(new Extension("postgis"));
+        options.Storage.ExtendedSchemaObjects.Add(IncidentPlaces.Define(options.DatabaseSchemaName));
         options.Projections.Add(new IncidentPlacesProjection(options.DatabaseSchemaName), ProjectionLifecycle.Inline);
     }
 }
