@@ -7,7 +7,7 @@ namespace Negotiations.Zones;
 /// A zone as its readers see it: what it is and what it is measured from, the understandings it serves, its rules
 /// (with the event that set them), where each party stands on each weapon class, how many declarations were logged,
 /// and the latest <see cref="Latest"/> violation reports by the date they happened, each with its latest ruling, and
-/// how many were reported. Every development is on the timeline. Folded from the zone's stream; a correction or
+/// how many were reported, and its area on the map (the latest drawing, <see cref="ZoneMapped"/>). Every development is on the timeline. Folded from the zone's stream; a correction or
 /// retraction folds the stream again as it stands, where a corrected declaration or report keeps the findings that
 /// name its earlier event id.
 /// </summary>
@@ -29,7 +29,9 @@ public sealed record ZoneDetails(
     IReadOnlyList<Violation> LatestViolations,
     int ViolationCount,
     bool Retracted,
-    long Version) : IStreamModel<ZoneDetails>
+    long Version,
+    Place? Area = null,
+    Guid? AreaEventId = null) : IStreamModel<ZoneDetails>
 {
     public const int Latest = 10;
 
@@ -69,6 +71,7 @@ public sealed record ZoneDetails(
             LatestViolations = s.LatestViolations.Select(v => v.IsNamedBy(r.ReportEventId) ? v with { LatestRuling = Ruling.Of(e.Id, r) } : v).ToList(),
             Version = e.Version
         },
+        ({ } s, ZoneMapped m) => s with { Area = m.Area, AreaEventId = e.Id, Version = e.Version },
         ({ } s, DevelopmentRetracted r) when r.RetractedEventId == s.DefinedBy => s with { Retracted = true, Version = e.Version },
         ({ } s, _) => s with { Version = e.Version }
     };

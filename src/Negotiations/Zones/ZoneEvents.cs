@@ -119,3 +119,13 @@ public sealed record ViolationDisputed(Guid ZoneId, Guid ReportEventId, string B
 {
     public ViolationStatus Finding => ViolationStatus.Disputed;
 }
+
+/// <summary>
+/// Where the zone lies, as a source draws it: its area (a polygon), a band along a line (the line, with the rules'
+/// depths), or the line itself, with how precisely the source places it. A later drawing takes the place of the one
+/// before; a correction replaces a wrong one.
+/// </summary>
+public sealed record ZoneMapped(Guid ZoneId, Place Area, Provenance Provenance) : IFieldRules
+{
+    public Problems CheckFields(Problems problems) => problems.Check(Area, "area", required: true);
+}

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Incidents;
 using Negotiations.Kernel;
+using Negotiations.Zones;
 using Wolverine.Http;
 
 namespace Negotiations.ReadModels.Places;
@@ -22,16 +23,21 @@ public static class FindIncidentsEndpoint
     }
 
     /// <summary>
-    /// Incidents as GeoJSON, for a map: in a bounding box, of a kind, that occurred in a range of days or by a day (asOf),
-    /// as recorded up to a moment (knownAt: an incident retracted later is still there). Retracted incidents are left
-    /// out. One indexed PostGIS query over the incidents' places.
+    /// Incidents as GeoJSON, for a map: in a bounding box, inside a zone's area or within withinKm of it (the area as it
+    /// stands, or as recorded by knownAt), of a kind, that occurred in a range of days or by a day (asOf), as recorded up
+    /// to a moment (knownAt: an incident retracted later is still there). Retracted incidents are left out. One indexed
+    /// PostGIS query over the incidents' places.
     /// </summary>
     [WolverineGet("/api/incidents", OperationId = "FindIncidents"), Tags("Incidents")]
     [EndpointSummary("Find incidents by place and time, as a GeoJSON FeatureCollection")]
     [ProducesResponseType(typeof(IncidentFeatureCollection), StatusCodes.Status200OK, IncidentFeatures.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<Results<JsonHttpResult<IncidentFeatureCollection>, ProblemHttpResult>> Get(IQuerySession session, CancellationToken cancellation,
         [FromQuery, Description("West, south, east and north edges in degrees, comma-separated: 35.5,32.5,37,33.5")] string? bbox = null,
+        [FromQuery, Description("Only incidents inside this zone's area (or within withinKm of it)")] Guid? zoneId = null,
+        [FromQuery, Description("With zoneId: within this many kilometres of the zone's area, 0 to 1000 (0, the default: inside it)")] double? withinKm = null,
         [FromQuery, Description("Only incidents of this kind: air-strike, shelling, clash, raid, arrest or other")] string? kind = null,
         [FromQuery, Description(TimeAxes.From)] DateOnly? from = null, [FromQuery, Description(TimeAxes.To)] DateOnly? to = null,
         [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null)
@@ -41,7 +47,22 @@ public static class FindIncidentsEndpoint
         IncidentKind? wanted = kind is null ? null : Enum.GetValues<IncidentKind>().Cast<IncidentKind?>().FirstOrDefault(k => k!.Value.Word() == kind);
         problems.When(kind is not null && wanted is null, "kind", $"Expected {Kernel.Accepted.InQuery(typeof(IncidentKind))}.");
         problems.When(from > to, "to", "The range ends before it starts.");
+        problems.When(withinKm is not null && zoneId is null, "withinKm", "Only with zoneId: the distance is from the zone's area.");
+        problems.When(withinKm is < 0 or > 1000 || (withinKm is { } km && !double.IsFinite(km)), "withinKm", "Kilometres, 0 to 1000.");
         if (problems.Any) return TypedResults.Problem(problems.Result());
+
+        string? zoneArea = null;
+        if (zoneId is { } zone)
+        {
+            var details = knownAt is null
+                ? await session.LoadAsync<ZoneDetails>(zone, cancellation)
+                : AsItStands.Fold<ZoneDetails>(await session.Events.FetchStreamAsync(zone, 0, knownAt, token: cancellation));
+            if (details is null) return TypedResults.Problem($"No zone has id {zone}{(knownAt is null ? "" : " as recorded by then")}.", statusCode: 404, title: "Unknown zone");
+            if (details.Area is not { } area)
+                return TypedResults.Problem($"The zone {details.Name} has no area on the map{(knownAt is null ? "" : " as recorded by then")}: draw it with MapZone (POST /api/zones/{zone}/area).",
+                    statusCode: 409, title: "The zone is not on the map");
+            zoneArea = JsonSerializer.Serialize(area.Geometry, Json);
+        }
 
         var places = IncidentPlaces.Qualified(session.DocumentStore.Options.DatabaseSchemaName);
         var incidents = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Incident)).TableName.QualifiedName;
@@ -52,6 +73,16 @@ public static class FindIncidentsEndpoint
         {
             clauses.Add("p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) and ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
             parameters.AddRange([b.West, b.South, b.East, b.North, b.West, b.South, b.East, b.North]);
+        }
+        if (zoneArea is not null && withinKm is > 0)
+        {
+            clauses.Add("ST_DWithin(p.geom::geography, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)::geography, ?)");
+            parameters.AddRange([zoneArea, withinKm.Value * 1000]);
+        }
+        else if (zoneArea is not null)
+        {
+            clauses.Add("ST_Intersects(p.geom, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))");
+            parameters.Add(zoneArea);
         }
         if (wanted is { } only) { clauses.Add("p.kind = ?"); parameters.Add(only.Word()); }
         if (from is { } start) { clauses.Add("p.occurred_to >= ?"); parameters.Add(start); }

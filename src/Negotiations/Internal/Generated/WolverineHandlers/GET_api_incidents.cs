@@ -32,6 +32,32 @@ namespace Internal.Generated.WolverineHandlers
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Negotiations.ReadModels.Places.FindIncidentsEndpoint").SetTag("http.route", "/api/incidents").SetTag("http.request.method", "GET");
             var bbox = httpContext.Request.Query["bbox"];
+            string zoneId_rawValue = httpContext.Request.Query["zoneId"];
+            System.Nullable<System.Guid> zoneId = default;
+
+            if (zoneId_rawValue != null && System.Guid.TryParse(zoneId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var zoneId_parsed))
+            {
+                zoneId = zoneId_parsed;
+            }
+            else if (!string.IsNullOrEmpty(zoneId_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "zoneId", zoneId_rawValue, "System.Guid").ConfigureAwait(false);
+                return;
+            }
+
+            string withinKm_rawValue = httpContext.Request.Query["withinKm"];
+            System.Nullable<double> withinKm = default;
+
+            if (withinKm_rawValue != null && double.TryParse(withinKm_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var withinKm_parsed))
+            {
+                withinKm = withinKm_parsed;
+            }
+            else if (!string.IsNullOrEmpty(withinKm_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "withinKm", withinKm_rawValue, "double").ConfigureAwait(false);
+                return;
+            }
+
             var kind = httpContext.Request.Query["kind"];
             string from_rawValue = httpContext.Request.Query["from"];
             System.Nullable<System.DateOnly> from = default;
@@ -87,7 +113,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfJsonHttpResultOfIncidentFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindIncidentsEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, kind, from, to, asOf, knownAt).ConfigureAwait(false);
+            var resultsOfJsonHttpResultOfIncidentFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindIncidentsEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, zoneId, withinKm, kind, from, to, asOf, knownAt).ConfigureAwait(false);
 
             await resultsOfJsonHttpResultOfIncidentFeatureCollectionAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -1,0 +1,80 @@
+using System.Net;
+using Negotiations.Corrections;
+using Negotiations.Tests.Support;
+using Negotiations.Tests.Zones;
+
+namespace Negotiations.Tests.Incidents;
+
+/// <summary>The spatial question of a zone: which incidents happened inside it or near it, with its area as drawn then or now.</summary>
+public class ZoneIncidentTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static object Square(double west, double south, double east, double north) => new
+    {
+        type = "Polygon",
+        coordinates = new[] { new[] { new[] { west, south }, new[] { east, south }, new[] { east, north }, new[] { west, north }, new[] { west, south } } }
+    };
+
+    private static object Provenance(string occurred) =>
+        new { sources = new[] { new { name = "UN monitors", kind = "mediator", reliability = "B", credibility = 2 } }, occurred };
+
+    private async Task<Guid> IncidentAsync(double lon, double lat, string occurred = "2025-09-10") =>
+        (await app.Post("/api/incidents", new
+        {
+            kind = "shelling", summary = "Shelling reported", place = new { geometry = new { type = "Point", coordinates = new[] { lon, lat } }, precision = "near" },
+            provenance = Provenance(occurred)
+        })).ShouldBe(HttpStatusCode.Created).Id;
+
+    private async Task<IEnumerable<Guid>> InsideAsync(string query) =>
+        (await app.Get($"/api/incidents?{query}")).ShouldBe(HttpStatusCode.OK).Body!["features"]!.AsArray().Select(f => f!["id"]!.GetValue<Guid>()).ToList();
+
+    [Fact]
+    public async Task Incidents_inside_a_zone_and_near_it_follow_its_area_as_drawn_then_and_now()
+    {
+        var zone = (await app.Post("/api/zones", GivenZones.SouthernZone())).ShouldBe(HttpStatusCode.Created).Id;
+        (await app.Get($"/api/incidents?zoneId={zone}")).ShouldBeProblem(HttpStatusCode.Conflict).Detail!.ShouldContain("no area on the map");
+
+        var mapped = (await app.Post($"/api/zones/{zone}/area", new { area = new { geometry = Square(80, -30, 81, -29), precision = "district", name = "The southern zone" }, provenance = Provenance("2025-09-01"), version = 1 }))
+            .ShouldBe(HttpStatusCode.OK);
+        mapped.Body!["version"]!.GetValue<int>().ShouldBe(2);
+        (await app.Get($"/api/zones/{zone}")).Body!["area"]!["precision"]!.GetValue<string>().ShouldBe("district");
+
+        var inside = await IncidentAsync(80.5, -29.5);
+        var early = await IncidentAsync(80.4, -29.4, occurred: "2025-06-01");
+        var near = await IncidentAsync(81.05, -29.5);   // about 5 km east of the edge
+        var far = await IncidentAsync(82, -29.5);        // about 97 km east
+
+        (await InsideAsync($"zoneId={zone}")).ShouldBe([early, inside], ignoreOrder: true);
+        (await InsideAsync($"zoneId={zone}&from=2025-09-01")).ShouldBe([inside]);
+        (await InsideAsync($"zoneId={zone}&withinKm=10")).ShouldBe([early, inside, near], ignoreOrder: true);
+        (await InsideAsync($"zoneId={zone}&withinKm=200")).ShouldContain(far);
+
+        // Drawn again, wider: the query follows the latest drawing, and the one before as it was recorded then.
+        var beforeRedraw = DateTimeOffset.UtcNow;
+        (await app.Post($"/api/zones/{zone}/area", new { area = new { geometry = Square(80, -30, 81.2, -29), precision = "district" }, provenance = Provenance("2025-09-20"), version = 2 }))
+            .ShouldBe(HttpStatusCode.OK);
+        (await InsideAsync($"zoneId={zone}")).ShouldBe([early, inside, near], ignoreOrder: true);
+        (await InsideAsync($"zoneId={zone}&knownAt={Uri.EscapeDataString(beforeRedraw.ToString("O"))}")).ShouldBe([early, inside], ignoreOrder: true);
+
+        // The wider drawing retracted: the zone is back to its first area.
+        var redraw = (await app.StreamOf(zone))[^1].Id;
+        (await app.Post($"/api/developments/{redraw}/retraction", new RetractDevelopment("The wider line was a draft"))).ShouldBe(HttpStatusCode.OK);
+        (await InsideAsync($"zoneId={zone}")).ShouldBe([early, inside], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Bad_drawings_and_questions_are_refused_naming_the_field()
+    {
+        var zone = (await app.Post("/api/zones", GivenZones.SouthernZone())).ShouldBe(HttpStatusCode.Created).Id;
+        (await app.Post($"/api/zones/{zone}/area", new { area = new { geometry = new { type = "Point", coordinates = new[] { 36.0, 95.0 } }, precision = "exact" }, provenance = Provenance("2025-09-01"), version = 1 }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("area.geometry").ShouldBeTrue();
+        (await app.Post($"/api/zones/{zone}/area", new { area = new { geometry = Square(1, 1, 2, 2), precision = "exact" }, provenance = Provenance("2025-09-01"), version = 7 }))
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+        (await app.Post($"/api/zones/{Guid.CreateVersion7()}/area", new { area = new { geometry = Square(1, 1, 2, 2), precision = "exact" }, provenance = Provenance("2025-09-01"), version = 1 }))
+            .ShouldBeProblem(HttpStatusCode.NotFound);
+        (await app.StreamOf(zone)).Count.ShouldBe(1);
+
+        (await app.Get("/api/incidents?withinKm=5")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("withinKm").ShouldBeTrue();
+        (await app.Get($"/api/incidents?zoneId={zone}&withinKm=5000")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("withinKm").ShouldBeTrue();
+        (await app.Get($"/api/incidents?zoneId={Guid.CreateVersion7()}")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+}
