@@ -1,3 +1,4 @@
+using Negotiations.Incidents;
 using Negotiations.Appointments;
 using Negotiations.Casualties;
 using Negotiations.Commitments;
@@ -22,7 +23,7 @@ public class FieldRulesTests
     private static readonly Type[] OpenStreams =
     [
         typeof(UnderstandingProposed), typeof(RoundScheduled), typeof(HeldRoundReported), typeof(StatementMade),
-        typeof(ZoneDefined), typeof(MechanismEstablished), typeof(CommitmentMade), typeof(CasualtyClaimPublished)
+        typeof(ZoneDefined), typeof(MechanismEstablished), typeof(CommitmentMade), typeof(CasualtyClaimPublished), typeof(IncidentReported)
     ];
 
     private static IDictionary<string, string[]> Errors(ProblemDetails problems) =>

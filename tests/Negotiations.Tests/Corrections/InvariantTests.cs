@@ -133,7 +133,7 @@ public class InvariantTests
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDevelopment).IsAssignableFrom(t))
             .Select(Negotiations.Kernel.Concepts.Of).Distinct().ToList();
 
-        concepts.Count.ShouldBe(8);
+        concepts.Count.ShouldBe(9);
         WriteModels.Types.Keys.ShouldBe(concepts, ignoreOrder: true);
         WriteModels.Types.ShouldAllBe(t => Negotiations.Kernel.Concepts.Of(t.Value) == t.Key);
     }
