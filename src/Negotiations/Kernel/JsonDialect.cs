@@ -19,7 +19,7 @@ public static class JsonDialect
         json.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         json.Converters.Insert(0, new JsonStringEnumConverter<Reliability>(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
         // Geometries as GeoJSON (RFC 7946), in WGS 84 longitude and latitude.
-        json.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory(Geography));
+        json.Converters.Add(new GeometryJson());
     }
 
     /// <summary>The geometries of places: WGS 84 (SRID 4326), coordinates kept as given.</summary>

@@ -27,6 +27,7 @@ public static partial class JsonReadProblems
                 ? problems.Add(field, $"Nested too deeply{Where(exception)}: {DepthRule(reading.MaxDepth)}.")
                 : problems.Add(field, $"Not JSON{Where(exception)}: {ReaderMessage(syntax.Message)}");
         }
+        if (exception.Data[ReasonKey] is string reason) return problems.Add(field, reason);
         var type = TypeAt(root, segments, json);
         if (exception.Data[MemberKey] is string member)
             (field, type) = (field.Length == 0 ? member : $"{field}.{member}", exception.Data[MemberTypeKey] as Type);
@@ -35,7 +36,10 @@ public static partial class JsonReadProblems
             : problems.Add(field, "Not a value this field takes.");
     }
 
-    private const string MemberKey = "Negotiations.Member", MemberTypeKey = "Negotiations.MemberType";
+    private const string MemberKey = "Negotiations.Member", MemberTypeKey = "Negotiations.MemberType", ReasonKey = "Negotiations.Reason";
+
+    /// <summary>Thrown by a converter that read its value and refuses it: the 400 names the field with this reason.</summary>
+    public static JsonException Refused(string reason) => new(reason) { Data = { [ReasonKey] = reason } };
 
     /// <summary>
     /// Thrown by a converter of an object that reads its members itself: the serializer's path ends at the object, and

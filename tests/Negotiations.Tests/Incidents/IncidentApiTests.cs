@@ -46,8 +46,11 @@ public class IncidentApiTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("""{"type":"Polygon","coordinates":[[[36,32],[37,33],[37,32],[36,33],[36,32]]]}""", "self-intersection")]
     [InlineData("""{"type":"Point","coordinates":[190,32]}""", "longitude -180 to 180")]
     [InlineData("""{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[36,32]}]}""", "not a GeometryCollection")]
+    [InlineData("""{"type":"Polygon","coordinates":[[[36,32],[37,33],[37,32],[36,32.5]]]}""", "closed")]
+    [InlineData("""{"type":"LineString","coordinates":[[36,32]]}""", "number of points in LineString")]
     public async Task A_place_that_is_not_a_valid_geojson_geometry_is_refused_naming_it(string geometry, string why)
     {
+        (await app.Get("/health")).Status.ShouldBe(HttpStatusCode.OK);
         var reply = (await app.Post("/api/incidents", Report(JsonNode.Parse(geometry)!))).ShouldBeProblem(HttpStatusCode.BadRequest);
         reply.Errors!["place.geometry"]![0]!.GetValue<string>().ShouldContain(why, Case.Insensitive);
     }

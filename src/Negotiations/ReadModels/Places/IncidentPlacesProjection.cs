@@ -4,7 +4,6 @@ using Marten;
 using Marten.Events.Projections;
 using Negotiations.Incidents;
 using Negotiations.Kernel;
-using NetTopologySuite.IO.Converters;
 
 namespace Negotiations.ReadModels.Places;
 
@@ -15,7 +14,7 @@ namespace Negotiations.ReadModels.Places;
 /// </summary>
 public sealed class IncidentPlacesProjection : EventProjection
 {
-    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory(JsonDialect.Geography) } };
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeometryJson() } };
     private readonly string table;
 
     public IncidentPlacesProjection(string schema)
