@@ -38,6 +38,16 @@ public class ZoneIncidentTests(AppFixture app) : IClassFixture<AppFixture>
         mapped.Body!["version"]!.GetValue<int>().ShouldBe(2);
         (await app.Get($"/api/zones/{zone}")).Body!["area"]!["precision"]!.GetValue<string>().ShouldBe("district");
 
+        // On the map: the zone as a GeoJSON feature, found by its box and kind; elsewhere, it is not there.
+        var map = (await app.Get("/api/zones?bbox=79.5,-30.5,80.5,-29.5&kind=demilitarised-zone")).ShouldBe(HttpStatusCode.OK);
+        map.Message.Content.Headers.ContentType!.MediaType.ShouldBe("application/geo+json");
+        var drawn = map.Body!["features"]!.AsArray().Single(f => f!["id"]!.GetValue<Guid>() == zone)!;
+        drawn["geometry"]!["type"]!.GetValue<string>().ShouldBe("Polygon");
+        drawn["properties"]!["placeName"]!.GetValue<string>().ShouldBe("The southern zone");
+        (await app.Get("/api/zones?bbox=10,10,11,11")).Body!["features"]!.AsArray().ShouldNotContain(f => f!["id"]!.GetValue<Guid>() == zone);
+        (await app.Get("/api/zones?bbox=79.5,-30.5,80.5,-29.5&kind=crossing")).Body!["features"]!.AsArray().ShouldBeEmpty();
+        (await app.Get("/api/zones?kind=moat")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("kind").ShouldBeTrue();
+
         var inside = await IncidentAsync(80.5, -29.5);
         var early = await IncidentAsync(80.4, -29.4, occurred: "2025-06-01");
         var near = await IncidentAsync(81.05, -29.5);   // about 5 km east of the edge

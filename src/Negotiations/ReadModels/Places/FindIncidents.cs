@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,14 +12,7 @@ namespace Negotiations.ReadModels.Places;
 
 public static class FindIncidentsEndpoint
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        JsonDialect.Configure(json);
-        return json;
-    }
+    private static readonly JsonSerializerOptions Json = GeoJsonReads.Json;
 
     /// <summary>
     /// Incidents as GeoJSON, for a map: in a bounding box, inside a zone's area or within withinKm of it (the area as it
@@ -35,7 +27,7 @@ public static class FindIncidentsEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<Results<JsonHttpResult<IncidentFeatureCollection>, ProblemHttpResult>> Get(IQuerySession session, CancellationToken cancellation,
-        [FromQuery, Description("West, south, east and north edges in degrees, comma-separated: 35.5,32.5,37,33.5")] string? bbox = null,
+        [FromQuery, Description(BoundingBox.Description)] string? bbox = null,
         [FromQuery, Description("Only incidents inside this zone's area (or within withinKm of it)")] Guid? zoneId = null,
         [FromQuery, Description("With zoneId: within this many kilometres of the zone's area, 0 to 1000 (0, the default: inside it)")] double? withinKm = null,
         [FromQuery, Description("Only incidents of this kind: air-strike, shelling, clash, raid, arrest or other")] string? kind = null,
@@ -43,7 +35,7 @@ public static class FindIncidentsEndpoint
         [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null)
     {
         var problems = new Problems();
-        var box = Box(bbox, problems);
+        var box = BoundingBox.Parse(bbox, problems);
         IncidentKind? wanted = kind is null ? null : Enum.GetValues<IncidentKind>().Cast<IncidentKind?>().FirstOrDefault(k => k!.Value.Word() == kind);
         problems.When(kind is not null && wanted is null, "kind", $"Expected {Kernel.Accepted.InQuery(typeof(IncidentKind))}.");
         problems.When(from > to, "to", "The range ends before it starts.");
@@ -104,25 +96,5 @@ public static class FindIncidentsEndpoint
         var truncated = features.Count > IncidentFeatures.MaxFeatures;
         if (truncated) features.RemoveAt(features.Count - 1);
         return TypedResults.Json(new IncidentFeatureCollection("FeatureCollection", features, truncated), Json, IncidentFeatures.MediaType);
-    }
-
-    private sealed record Envelope(double West, double South, double East, double North);
-
-    private static Envelope? Box(string? text, Problems problems)
-    {
-        if (text is null) return null;
-        var parts = text.Split(',');
-        var numbers = parts.Select(p => double.TryParse(p.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : double.NaN).ToArray();
-        if (numbers.Length != 4 || numbers.Any(double.IsNaN))
-        {
-            problems.Add("bbox", "Four numbers, comma-separated: west, south, east, north, in degrees.");
-            return null;
-        }
-        var box = new Envelope(numbers[0], numbers[1], numbers[2], numbers[3]);
-        if (box.West is < -180 or > 180 || box.East is < -180 or > 180 || box.South is < -90 or > 90 || box.North is < -90 or > 90)
-            problems.Add("bbox", "Longitudes are -180 to 180, latitudes -90 to 90.");
-        else if (box.West > box.East || box.South > box.North)
-            problems.Add("bbox", "West comes before east and south before north (a box across the antimeridian is two queries).");
-        return problems.Any ? null : box;
     }
 }
