@@ -104,7 +104,7 @@ public class DemoQueryTests(DemoFixture app) : IClassFixture<DemoFixture>
         var zone = links["zones"]!.AsArray().Single()!;
         zone["name"]!.GetValue<string>().ShouldBe("Southern Syria demilitarised zone");
         zone["state"]!.GetValue<string>().ShouldBe("demilitarised-zone, 1 rule; Syria heavy weapons: declared at 10 km (rule 10 km)");
-        zone["version"]!.GetValue<int>().ShouldBe(2);
+        zone["version"]!.GetValue<int>().ShouldBe(3); // defined, a withdrawal declared, drawn on the map
         Ids(links["statements"]!).Order().ShouldBe(["01990000-0000-7000-8000-000000000701", "01990000-0000-7000-8000-000000000703"]);
         links["commitments"]!.AsArray().ShouldBeEmpty();
         links["mechanisms"]!.AsArray().ShouldBeEmpty();
@@ -135,9 +135,9 @@ public class DemoQueryTests(DemoFixture app) : IClassFixture<DemoFixture>
 
         // Every line of the report is a development; each counts in the week of the first day it may have happened.
         var weeks = overview["developmentsPerWeek"]!.AsArray();
-        // The withdrawal began in July, the earlier rounds in August, the zone talks at the start of September.
+        // The withdrawal, the clashes and the air strikes began in July, the earlier rounds in August, the zone talks at the start of September.
         weeks.Select(w => w!["week"]!.GetValue<string>()).ShouldBe(["2025-W27", "2025-W33", "2025-W36", "2025-W38"]);
-        weeks.Select(w => w!["developments"]!.GetValue<int>()).ShouldBe([1, 1, 4, 16]);
+        weeks.Select(w => w!["developments"]!.GetValue<int>()).ShouldBe([3, 1, 5, 16]);
         weeks.Select(w => w!["monday"]!.GetValue<string>()).ShouldBe(["2025-06-30", "2025-08-11", "2025-09-01", "2025-09-15"]);
 
         // The roadmap's commitments have no deadline yet: nothing is overdue.
@@ -146,4 +146,19 @@ public class DemoQueryTests(DemoFixture app) : IClassFixture<DemoFixture>
 
     private static Dictionary<string, int> Counts(JsonNode list, string key) =>
         list.AsArray().ToDictionary(c => c![key]!.GetValue<string>(), c => c!["count"]!.GetValue<int>());
+
+    [Fact]
+    public async Task The_july_incidents_lie_inside_the_demilitarised_zone_and_none_happened_there_since_it_was_declared()
+    {
+        const string southernZone = "01990000-0000-7000-8000-000000000201";
+        var map = await Read("/api/zones");
+        var zone = map["features"]!.AsArray().Single()!;
+        zone["id"]!.GetValue<string>().ShouldBe(southernZone);
+        zone["properties"]!["precision"]!.GetValue<string>().ShouldBe("province");
+
+        var inside = (await Read($"/api/incidents?zoneId={southernZone}"))["features"]!.AsArray();
+        inside.Select(f => f!["properties"]!["kind"]!.GetValue<string>()).ShouldBe(["clash", "air-strike"], ignoreOrder: true);
+        inside.ShouldAllBe(f => f!["properties"]!["precision"]!.GetValue<string>() == "province" && f["properties"]!["placeName"]!.GetValue<string>() == "Sweida province");
+        (await Read($"/api/incidents?zoneId={southernZone}&from=2025-09-01"))["features"]!.AsArray().ShouldBeEmpty();
+    }
 }

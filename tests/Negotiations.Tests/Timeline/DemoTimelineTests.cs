@@ -23,14 +23,16 @@ public class DemoTimelineTests(DemoFixture app) : IClassFixture<DemoFixture>
         var all = await All();
 
         ((long)all.Count).ShouldBe(await app.EventCount());
-        all.Count.ShouldBe(22);
+        all.Count.ShouldBe(25);
         var order = all.Select(e => (From: DateOnly.Parse(Text(e, "occurredFrom")), Sequence: e["sequence"]!.GetValue<long>())).ToList();
         order.ShouldBe(order.OrderBy(o => o.From).ThenBy(o => o.Sequence).ToList());
 
-        // The withdrawal may have begun in July: it comes first, though it was logged late in the report.
+        // The withdrawal may have begun in July: it comes first, though it was logged late in the report; the July
+        // clashes and air strikes follow it, logged last.
         Text(all[0], "eventType").ShouldBe("withdrawal_declared");
         Text(all[0], "summary").ShouldStartWith("Withdrawal declared: Syria; heavy weapons");
-        Text(all[1], "eventType").ShouldBe("held_round_reported");
+        all.Skip(1).Take(2).Select(e => Text(e, "eventType")).ShouldBe(["incident_reported", "incident_reported"]);
+        Text(all[3], "eventType").ShouldBe("held_round_reported");
         all.ShouldAllBe(e => e["takenBack"] == null && e["recordedBy"] != null);
     }
 
@@ -40,7 +42,7 @@ public class DemoTimelineTests(DemoFixture app) : IClassFixture<DemoFixture>
         var page = await app.Timeline($"?understandingId={Zone}");
 
         page.Entries().Select(e => Text(e, "concept")).Distinct().Order().ShouldBe(["Rounds", "Statements", "Understandings", "Zones"]);
-        page["total"]!.GetValue<long>().ShouldBe(8);
+        page["total"]!.GetValue<long>().ShouldBe(9); // with the zone drawn on the map
         (await app.Timeline($"?understandingId={SecurityUnderstanding}&concept=rounds")).Entries().Count.ShouldBe(2);
     }
 
@@ -67,7 +69,7 @@ public class DemoTimelineTests(DemoFixture app) : IClassFixture<DemoFixture>
         var all = await All();
 
         var summer = await app.Timeline("?from=2025-07-01&to=2025-08-31");
-        summer.Entries().Select(e => Text(e, "eventType")).ShouldBe(["withdrawal_declared", "held_round_reported"]);
+        summer.Entries().Select(e => Text(e, "eventType")).ShouldBe(["withdrawal_declared", "incident_reported", "incident_reported", "held_round_reported"]);
 
         (await app.Timeline("?asOf=2025-08-31")).Ids().ShouldBe(summer.Ids());
         (await app.Timeline("?asOf=2025-09-14&pageSize=200")).Ids()

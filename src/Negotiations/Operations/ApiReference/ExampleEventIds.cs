@@ -17,7 +17,7 @@ public static class ExampleEventIds
     public static readonly IReadOnlyDictionary<Guid, ExampleEvent> Placeholders = new Dictionary<Guid, ExampleEvent>
     {
         [Guid.Parse("01990000-0000-7000-8000-00000000e001")] = new(Zone, 2, "Syria's declaration that it withdrew heavy weapons from the southern zone"),
-        [Guid.Parse("01990000-0000-7000-8000-00000000e002")] = new(Zone, 8, "the report of an incursion into the zone in the Quneitra countryside"),
+        [Guid.Parse("01990000-0000-7000-8000-00000000e002")] = new(Zone, 9, "the report of an incursion into the zone in the Quneitra countryside"),
         [Guid.Parse("01990000-0000-7000-8000-00000000e003")] = new(Guid.Parse("01990000-0000-7000-8000-000000000501"), 3, "the implementation step: an investigation committee was formed"),
         [Guid.Parse("01990000-0000-7000-8000-00000000e004")] = new(Mechanism, 2, "the first meeting of the trilateral mechanism"),
         [Guid.Parse("01990000-0000-7000-8000-00000000e005")] = new(Guid.Parse("01990000-0000-7000-8000-000000000503"), 2, "the reported breach of the reconciliation commitment"),

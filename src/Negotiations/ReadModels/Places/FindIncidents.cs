@@ -56,6 +56,9 @@ public static class FindIncidentsEndpoint
             zoneArea = JsonSerializer.Serialize(area.Geometry, Json);
         }
 
+        // Raw SQL creates nothing: on a store that has never stored an incident, its tables are made first, as Marten would.
+        await session.Database.EnsureStorageExistsAsync(typeof(Incident), cancellation);
+        await PlacesStorage.EnsureAsync(session.DocumentStore, cancellation);
         var places = IncidentPlaces.Qualified(session.DocumentStore.Options.DatabaseSchemaName);
         var incidents = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Incident)).TableName.QualifiedName;
         var clauses = new List<string> { knownAt is null ? "p.retracted is null" : "p.recorded <= ? and (p.retracted is null or p.retracted > ?)" };

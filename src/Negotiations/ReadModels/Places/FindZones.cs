@@ -29,6 +29,7 @@ public static class FindZonesEndpoint
         problems.When(kind is not null && wanted is null, "kind", $"Expected {Kernel.Accepted.InQuery(typeof(ZoneKind))}.");
         if (problems.Any) return TypedResults.Problem(problems.Result());
 
+        await session.Database.EnsureStorageExistsAsync(typeof(ZoneDetails), cancellation);
         var zones = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(ZoneDetails)).TableName.QualifiedName;
         var clauses = new List<string> { "d.data -> 'area' is not null", "jsonb_typeof(d.data -> 'area') = 'object'", "not (d.data ->> 'retracted')::boolean" };
         var parameters = new List<object>();
