@@ -132,6 +132,9 @@ public sealed class DashboardReader(IQuerySession session, FreshnessReader fresh
     public static IReadOnlyList<DateOnly> DevelopmentDays(IEnumerable<IEvent> events) =>
         events.Select(e => (e.Data as IDevelopment)?.Provenance.Occurred.From).OfType<DateOnly>().Distinct().Order().ToList();
 
+    /// <summary>The days of the time slider on the chosen axes: every first day a development may have happened on.</summary>
+    public Task<IReadOnlyList<DateOnly>> DaysAsync(TimeChoice time, CancellationToken cancellation) => DatesAsync(time.KnownAt, time.Through, cancellation);
+
     /// <summary>Every first day a development recorded by knownAt (and through a sequence) may have happened on, across the store.</summary>
     private async Task<IReadOnlyList<DateOnly>> DatesAsync(DateTimeOffset? knownAt, long? through, CancellationToken cancellation)
     {

@@ -5,8 +5,8 @@ namespace Negotiations.Dashboard;
 
 /// <summary>
 /// The dashboard: server-rendered Razor Pages under Dashboard/Pages (the overview at /, an understanding at
-/// /understandings/{id}) and two hand-written assets (dashboard.css, dashboard.js) embedded in the assembly,
-/// served from /dashboard/. No front-end build.
+/// /understandings/{id}, the map at /map) and hand-written assets (dashboard.css, dashboard.js, map.js) embedded in the
+/// assembly, served from /dashboard/, with the map's libraries vendored from npm at build time (Dashboard/Map).
 /// </summary>
 public static class DashboardSetup
 {
@@ -26,7 +26,10 @@ public static class DashboardSetup
         app.MapRazorPages();
         app.MapGet(AssetPath + "/{file}", (string file, HttpContext context) =>
             {
-                var type = Path.GetExtension(file) switch { ".css" => "text/css; charset=utf-8", ".js" => "text/javascript; charset=utf-8", _ => null };
+                var type = Path.GetExtension(file) switch
+                {
+                    ".css" => "text/css; charset=utf-8", ".js" => "text/javascript; charset=utf-8", ".json" => "application/json", _ => null
+                };
                 if (type is null || Asset(file) is not { } asset) return Results.NotFound();
                 context.Response.Headers.ETag = asset.ETag;
                 context.Response.Headers.CacheControl = "no-cache";

@@ -87,6 +87,7 @@
         if (!fresh) return;
         const seen = new Set([...content.querySelectorAll("[data-event-id]")].map((e) => e.dataset.eventId));
         content.innerHTML = fresh.innerHTML;
+        document.dispatchEvent(new CustomEvent("dashboard:refreshed"));
         content.dataset.behind = fresh.dataset.behind;
         lastEvent = Math.max(lastEvent, Number(fresh.dataset.lastEvent || 0));
         content.dataset.lastEvent = String(lastEvent);

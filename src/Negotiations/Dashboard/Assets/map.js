@@ -1,0 +1,66 @@
+// The dashboard's map: the Natural Earth borders (world-atlas, embedded), the zones as drawn (/api/zones) and the
+// incidents on the page's time axes (/api/incidents?asOf=&knownAt=), drawn with Leaflet. Nothing comes from outside.
+(() => {
+  "use strict";
+
+  let map = null;
+  const kindWords = (kind) => String(kind || "").replace(/-/g, " ");
+
+  async function json(url) {
+    const response = await fetch(url, { headers: { Accept: "application/geo+json, application/json" } });
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    return response.json();
+  }
+
+  async function draw() {
+    const element = document.getElementById("map");
+    const status = document.getElementById("map-status");
+    const list = document.getElementById("map-features");
+    if (!element || !window.L || !window.topojson) return;
+    if (map) { map.remove(); map = null; }
+    delete element.dataset.drawn;
+    const params = new URLSearchParams(location.search);
+    const time = new URLSearchParams();
+    for (const name of ["asOf", "knownAt"]) if (params.get(name)) time.set(name, params.get(name));
+
+    map = L.map(element, { zoomSnap: 0.5 }).setView([33, 36.5], 7);
+    map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
+    try {
+      const [world, zones, incidents] = await Promise.all([
+        json("/dashboard/countries-110m.json"), json("/api/zones"), json("/api/incidents?" + time.toString())]);
+      const countries = topojson.feature(world, world.objects.countries);
+      L.geoJSON(countries, { interactive: false, style: { className: "country", color: "#8a8f98", weight: 1, fillColor: "#eef0f2", fillOpacity: 1 } }).addTo(map);
+      const zoneLayer = L.geoJSON(zones, {
+        style: (f) => ({ className: "zone" + (f.properties.violationCount > 0 ? " zone-violated" : ""), color: f.properties.violationCount > 0 ? "#b3261e" : "#1558b0", weight: 2, fillOpacity: 0.12 }),
+        onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.name} (${kindWords(f.properties.kind)}; ${f.properties.precision} precision)`)
+      }).addTo(map);
+      const incidentLayer = L.geoJSON(incidents, {
+        pointToLayer: (f, at) => L.circleMarker(at, { radius: 7, className: "incident incident-" + f.properties.kind }),
+        style: (f) => ({ className: "incident incident-" + f.properties.kind, color: "#7a3e00", weight: 2, fillColor: "#f29900", fillOpacity: 0.8 }),
+        onEachFeature: (f, layer) => layer.bindTooltip(`${kindWords(f.properties.kind)}: ${f.properties.summary} (${f.properties.placeName || "place"}, ${f.properties.precision} precision)`)
+      }).addTo(map);
+      const bounds = zoneLayer.getBounds().extend(incidentLayer.getBounds());
+      if (bounds.isValid()) map.fitBounds(bounds.pad(0.2), { maxZoom: 9 });
+
+      list.replaceChildren(
+        ...zones.features.map((f) => item(`Zone: ${f.properties.name} (${kindWords(f.properties.kind)}, ${f.properties.precision} precision)`)),
+        ...incidents.features.map((f) => item(`Incident, ${kindWords(f.properties.kind)}: ${f.properties.summary} (${f.properties.placeName || "place"}, ${f.properties.precision} precision)`)));
+      const shown = `${zones.features.length} ${zones.features.length === 1 ? "zone" : "zones"} and ${incidents.features.length} ${incidents.features.length === 1 ? "incident" : "incidents"} on the map` +
+        (incidents.truncated ? " (more matched: narrow the dates)" : "") + ".";
+      status.textContent = shown;
+      Object.assign(element.dataset, { zones: zones.features.length, incidents: incidents.features.length, countries: countries.features.length, drawn: "true" });
+    } catch (error) {
+      status.textContent = "The map could not be drawn: " + error.message;
+    }
+  }
+
+  function item(text) {
+    const li = document.createElement("li");
+    li.textContent = text;
+    return li;
+  }
+
+  // The time controls move the page without a reload (dashboard.js); the map follows them.
+  document.addEventListener("dashboard:refreshed", draw);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draw); else draw();
+})();

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Negotiations.Dashboard.Pages;
+
+/// <summary>The map: the zones as drawn and the incidents on the chosen time axes, over the Natural Earth borders.</summary>
+public sealed class MapModel(DashboardReader reader) : PageModel, IDashboardPage
+{
+    public TimeChoice Time { get; private set; } = TimeChoice.Now;
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+    public IReadOnlyList<DateOnly> Dates { get; private set; } = [];
+    public long LastEvent => 0;
+    public bool Behind => false;
+    public Guid? UnderstandingId => null;
+
+    public async Task<IActionResult> OnGetAsync(string? asOf, string? knownAt, CancellationToken cancellation)
+    {
+        (Time, Problems) = TimeChoice.Parse(asOf, knownAt);
+        if (Problems.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Dates = await reader.DaysAsync(Time, cancellation);
+        return Page();
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Negotiations.Browser.Tests;
+
+/// <summary>The map in headless Chromium with the network cut off: everything it draws comes from the application.</summary>
+public class MapDashboardTests(DashboardApp app) : IClassFixture<DashboardApp>
+{
+    private async Task<(IPage Page, List<string> Outside)> OpenOfflineAsync(string path)
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "en-GB"
+        });
+        var outside = new List<string>();
+        await context.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith(app.BaseUrl, StringComparison.Ordinal)) await route.ContinueAsync();
+            else
+            {
+                outside.Add(route.Request.Url);
+                await route.AbortAsync();
+            }
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        (await page.GotoAsync(path))!.Status.ShouldBe(200, path);
+        return (page, outside);
+    }
+
+    [Fact]
+    public async Task The_map_draws_the_borders_the_demo_zone_and_its_incidents_with_the_network_cut_off()
+    {
+        var (page, outside) = await OpenOfflineAsync("/map");
+        var map = page.Locator("#map");
+        await Expect(map).ToHaveAttributeAsync("data-drawn", "true");
+        (await page.Locator("path.zone").CountAsync()).ShouldBe(1);
+        (await page.Locator("path.incident").CountAsync()).ShouldBe(2);
+        (await page.Locator("path.country").CountAsync()).ShouldBeGreaterThan(5);
+        await Expect(page.Locator("#map-status")).ToHaveTextAsync("1 zone and 2 incidents on the map.");
+        await Expect(page.Locator("#map-features li")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#map-features")).ToContainTextAsync("province precision");
+        await DashboardApp.ScreenshotAsync(page, "map");
+
+        // As it stood at the end of June, before the July clashes and air strikes: the zone only.
+        var (june, _) = await OpenOfflineAsync("/map?asOf=2025-06-30");
+        await Expect(june.Locator("#map")).ToHaveAttributeAsync("data-drawn", "true");
+        await Expect(june.Locator("#map")).ToHaveAttributeAsync("data-incidents", "0");
+        (await june.Locator("path.zone").CountAsync()).ShouldBe(1);
+
+        outside.ShouldBeEmpty();
+    }
+}
