@@ -109,4 +109,32 @@ public class IncidentApiTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.Get("/api/incidents?bbox=71,-41,70,-40")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("bbox").ShouldBeTrue();
         (await app.Get("/api/incidents?kind=bombing")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("kind").ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task The_status_of_an_understanding_counts_its_incidents_per_month_on_both_axes()
+    {
+        var understanding = (await app.Post("/api/understandings", Given.DemilitarisedZone())).ShouldBe(HttpStatusCode.Created).Id;
+        object Linked(string kind, string occurred)
+        {
+            var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Report(Point(36.5, 32.7), kind: kind, occurred: occurred), Api.Json))!.AsObject();
+            body["understandingIds"] = new JsonArray(understanding.ToString());
+            return body;
+        }
+        await ReportAsync(Linked("clash", "2025-07-14"));
+        await ReportAsync(Linked("air-strike", "2025-07-16"));
+        var september = await ReportAsync(Linked("air-strike", "2025-09-25"));
+        await ReportAsync(Report(Point(36.5, 32.7), occurred: "2025-07-20")); // about no understanding
+
+        async Task<JsonArray> Months(string query) =>
+            (await app.Get($"/api/understandings/{understanding}/status?{query}")).ShouldBe(HttpStatusCode.OK).Body!["data"]!["incidentsPerMonth"]!.AsArray();
+        var months = await Months("asOf=2025-12-31");
+        months.Select(m => (m!["month"]!.GetValue<string>(), m["count"]!.GetValue<int>())).ShouldBe([("2025-07", 2), ("2025-09", 1)]);
+        months[0]!["byKind"]!.AsArray().Select(k => k!["kind"]!.GetValue<string>()).ShouldBe(["air-strike", "clash"]);
+        (await Months("asOf=2025-09-20")).Count.ShouldBe(1);
+
+        var beforeRetraction = DateTimeOffset.UtcNow;
+        (await app.Post($"/api/developments/{(await app.StreamOf(september))[0].Id}/retraction", new RetractDevelopment("Not in the zone's province"))).ShouldBe(HttpStatusCode.OK);
+        (await Months("asOf=2025-12-31")).Count.ShouldBe(1);
+        (await Months($"asOf=2025-12-31&knownAt={Uri.EscapeDataString(beforeRetraction.ToString("O"))}")).Count.ShouldBe(2);
+    }
 }

@@ -4,6 +4,7 @@ using Negotiations.Commitments;
 using Negotiations.Mechanisms;
 using Negotiations.Rounds;
 using Negotiations.Statements;
+using Negotiations.Incidents;
 using Negotiations.Understandings;
 using Negotiations.Zones;
 
@@ -44,7 +45,9 @@ public sealed record StatusView(
     IReadOnlyList<Statement> Statements,
     IReadOnlyList<LatestDevelopment> LatestDevelopments,
     IReadOnlyList<OverdueCommitment> Overdue,
-    long Sequence)
+    long Sequence,
+    IReadOnlyList<Incident>? Incidents = null,
+    IReadOnlyList<IncidentMonth>? IncidentsPerMonth = null)
 {
     public static StatusView? From(UnderstandingStatus status, DateOnly reference)
     {
@@ -53,6 +56,7 @@ public sealed record StatusView(
         var rounds = status.Rounds.Values.Where(r => !r.Retracted)
             .OrderBy(r => r.Outcome?.HeldOn.From ?? r.PlannedFor?.From ?? DateOnly.MaxValue).ThenBy(r => r.Id).ToList();
         var commitments = status.Commitments.Values.Where(c => !c.Retracted).OrderBy(c => c.Id).ToList();
+        var incidents = status.Incidents.Values.Where(i => !i.Retracted).OrderBy(i => i.Occurred.From).ThenBy(i => i.Id).ToList();
         var lines = commitments.Select(c => new CommitmentLine(c.Id, c.Text, c.Category, c.ResponsibleParty,
             c.Assessment?.Level ?? 0, c.Deadline, c.Standing, c.CategoryLabel)).ToList();
 
@@ -72,6 +76,15 @@ public sealed record StatusView(
             status.Latest.AsEnumerable().Reverse().ToList(),
             commitments.Select(c => OverdueCommitments.Judge(c, reference)).OfType<OverdueCommitment>()
                 .Select(o => o with { UnderstandingTitle = u.Title }).OrderByDescending(o => o.DaysOverdue).ToList(),
-            status.Sequence);
+            status.Sequence,
+            incidents,
+            incidents.GroupBy(i => i.Occurred.From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).OrderBy(g => g.Key)
+                .Select(g => new IncidentMonth(g.Key, g.Count(), g.GroupBy(i => i.Kind).OrderBy(k => k.Key).Select(k => new IncidentKindCount(k.Key, k.Count())).ToList()))
+                .ToList());
     }
 }
+
+/// <summary>The incidents of an understanding that may first have happened in a month (YYYY-MM), in all and by kind.</summary>
+public sealed record IncidentMonth(string Month, int Count, IReadOnlyList<IncidentKindCount> ByKind);
+
+public sealed record IncidentKindCount(IncidentKind Kind, int Count);

@@ -7,6 +7,7 @@ using Negotiations.Mechanisms;
 using Negotiations.Rounds;
 using Negotiations.Kernel;
 using Negotiations.Statements;
+using Negotiations.Incidents;
 using Negotiations.Understandings;
 using Negotiations.Zones;
 
@@ -34,6 +35,7 @@ public sealed class UnderstandingStatus
     public Dictionary<Guid, CommitmentDetails> Commitments { get; set; } = new();
     public Dictionary<Guid, CasualtyClaimDetails> CasualtyClaims { get; set; } = new();
     public Dictionary<Guid, Statement> Statements { get; set; } = new();
+    public Dictionary<Guid, Incident> Incidents { get; set; } = new();
     public List<LatestDevelopment> Latest { get; set; } = [];
 
     /// <summary>The global sequence of the last event folded in.</summary>
@@ -63,6 +65,7 @@ public sealed class UnderstandingStatus
             case "Commitments": Fold(Commitments, e, stream); break;
             case "Casualties": Fold(CasualtyClaims, e, stream); break;
             case "Statements": Fold(Statements, e, stream); break;
+            case "Incidents": Fold(Incidents, e, stream); break;
         }
 
         if (e.Data is IDevelopment development || takesBack)
@@ -95,5 +98,6 @@ public sealed class UnderstandingStatus
         : Commitments.ContainsKey(streamId) ? "Commitments"
         : CasualtyClaims.ContainsKey(streamId) ? "Casualties"
         : Statements.ContainsKey(streamId) ? "Statements"
+        : Incidents.ContainsKey(streamId) ? "Incidents"
         : null;
 }
