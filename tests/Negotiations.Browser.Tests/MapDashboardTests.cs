@@ -34,9 +34,9 @@ public class MapDashboardTests(DashboardApp app) : IClassFixture<DashboardApp>
         var (page, outside) = await OpenOfflineAsync("/map");
         var map = page.Locator("#map");
         await Expect(map).ToHaveAttributeAsync("data-drawn", "true");
-        (await page.Locator("path.zone").CountAsync()).ShouldBe(1);
-        (await page.Locator("path.incident").CountAsync()).ShouldBe(2);
-        (await page.Locator("path.country").CountAsync()).ShouldBeGreaterThan(5);
+        (await page.Locator("path.map-zone").CountAsync()).ShouldBe(1);
+        (await page.Locator("path.map-incident").CountAsync()).ShouldBe(2);
+        (await page.Locator("path.map-country").CountAsync()).ShouldBeGreaterThan(5);
         await Expect(page.Locator("#map-status")).ToHaveTextAsync("1 zone and 2 incidents on the map.");
         await Expect(page.Locator("#map-features li")).ToHaveCountAsync(3);
         await Expect(page.Locator("#map-features")).ToContainTextAsync("province precision");
@@ -46,7 +46,7 @@ public class MapDashboardTests(DashboardApp app) : IClassFixture<DashboardApp>
         var (june, _) = await OpenOfflineAsync("/map?asOf=2025-06-30");
         await Expect(june.Locator("#map")).ToHaveAttributeAsync("data-drawn", "true");
         await Expect(june.Locator("#map")).ToHaveAttributeAsync("data-incidents", "0");
-        (await june.Locator("path.zone").CountAsync()).ShouldBe(1);
+        (await june.Locator("path.map-zone").CountAsync()).ShouldBe(1);
 
         outside.ShouldBeEmpty();
     }

@@ -132,6 +132,10 @@ public sealed class DashboardReader(IQuerySession session, FreshnessReader fresh
     public static IReadOnlyList<DateOnly> DevelopmentDays(IEnumerable<IEvent> events) =>
         events.Select(e => (e.Data as IDevelopment)?.Provenance.Occurred.From).OfType<DateOnly>().Distinct().Order().ToList();
 
+    /// <summary>The sequence of the last event in the store: a page read after it refreshes only for newer live events.</summary>
+    public async Task<long> LastEventAsync(CancellationToken cancellation) =>
+        (await freshness.ReadAsync(session, UnderstandingStatusProjection.ProjectionName, cancellation)).LastEvent;
+
     /// <summary>The days of the time slider on the chosen axes: every first day a development may have happened on.</summary>
     public Task<IReadOnlyList<DateOnly>> DaysAsync(TimeChoice time, CancellationToken cancellation) => DatesAsync(time.KnownAt, time.Through, cancellation);
 

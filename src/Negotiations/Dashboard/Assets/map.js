@@ -4,6 +4,8 @@
   "use strict";
 
   let map = null;
+  // One colour per incident kind (incident-kind in the codebook), the legend's.
+  const kindColours = { "air-strike": "#c5221f", shelling: "#e37400", clash: "#8e24aa", raid: "#1e8e3e", arrest: "#3949ab", other: "#5f6368" };
   const kindWords = (kind) => String(kind || "").replace(/-/g, " ");
 
   async function json(url) {
@@ -29,14 +31,14 @@
       const [world, zones, incidents] = await Promise.all([
         json("/dashboard/countries-110m.json"), json("/api/zones"), json("/api/incidents?" + time.toString())]);
       const countries = topojson.feature(world, world.objects.countries);
-      L.geoJSON(countries, { interactive: false, style: { className: "country", color: "#8a8f98", weight: 1, fillColor: "#eef0f2", fillOpacity: 1 } }).addTo(map);
+      L.geoJSON(countries, { interactive: false, style: { className: "map-country", color: "#8a8f98", weight: 1, fillColor: "#eef0f2", fillOpacity: 1 } }).addTo(map);
       const zoneLayer = L.geoJSON(zones, {
-        style: (f) => ({ className: "zone" + (f.properties.violationCount > 0 ? " zone-violated" : ""), color: f.properties.violationCount > 0 ? "#b3261e" : "#1558b0", weight: 2, fillOpacity: 0.12 }),
+        style: (f) => ({ className: "map-zone" + (f.properties.violationCount > 0 ? " map-zone-violated" : ""), color: f.properties.violationCount > 0 ? "#b3261e" : "#1558b0", weight: 2, fillOpacity: 0.12 }),
         onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.name} (${kindWords(f.properties.kind)}; ${f.properties.precision} precision)`)
       }).addTo(map);
       const incidentLayer = L.geoJSON(incidents, {
-        pointToLayer: (f, at) => L.circleMarker(at, { radius: 7, className: "incident incident-" + f.properties.kind }),
-        style: (f) => ({ className: "incident incident-" + f.properties.kind, color: "#7a3e00", weight: 2, fillColor: "#f29900", fillOpacity: 0.8 }),
+        pointToLayer: (f, at) => L.circleMarker(at, { radius: 7, className: "map-incident map-incident-" + f.properties.kind }),
+        style: (f) => ({ className: "map-incident map-incident-" + f.properties.kind, color: "#202124", weight: 1.5, fillColor: kindColours[f.properties.kind] || "#5f6368", fillOpacity: 0.85 }),
         onEachFeature: (f, layer) => layer.bindTooltip(`${kindWords(f.properties.kind)}: ${f.properties.summary} (${f.properties.placeName || "place"}, ${f.properties.precision} precision)`)
       }).addTo(map);
       const bounds = zoneLayer.getBounds().extend(incidentLayer.getBounds());

@@ -9,7 +9,7 @@ public sealed class MapModel(DashboardReader reader) : PageModel, IDashboardPage
     public TimeChoice Time { get; private set; } = TimeChoice.Now;
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<DateOnly> Dates { get; private set; } = [];
-    public long LastEvent => 0;
+    public long LastEvent { get; private set; }
     public bool Behind => false;
     public Guid? UnderstandingId => null;
 
@@ -22,6 +22,7 @@ public sealed class MapModel(DashboardReader reader) : PageModel, IDashboardPage
             return Page();
         }
         Dates = await reader.DaysAsync(Time, cancellation);
+        LastEvent = await reader.LastEventAsync(cancellation);
         return Page();
     }
 }
