@@ -6,10 +6,10 @@ namespace Negotiations.Zones;
 /// <summary>
 /// A zone as its readers see it: what it is and what it is measured from, the understandings it serves, its rules
 /// (with the event that set them), where each party stands on each weapon class, how many declarations were logged,
-/// and the latest <see cref="Latest"/> violation reports by the date they happened, each with its latest ruling, and
-/// how many were reported, and its area on the map (the latest drawing, <see cref="ZoneMapped"/>). Every development is on the timeline. Folded from the zone's stream; a correction or
-/// retraction folds the stream again as it stands, where a corrected declaration or report keeps the findings that
-/// name its earlier event id.
+/// the latest <see cref="Latest"/> violation reports by the date they happened, each with its latest ruling, how many
+/// were reported, and its area on the map (the latest drawing, <see cref="ZoneMapped"/>). Every development is on the
+/// timeline. Folded from the zone's stream; a correction or retraction folds the stream again as it stands, where a
+/// corrected declaration or report keeps the findings that name its earlier event id.
 /// </summary>
 /// <remarks>
 /// The standing holds one line per party and weapon class (the agreement's vocabulary, not the history), each with
