@@ -17,5 +17,9 @@ public static class DomainProblem
     public static string Word<TEnum>(this TEnum value) where TEnum : struct, Enum =>
         JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
+    /// <summary>The enum value a query spells as a word ("air-strike"), or null when no value is spelt so.</summary>
+    public static TEnum? FromWord<TEnum>(string word) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Cast<TEnum?>().FirstOrDefault(v => v!.Value.Word() == word);
+
     public static string OrNone(this string list) => list.Length == 0 ? "none (it is closed)" : list;
 }

@@ -36,7 +36,7 @@ public static class FindIncidentsEndpoint
     {
         var problems = new Problems();
         var box = BoundingBox.Parse(bbox, problems);
-        IncidentKind? wanted = kind is null ? null : Enum.GetValues<IncidentKind>().Cast<IncidentKind?>().FirstOrDefault(k => k!.Value.Word() == kind);
+        var wanted = kind is null ? null : DomainProblem.FromWord<IncidentKind>(kind);
         problems.When(kind is not null && wanted is null, "kind", $"Expected {Kernel.Accepted.InQuery(typeof(IncidentKind))}.");
         problems.When(from > to, "to", "The range ends before it starts.");
         problems.When(withinKm is not null && zoneId is null, "withinKm", "Only with zoneId: the distance is from the zone's area.");

@@ -25,7 +25,7 @@ public static class FindZonesEndpoint
     {
         var problems = new Problems();
         var box = BoundingBox.Parse(bbox, problems);
-        ZoneKind? wanted = kind is null ? null : Enum.GetValues<ZoneKind>().Cast<ZoneKind?>().FirstOrDefault(k => k!.Value.Word() == kind);
+        var wanted = kind is null ? null : DomainProblem.FromWord<ZoneKind>(kind);
         problems.When(kind is not null && wanted is null, "kind", $"Expected {Kernel.Accepted.InQuery(typeof(ZoneKind))}.");
         if (problems.Any) return TypedResults.Problem(problems.Result());
 
