@@ -21,7 +21,8 @@ public enum LocationPrecision
 
 /// <summary>
 /// Where something is or happened: a GeoJSON geometry (RFC 7946: longitude and latitude in WGS 84), how precisely the
-/// source places it, and the place's name as the source gives it. Part of the event, so a correction replaces it.
+/// source places it, and the place's name as the source gives it. Part of the event: a correction replaces it (a
+/// development that opened its stream, such as an incident, is retracted and logged anew).
 /// </summary>
 public sealed record Place([property: JsonRequired] Geometry Geometry, [property: JsonRequired] LocationPrecision Precision, string? Name = null);
 
