@@ -22,6 +22,17 @@ public static class JsonDialect
         json.Converters.Add(new GeometryJson());
     }
 
+    /// <summary>The web defaults in this dialect, for code that reads or writes the API's JSON itself. Read-only once built.</summary>
+    public static readonly JsonSerializerOptions Web = CreateWeb();
+
+    private static JsonSerializerOptions CreateWeb()
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(json);
+        json.MakeReadOnly(populateMissingResolver: true);
+        return json;
+    }
+
     /// <summary>The geometries of places: WGS 84 (SRID 4326), coordinates kept as given.</summary>
     public static readonly NetTopologySuite.Geometries.GeometryFactory Geography = new(new NetTopologySuite.Geometries.PrecisionModel(), 4326);
 }

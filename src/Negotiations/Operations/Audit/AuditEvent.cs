@@ -41,14 +41,7 @@ public sealed class AuditHistory(EventLog log)
 {
     public const string Retracted = "development_retracted";
     public const string Corrected = "development_corrected";
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        JsonDialect.Configure(json);
-        return json;
-    }
+    private static readonly JsonSerializerOptions Json = JsonDialect.Web;
 
     public async Task<bool> StreamExistsAsync(Guid streamId, CancellationToken cancellation)
     {

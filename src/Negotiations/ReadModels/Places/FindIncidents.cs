@@ -12,7 +12,7 @@ namespace Negotiations.ReadModels.Places;
 
 public static class FindIncidentsEndpoint
 {
-    private static readonly JsonSerializerOptions Json = GeoJsonReads.Json;
+    private static readonly JsonSerializerOptions Json = JsonDialect.Web;
 
     /// <summary>
     /// Incidents as GeoJSON, for a map: in a bounding box, inside a zone's area or within withinKm of it (the area as it

@@ -50,7 +50,7 @@ public static class FindZonesEndpoint
             where {string.Join(" and ", clauses)}
             order by d.data ->> 'name', d.id
             """;
-        var features = (await session.QueryAsync<string>(sql, cancellation, [.. parameters])).Select(f => System.Text.Json.JsonSerializer.Deserialize<ZoneFeature>(f, GeoJsonReads.Json)!).ToList();
-        return TypedResults.Json(new ZoneFeatureCollection("FeatureCollection", features), GeoJsonReads.Json, IncidentFeatures.MediaType);
+        var features = (await session.QueryAsync<string>(sql, cancellation, [.. parameters])).Select(f => System.Text.Json.JsonSerializer.Deserialize<ZoneFeature>(f, JsonDialect.Web)!).ToList();
+        return TypedResults.Json(new ZoneFeatureCollection("FeatureCollection", features), JsonDialect.Web, IncidentFeatures.MediaType);
     }
 }

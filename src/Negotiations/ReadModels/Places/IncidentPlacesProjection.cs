@@ -14,7 +14,6 @@ namespace Negotiations.ReadModels.Places;
 /// </summary>
 public sealed class IncidentPlacesProjection : EventProjection
 {
-    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeometryJson() } };
     private readonly string table;
 
     public IncidentPlacesProjection(string schema)
@@ -34,7 +33,7 @@ public sealed class IncidentPlacesProjection : EventProjection
                     $"insert into {table} (incident_id, event_id, kind, precision, occurred_from, occurred_to, recorded, geom) " +
                     "values (?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)) on conflict (incident_id) do nothing",
                     r.IncidentId, e.Id, r.Kind.Word(), r.Place.Precision.Word(), r.Provenance.Occurred.From, r.Provenance.Occurred.Latest,
-                    e.Timestamp, JsonSerializer.Serialize(r.Place.Geometry, GeoJson));
+                    e.Timestamp, JsonSerializer.Serialize(r.Place.Geometry, JsonDialect.Web));
                 break;
             case DevelopmentRetracted r:
                 operations.QueueSqlCommand($"update {table} set retracted = ? where incident_id = ? and event_id = ? and retracted is null",

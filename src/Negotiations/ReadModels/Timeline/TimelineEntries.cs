@@ -15,14 +15,7 @@ public static class TimelineEntries
 {
     public const int MaxSummary = 300;
 
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        JsonDialect.Configure(json);
-        return json;
-    }
+    private static readonly JsonSerializerOptions Json = JsonDialect.Web;
 
     /// <summary>Every event the timeline shows: every development, and every retraction or correction of one.</summary>
     public static IEnumerable<Type> EventTypes() =>
