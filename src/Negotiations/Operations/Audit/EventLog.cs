@@ -1,9 +1,7 @@
 using System.Data;
 using Marten;
-using JasperFx;
+using Negotiations.Kernel;
 using Npgsql;
-using Weasel.Core;
-using Weasel.Postgresql;
 
 namespace Negotiations.Operations.Audit;
 
@@ -38,13 +36,8 @@ public sealed class EventLog(IDocumentStore store)
             $"select to_regclass('{Chain}') is not null and to_regclass('{Tree}') is not null and to_regclass('{Releases}') is not null " +
             $"and exists (select 1 from pg_attribute where attrelid = to_regclass('{Checkpoints}') and attname = 'note')", connection))
             if ((bool)(await exists.ExecuteScalarAsync(cancellation))!) { ensured = true; return; }
-        var tables = ((StoreOptions)store.Options).Storage.ExtendedSchemaObjects
-            .Where(o => o.Identifier.Name is AuditSchema.ChainTable or AuditSchema.CheckpointTable or AuditSchema.TreeTable or AuditSchema.ReleaseTable).ToArray();
-        var migration = await SchemaMigration.DetermineAsync(connection, cancellation, tables);
-        // Weasel writes the DDL to the console unless given a writer: it goes to Marten's log like Marten's own.
-        var ddl = new StringWriter();
-        await new PostgresqlMigrator().ApplyAllAsync(connection, migration, AutoCreate.CreateOrUpdate, new Weasel.Core.Migrations.DefaultMigrationLogger(ddl), cancellation);
-        if (ddl.GetStringBuilder().Length > 0) ((StoreOptions)store.Options).Logger().SchemaChange(ddl.ToString());
+        await ExtendedSchema.EnsureAsync(store, o => o.Identifier.Name is AuditSchema.ChainTable or AuditSchema.CheckpointTable or AuditSchema.TreeTable
+            or AuditSchema.ReleaseTable, cancellation);
         ensured = true;
     }
 
