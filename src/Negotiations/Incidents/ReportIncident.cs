@@ -50,7 +50,7 @@ public sealed record ReportIncident(
 
     public IncidentReported Decide(Guid id) =>
         new(id, Kind, KindLabel?.Trim(), Summary.Trim(), (Actors ?? []).Select(a => a with { Name = a.Name.Trim() }).ToList(),
-            Place with { Name = string.IsNullOrWhiteSpace(Place.Name) ? null : Place.Name.Trim() }, (UnderstandingIds ?? []).Distinct().ToList(), Provenance);
+            Place.Trimmed(), (UnderstandingIds ?? []).Distinct().ToList(), Provenance);
 }
 
 public static class ReportIncidentEndpoint

@@ -24,7 +24,11 @@ public enum LocationPrecision
 /// source places it, and the place's name as the source gives it. Part of the event: a correction replaces it (a
 /// development that opened its stream, such as an incident, is retracted and logged anew).
 /// </summary>
-public sealed record Place([property: JsonRequired] Geometry Geometry, [property: JsonRequired] LocationPrecision Precision, string? Name = null);
+public sealed record Place([property: JsonRequired] Geometry Geometry, [property: JsonRequired] LocationPrecision Precision, string? Name = null)
+{
+    /// <summary>The place as a development keeps it: its name trimmed, none when blank.</summary>
+    public Place Trimmed() => this with { Name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim() };
+}
 
 public static class PlaceRules
 {

@@ -17,7 +17,7 @@ public sealed record MapZone(Place Area, Provenance Provenance, [property: JsonP
     public ProblemDetails Allowed(Zone zone) => StreamVersion.Check(ExpectedVersion, zone.Version, "the zone");
 
     public ZoneMapped Decide(Zone zone) =>
-        new(zone.Id, Area with { Name = string.IsNullOrWhiteSpace(Area.Name) ? null : Area.Name.Trim() }, Provenance);
+        new(zone.Id, Area.Trimmed(), Provenance);
 }
 
 public static class MapZoneEndpoint

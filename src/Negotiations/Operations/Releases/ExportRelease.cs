@@ -35,7 +35,7 @@ public static class ExportReleaseEndpoint
                 }
                 await WriteText(Entry(ReleaseExport.ManifestFile), ReleaseRegister.Manifest(release));
                 await WriteText(Entry(ReleaseExport.SumsFile), ReleaseExport.Sums(release.Files));
-                await export.WriteAsync(Cut(release), Entry, TextWriter.Null, cancellation);
+                await export.WriteAsync(ReleaseExport.Cut.Of(release), Entry, TextWriter.Null, cancellation);
             }
             file.Position = 0;
             return TypedResults.File(file, "application/zip", $"{release.Name}.zip");
@@ -46,8 +46,6 @@ public static class ExportReleaseEndpoint
             throw;
         }
     }
-
-    internal static ReleaseExport.Cut Cut(Release release) => new(release.TreeSize, release.Sequence, release.Checkpoint, release.Day);
 
     private static async Task WriteText(Stream stream, string text)
     {

@@ -92,7 +92,7 @@ public sealed class ReleaseCommand : JasperFxAsyncCommand<ReleaseInput>
     private static async Task<bool> ExportAsync(ReleaseExport export, Release release, string folder)
     {
         Directory.CreateDirectory(folder);
-        var files = await export.WriteAsync(ExportReleaseEndpoint.Cut(release), name => File.Create(Path.Combine(folder, name)), Console.Error, CancellationToken.None);
+        var files = await export.WriteAsync(ReleaseExport.Cut.Of(release), name => File.Create(Path.Combine(folder, name)), Console.Error, CancellationToken.None);
         await File.WriteAllTextAsync(Path.Combine(folder, ReleaseExport.ManifestFile), ReleaseRegister.Manifest(release));
         await File.WriteAllTextAsync(Path.Combine(folder, ReleaseExport.SumsFile), ReleaseExport.Sums(release.Files));
         await CommandOutput.Data.WriteAsync(ReleaseExport.Sums(files));

@@ -22,7 +22,10 @@ public sealed class ReleaseExport(IDocumentStore store, IConfiguration configura
     public static IReadOnlyList<string> FileNames { get; } = [CheckpointFile, EventsFile, .. Exports.ReadModels.Select(m => m + ".csv")];
 
     /// <summary>What a release is cut at: its tree and sequence, its signed note, the day its statuses are counted on.</summary>
-    public sealed record Cut(long TreeSize, long Sequence, string Checkpoint, DateOnly Day);
+    public sealed record Cut(long TreeSize, long Sequence, string Checkpoint, DateOnly Day)
+    {
+        public static Cut Of(Release release) => new(release.TreeSize, release.Sequence, release.Checkpoint, release.Day);
+    }
 
     /// <summary>Writes each file through <paramref name="open"/> (disposing the stream it gives) and answers the files with their hashes.</summary>
     public async Task<IReadOnlyList<ReleaseFile>> WriteAsync(Cut cut, Func<string, Stream> open, TextWriter progress, CancellationToken cancellation)
