@@ -469,6 +469,27 @@ CONSTRAINT pkey_places_incidents_incident_id PRIMARY KEY (incident_id)
 );
 
 CREATE INDEX ix_places_incidents_geom ON negotiations.places_incidents USING gist (geom);
+CREATE TABLE IF NOT EXISTS negotiations.places_developments (
+    event_id         uuid                       NOT NULL,
+    stream_id        uuid                       NOT NULL,
+    concept          varchar                    NOT NULL,
+    event_type       varchar                    NOT NULL,
+    summary          varchar                    NOT NULL,
+    name             varchar                    NULL,
+    precision        varchar                    NOT NULL,
+    occurred         jsonb                      NOT NULL,
+    occurred_from    date                       NOT NULL,
+    occurred_to      date                       NOT NULL,
+    sources          jsonb                      NOT NULL,
+    recorded         timestamptz                NOT NULL,
+    taken_back       timestamptz                NULL,
+    geom             geometry(geometry,4326)    NOT NULL,
+CONSTRAINT pkey_places_developments_event_id PRIMARY KEY (event_id)
+);
+
+CREATE INDEX ix_places_developments_geom ON negotiations.places_developments USING gist (geom);
+
+CREATE INDEX ix_places_developments_stream_id ON negotiations.places_developments USING btree (stream_id);
 CREATE TABLE IF NOT EXISTS negotiations.audit_chain (
     seq_id          bigint    NOT NULL,
     position        bigint    NOT NULL,

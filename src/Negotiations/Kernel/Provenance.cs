@@ -1,10 +1,15 @@
 namespace Negotiations.Kernel;
 
 /// <summary>
-/// Where a development comes from and when it happened. Every development event carries one.
+/// Where a development comes from, when it happened and, when a source says, where: a <see cref="Place"/> on the map
+/// (a round's venue, the province of a casualty claim). Every development event carries one.
 /// When it was recorded, and by whom, is Marten's metadata, never part of the event.
 /// </summary>
-public sealed record Provenance(IReadOnlyList<Source> Sources, Occurrence Occurred);
+public sealed record Provenance(
+    IReadOnlyList<Source> Sources,
+    Occurrence Occurred,
+    // Left out when there is none, so a development without a place is stored as before places existed.
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Place? Location = null);
 
 /// <summary>Who reported a development, graded on the Admiralty scale (reliability A-F, credibility 1-6).</summary>
 public sealed record Source(

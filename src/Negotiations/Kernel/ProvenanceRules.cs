@@ -28,7 +28,7 @@ public static class ProvenanceRules
             }
 
         problems.Occurrence($"{field}.occurred", provenance.Occurred, missing: "When it occurred is required.");
-        return problems;
+        return problems.Check(provenance.Location, $"{field}.location", required: false);
     }
 
     /// <summary>A date as precise as it is known: a day, a month or a year (given by its first day) or a range From..To.</summary>

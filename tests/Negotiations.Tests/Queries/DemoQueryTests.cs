@@ -161,4 +161,27 @@ public class DemoQueryTests(DemoFixture app) : IClassFixture<DemoFixture>
         inside.ShouldAllBe(f => f!["properties"]!["precision"]!.GetValue<string>() == "province" && f["properties"]!["placeName"]!.GetValue<string>() == "Sweida province");
         (await Read($"/api/incidents?zoneId={southernZone}&from=2025-09-01"))["features"]!.AsArray().ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Every_place_of_the_report_is_on_the_map_with_its_precision()
+    {
+        var places = (await Read("/api/places"))["features"]!.AsArray()
+            .Select(f => (Concept: f!["properties"]!["concept"]!.GetValue<string>(), Place: f["properties"]!["placeName"]!.GetValue<string>(),
+                Precision: f["properties"]!["precision"]!.GetValue<string>(), Type: f["geometry"]!["type"]!.GetValue<string>()))
+            .ToList();
+        places.ShouldBe([
+            ("Understandings", "Sweida province (approximate)", "province", "Polygon"),
+            ("Casualties", "Sweida province (approximate)", "province", "Polygon"),
+            ("Zones", "Nearly 10 km outside Damascus", "near", "Point"),
+            ("Rounds", "Baku", "exact", "Point"),
+            ("Appointments", "Sweida province (approximate)", "province", "Polygon")
+        ], ignoreOrder: true);
+        var baku = (await Read("/api/places?concept=rounds&bbox=49,40,51,41"))["features"]!.AsArray().ShouldHaveSingleItem()!;
+        baku["properties"]!["summary"]!.GetValue<string>().ShouldStartWith("Round scheduled: Baku");
+        // Sweida's incidents lie inside the province as the roadmap draws it.
+        var sweida = (await Read($"/api/places?streamId={Roadmap}"))["features"]!.AsArray().ShouldHaveSingleItem()!["geometry"]!;
+        var province = System.Text.Json.JsonSerializer.Deserialize<NetTopologySuite.Geometries.Geometry>(sweida.ToJsonString(), Negotiations.Kernel.JsonDialect.Web)!;
+        (await Read("/api/incidents"))["features"]!.AsArray().ShouldAllBe(f =>
+            province.Contains(System.Text.Json.JsonSerializer.Deserialize<NetTopologySuite.Geometries.Geometry>(f!["geometry"]!.ToJsonString(), Negotiations.Kernel.JsonDialect.Web)));
+    }
 }

@@ -61,28 +61,13 @@ public static class FindIncidentsEndpoint
         await PlacesStorage.EnsureAsync(session.DocumentStore, cancellation);
         var places = IncidentPlaces.Qualified(session.DocumentStore.Options.DatabaseSchemaName);
         var incidents = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Incident)).TableName.QualifiedName;
-        var clauses = new List<string> { knownAt is null ? "p.retracted is null" : "p.recorded <= ? and (p.retracted is null or p.retracted > ?)" };
-        var parameters = new List<object>();
-        if (knownAt is { } k) parameters.AddRange([k.ToUniversalTime(), k.ToUniversalTime()]);
-        if (box is { } b)
-        {
-            clauses.Add("p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) and ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-            parameters.AddRange([b.West, b.South, b.East, b.North, b.West, b.South, b.East, b.North]);
-        }
+        var filter = new PlaceFilter("retracted").KnownAt(knownAt).Within(box);
         if (zoneArea is not null && withinKm is > 0)
-        {
-            clauses.Add("ST_DWithin(p.geom::geography, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)::geography, ?)");
-            parameters.AddRange([zoneArea, withinKm.Value * 1000]);
-        }
+            filter.Add("ST_DWithin(p.geom::geography, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)::geography, ?)", zoneArea, withinKm.Value * 1000);
         else if (zoneArea is not null)
-        {
-            clauses.Add("ST_Intersects(p.geom, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))");
-            parameters.Add(zoneArea);
-        }
-        if (wanted is { } only) { clauses.Add("p.kind = ?"); parameters.Add(only.Word()); }
-        if (from is { } start) { clauses.Add("p.occurred_to >= ?"); parameters.Add(start); }
-        if (to is { } end) { clauses.Add("p.occurred_from <= ?"); parameters.Add(end); }
-        if (asOf is { } day) { clauses.Add("p.occurred_from <= ?"); parameters.Add(day); }
+            filter.Add("ST_Intersects(p.geom, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))", zoneArea);
+        if (wanted is { } only) filter.Add("p.kind = ?", only.Word());
+        filter.Occurred(from, to, asOf);
 
         var sql = $"""
             select json_build_object('type', 'Feature', 'id', p.incident_id, 'geometry', ST_AsGeoJSON(p.geom)::json,
@@ -91,11 +76,11 @@ public static class FindIncidentsEndpoint
                     'occurred', d.data -> 'occurred', 'actors', d.data -> 'actors', 'understandingIds', d.data -> 'understandingIds',
                     'sources', d.data -> 'sources', 'recorded', p.recorded))
             from {places} p join {incidents} d on d.id = p.incident_id
-            where {string.Join(" and ", clauses)}
+            where {filter.Where}
             order by p.occurred_from, p.incident_id limit {IncidentFeatures.MaxFeatures + 1}
             """;
         // Each row one feature's JSON, read as text: a record with an Id would be taken for a document.
-        var features = (await session.QueryAsync<string>(sql, cancellation, [.. parameters])).Select(f => JsonSerializer.Deserialize<IncidentFeature>(f, Json)!).ToList();
+        var features = (await session.QueryAsync<string>(sql, cancellation, [.. filter.Parameters])).Select(f => JsonSerializer.Deserialize<IncidentFeature>(f, Json)!).ToList();
         var truncated = features.Count > IncidentFeatures.MaxFeatures;
         if (truncated) features.RemoveAt(features.Count - 1);
         return TypedResults.Json(new IncidentFeatureCollection("FeatureCollection", features, truncated), Json, IncidentFeatures.MediaType);

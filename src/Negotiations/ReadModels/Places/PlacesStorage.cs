@@ -15,7 +15,7 @@ public static class PlacesStorage
 
     public static async Task EnsureAsync(IDocumentStore store, CancellationToken cancellation)
     {
-        var ensuring = Ensured.GetValue(store, s => ExtendedSchema.EnsureAsync(s, o => o is Extension || o.Identifier.Name == IncidentPlaces.TableName, CancellationToken.None));
+        var ensuring = Ensured.GetValue(store, s => ExtendedSchema.EnsureAsync(s, o => o is Extension || o.Identifier.Name is IncidentPlaces.TableName or DevelopmentPlaces.TableName, CancellationToken.None));
         try
         {
             await ensuring.WaitAsync(cancellation);
