@@ -29,7 +29,7 @@ public class MapDashboardTests(DashboardApp app) : IClassFixture<DashboardApp>
     }
 
     [Fact]
-    public async Task The_map_draws_the_borders_the_demo_zone_and_its_incidents_with_the_network_cut_off()
+    public async Task The_map_draws_the_borders_the_demo_zone_its_incidents_and_places_with_the_network_cut_off()
     {
         var (page, outside) = await OpenOfflineAsync("/map");
         var map = page.Locator("#map");
@@ -37,9 +37,12 @@ public class MapDashboardTests(DashboardApp app) : IClassFixture<DashboardApp>
         (await page.Locator("path.map-zone").CountAsync()).ShouldBe(1);
         (await page.Locator("path.map-incident").CountAsync()).ShouldBe(2);
         (await page.Locator("path.map-country").CountAsync()).ShouldBeGreaterThan(5);
-        await Expect(page.Locator("#map-status")).ToHaveTextAsync("1 zone and 2 incidents on the map.");
-        await Expect(page.Locator("#map-features li")).ToHaveCountAsync(3);
+        // Baku, Damascus, and Sweida province for the roadmap, the casualty claim and the appointment.
+        (await page.Locator("path.map-place").CountAsync()).ShouldBe(5);
+        await Expect(page.Locator("#map-status")).ToHaveTextAsync("1 zone, 2 incidents and 5 places of other developments on the map.");
+        await Expect(page.Locator("#map-features li")).ToHaveCountAsync(8);
         await Expect(page.Locator("#map-features")).ToContainTextAsync("province precision");
+        await Expect(page.Locator("#map-features")).ToContainTextAsync("Round scheduled: Baku");
         await DashboardApp.ScreenshotAsync(page, "map");
 
         // As it stood at the end of June, before the July clashes and air strikes: the zone only.
@@ -48,6 +51,28 @@ public class MapDashboardTests(DashboardApp app) : IClassFixture<DashboardApp>
         await Expect(june.Locator("#map")).ToHaveAttributeAsync("data-incidents", "0");
         (await june.Locator("path.map-zone").CountAsync()).ShouldBe(1);
 
+        outside.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Moving_the_day_slider_redraws_the_map_as_it_stood_on_that_day()
+    {
+        var (page, outside) = await OpenOfflineAsync("/map");
+        var map = page.Locator("#map");
+        await Expect(map).ToHaveAttributeAsync("data-places", "5");
+        var days = System.Text.Json.JsonSerializer.Deserialize<string[]>((await page.Locator("#slider").GetAttributeAsync("data-days"))!)!;
+        var day = days[0];
+        var places = System.Text.Json.Nodes.JsonNode.Parse(await app.Http.GetStringAsync($"/api/places?asOf={day}"))!["features"]!.AsArray().Count;
+        var incidents = System.Text.Json.Nodes.JsonNode.Parse(await app.Http.GetStringAsync($"/api/incidents?asOf={day}"))!["features"]!.AsArray().Count;
+        places.ShouldBeLessThan(5);
+
+        await page.Locator("#day-slider").EvaluateAsync("(range) => { range.value = '0'; range.dispatchEvent(new Event('change')); }");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"asOf={day}"));
+        await Expect(map).ToHaveAttributeAsync("data-places", places.ToString());
+        await Expect(map).ToHaveAttributeAsync("data-incidents", incidents.ToString());
+        await Expect(map).ToHaveAttributeAsync("data-drawn", "true");
+        (await page.Locator("path.map-place").CountAsync()).ShouldBe(places);
         outside.ShouldBeEmpty();
     }
 }

@@ -1,5 +1,6 @@
-// The dashboard's map: the Natural Earth borders (world-atlas, embedded), the zones as drawn (/api/zones) and the
-// incidents on the page's time axes (/api/incidents?asOf=&knownAt=), drawn with Leaflet. Nothing comes from outside.
+// The dashboard's map: the Natural Earth borders (world-atlas, embedded), the zones as drawn (/api/zones), and the
+// incidents and the places of other developments on the page's time axes (/api/incidents and /api/places with
+// asOf= and knownAt=), drawn with Leaflet. Nothing comes from outside.
 (() => {
   "use strict";
 
@@ -7,6 +8,7 @@
   // One colour per incident kind (incident-kind in the codebook), the legend's.
   const kindColours = { "air-strike": "#c5221f", shelling: "#e37400", clash: "#8e24aa", raid: "#1e8e3e", arrest: "#3949ab", other: "#5f6368" };
   const kindWords = (kind) => String(kind || "").replace(/-/g, " ");
+  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
   async function json(url) {
     const response = await fetch(url, { headers: { Accept: "application/geo+json, application/json" } });
@@ -28,32 +30,45 @@
     map = L.map(element, { zoomSnap: 0.5 }).setView([33, 36.5], 7);
     map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
     try {
-      const [world, zones, incidents] = await Promise.all([
-        json("/dashboard/countries-110m.json"), json("/api/zones"), json("/api/incidents?" + time.toString())]);
+      const [world, zones, incidents, places] = await Promise.all([
+        json("/dashboard/countries-110m.json"), json("/api/zones"), json("/api/incidents?" + time.toString()), json("/api/places?" + time.toString())]);
       const countries = topojson.feature(world, world.objects.countries);
       L.geoJSON(countries, { interactive: false, style: { className: "map-country", color: "#8a8f98", weight: 1, fillColor: "#eef0f2", fillOpacity: 1 } }).addTo(map);
       const zoneLayer = L.geoJSON(zones, {
         style: (f) => ({ className: "map-zone" + (f.properties.violationCount > 0 ? " map-zone-violated" : ""), color: f.properties.violationCount > 0 ? "#b3261e" : "#1558b0", weight: 2, fillOpacity: 0.12 }),
         onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.name} (${kindWords(f.properties.kind)}; ${f.properties.precision} precision)`)
       }).addTo(map);
+      // Under the incidents, which often lie in the province a place names.
+      const placeLayer = L.geoJSON(places, {
+        pointToLayer: (f, at) => L.circleMarker(at, { radius: 6, className: "map-place" }),
+        style: () => ({ className: "map-place", color: "#3c4043", weight: 1.5, dashArray: "4 3", fillColor: "#ffffff", fillOpacity: 0.5 }),
+        onEachFeature: (f, layer) => layer.bindTooltip(placeText(f))
+      }).addTo(map);
       const incidentLayer = L.geoJSON(incidents, {
         pointToLayer: (f, at) => L.circleMarker(at, { radius: 7, className: "map-incident map-incident-" + f.properties.kind }),
         style: (f) => ({ className: "map-incident map-incident-" + f.properties.kind, color: "#202124", weight: 1.5, fillColor: kindColours[f.properties.kind] || "#5f6368", fillOpacity: 0.85 }),
         onEachFeature: (f, layer) => layer.bindTooltip(`${kindWords(f.properties.kind)}: ${f.properties.summary} (${f.properties.placeName || "place"}, ${f.properties.precision} precision)`)
       }).addTo(map);
-      const bounds = zoneLayer.getBounds().extend(incidentLayer.getBounds());
+      const bounds = zoneLayer.getBounds().extend(incidentLayer.getBounds()).extend(placeLayer.getBounds());
       if (bounds.isValid()) map.fitBounds(bounds.pad(0.2), { maxZoom: 9 });
 
       list.replaceChildren(
         ...zones.features.map((f) => item(`Zone: ${f.properties.name} (${kindWords(f.properties.kind)}, ${f.properties.precision} precision)`)),
-        ...incidents.features.map((f) => item(`Incident, ${kindWords(f.properties.kind)}: ${f.properties.summary} (${f.properties.placeName || "place"}, ${f.properties.precision} precision)`)));
-      const shown = `${zones.features.length} ${zones.features.length === 1 ? "zone" : "zones"} and ${incidents.features.length} ${incidents.features.length === 1 ? "incident" : "incidents"} on the map` +
-        (incidents.truncated ? " (more matched: narrow the dates)" : "") + ".";
-      status.textContent = shown;
-      Object.assign(element.dataset, { zones: zones.features.length, incidents: incidents.features.length, countries: countries.features.length, drawn: "true" });
+        ...incidents.features.map((f) => item(`Incident, ${kindWords(f.properties.kind)}: ${f.properties.summary} (${f.properties.placeName || "place"}, ${f.properties.precision} precision)`)),
+        ...places.features.map((f) => item(placeText(f))));
+      status.textContent = `${count(zones.features.length, "zone", "zones")}, ${count(incidents.features.length, "incident", "incidents")} and ` +
+        `${count(places.features.length, "place of another development", "places of other developments")} on the map` +
+        (incidents.truncated || places.truncated ? " (more matched: narrow the dates)" : "") + ".";
+      Object.assign(element.dataset, {
+        zones: zones.features.length, incidents: incidents.features.length, places: places.features.length, countries: countries.features.length, drawn: "true"
+      });
     } catch (error) {
       status.textContent = "The map could not be drawn: " + error.message;
     }
+  }
+
+  function placeText(f) {
+    return `${f.properties.summary} (${f.properties.placeName || "place"}, ${f.properties.precision} precision)`;
   }
 
   function item(text) {
