@@ -24,7 +24,7 @@ public sealed record CasualtyClaim(
     IReadOnlyList<DisputeKey> RecentDisputes,
     bool Retracted,
     long Version,
-    [property: JsonIgnore] string? Broken = null) : IWriteModel<CasualtyClaim>
+    [property: JsonIgnore] string? Broken = null) : IWriteModel<CasualtyClaim>, IRetractable
 {
     public const int Recent = 50;
 

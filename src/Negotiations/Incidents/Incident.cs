@@ -20,7 +20,8 @@ public sealed record Incident(
     IReadOnlyList<Source> Sources,
     Guid ReportedBy,
     bool Retracted,
-    long Version) : IWriteModel<Incident>
+    long Version,
+    IReadOnlyList<Guid>? CasualtyClaimIds = null) : IWriteModel<Incident>
 {
     public Incident At(long version) => this with { Version = version };
 
@@ -30,7 +31,7 @@ public sealed record Incident(
     public static Incident? Fold(Incident? state, IEvent e) => (state, e.Data) switch
     {
         (null, IncidentReported r) => new(r.IncidentId, r.Kind, r.KindLabel, r.Summary, r.Actors, r.Place, r.UnderstandingIds,
-            r.Provenance.Occurred, r.Provenance.Sources, e.Id, false, e.Version),
+            r.Provenance.Occurred, r.Provenance.Sources, e.Id, false, e.Version, r.CasualtyClaimIds ?? []),
         (null, _) => null,
         ({ } i, DevelopmentRetracted r) when r.RetractedEventId == i.ReportedBy => i with { Retracted = true, Version = e.Version },
         ({ } i, _) => i with { Version = e.Version }

@@ -4,8 +4,9 @@ namespace Negotiations.Incidents;
 
 /// <summary>
 /// An incident happened: an air strike, shelling, a clash, a raid or an arrest, at a place (with how precisely the
-/// source places it), with the actors the source names and the understandings it concerns. When it happened is the
-/// provenance's occurred date. One stream per incident.
+/// source places it), with the actors the source names, the understandings it concerns and the casualty claims that
+/// count its toll (none in incidents reported before they could be linked). When it happened is the provenance's
+/// occurred date. One stream per incident.
 /// </summary>
 public sealed record IncidentReported(
     Guid IncidentId,
@@ -15,4 +16,5 @@ public sealed record IncidentReported(
     IReadOnlyList<Actor> Actors,
     Place Place,
     IReadOnlyList<Guid> UnderstandingIds,
-    Provenance Provenance) : IDevelopment, ILinksUnderstandings;
+    Provenance Provenance,
+    IReadOnlyList<Guid>? CasualtyClaimIds = null) : IDevelopment, ILinksUnderstandings;

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Negotiations.Kernel;
+using Negotiations.Casualties;
 using Negotiations.Understandings;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -9,8 +10,8 @@ namespace Negotiations.Incidents;
 
 /// <summary>
 /// Logs an incident: its kind, what the source says happened, the actors it names, where (a GeoJSON geometry with
-/// its precision) and the understandings it concerns (none is fine: an incident need not be about one). One stream
-/// per incident; a client may choose its id.
+/// its precision), the understandings it concerns (none is fine: an incident need not be about one) and the casualty
+/// claims whose figures count its dead or wounded. One stream per incident; a client may choose its id.
 /// </summary>
 public sealed record ReportIncident(
     IncidentKind Kind,
@@ -20,11 +21,13 @@ public sealed record ReportIncident(
     IReadOnlyList<Actor>? Actors = null,
     IReadOnlyList<Guid>? UnderstandingIds = null,
     string? KindLabel = null,
-    Guid? IncidentId = null)
+    Guid? IncidentId = null,
+    IReadOnlyList<Guid>? CasualtyClaimIds = null)
 {
     public const int MaxSummary = 4000;
     public const int MaxActors = 20;
     public const int MaxUnderstandings = 50;
+    public const int MaxCasualtyClaims = 50;
 
     public ProblemDetails Validate()
     {
@@ -46,22 +49,29 @@ public sealed record ReportIncident(
         else
             for (var i = 0; i < (UnderstandingIds?.Count ?? 0); i++)
                 problems.When(UnderstandingIds![i] == Guid.Empty, $"understandingIds[{i}]", "Not an understanding id.");
+        if (CasualtyClaimIds?.Count > MaxCasualtyClaims) problems.Add("casualtyClaimIds", $"At most {MaxCasualtyClaims} casualty claims.");
+        else
+            for (var i = 0; i < (CasualtyClaimIds?.Count ?? 0); i++)
+                problems.When(CasualtyClaimIds![i] == Guid.Empty, $"casualtyClaimIds[{i}]", "Not a casualty claim id.");
         return problems.Check(Provenance).Result();
     }
 
     public IncidentReported Decide(Guid id) =>
         new(id, Kind, KindLabel?.Trim(), Summary.Trim(), (Actors ?? []).Select(a => a with { Name = a.Name.Trim() }).ToList(),
-            Place.Trimmed(), (UnderstandingIds ?? []).Distinct().ToList(), Provenance);
+            Place.Trimmed(), (UnderstandingIds ?? []).Distinct().ToList(), Provenance, (CasualtyClaimIds ?? []).Distinct().ToList());
 }
 
 public static class ReportIncidentEndpoint
 {
     public static ProblemDetails Validate(ReportIncident command) => command.Validate();
 
-    /// <summary>Then, once its own shape is right, that the understandings it names exist (404).</summary>
+    /// <summary>Then, once its own shape is right, that the understandings and casualty claims it names exist (404).</summary>
     [ChecksNamedUnderstandings(nameof(ReportIncident.UnderstandingIds))]
-    public static Task<ProblemDetails> ValidateAsync(ReportIncident command, IQuerySession session, CancellationToken cancellation) =>
-        KnownUnderstandings.CheckAsync(session, command.UnderstandingIds ?? [], cancellation);
+    [ChecksNamed(typeof(CasualtyClaim), nameof(ReportIncident.CasualtyClaimIds))]
+    public static async Task<ProblemDetails> ValidateAsync(ReportIncident command, IQuerySession session, CancellationToken cancellation) =>
+        await KnownUnderstandings.CheckAsync(session, command.UnderstandingIds, cancellation) is var unknown && unknown != WolverineContinue.NoProblems
+            ? unknown
+            : await KnownStreams.CheckAsync<CasualtyClaim>(session, command.CasualtyClaimIds, "casualty claim", cancellation);
 
     [WolverinePost("/api/incidents", OperationId = "ReportIncident"), Tags("Incidents")]
     [EndpointSummary("Log an incident (an air strike, shelling, a clash, a raid, an arrest) with its place as GeoJSON")]

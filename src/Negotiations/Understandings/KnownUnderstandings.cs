@@ -1,25 +1,12 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
+using Negotiations.Kernel;
 
 namespace Negotiations.Understandings;
 
-/// <summary>Developments that link to understandings must name ones that exist (and were not retracted).</summary>
+/// <summary>That the understandings a development names exist and stand.</summary>
 public static class KnownUnderstandings
 {
-    public static async Task<ProblemDetails> CheckAsync(IQuerySession session, IEnumerable<Guid>? ids, CancellationToken cancellation)
-    {
-        var wanted = (ids ?? []).Distinct().ToArray();
-        if (wanted.Length == 0) return WolverineContinue.NoProblems;
-        var found = await session.LoadManyAsync<Understanding>(cancellation, wanted);
-        var missing = wanted.Except(found.Where(u => !u.Retracted).Select(u => u.Id)).ToArray();
-        return missing.Length == 0
-            ? WolverineContinue.NoProblems
-            : new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Unknown understanding",
-                Detail = $"No understanding has id {string.Join(", ", missing)}."
-            };
-    }
+    public static Task<ProblemDetails> CheckAsync(IQuerySession session, IEnumerable<Guid>? ids, CancellationToken cancellation) =>
+        KnownStreams.CheckAsync<Understanding>(session, ids, "understanding", cancellation);
 }

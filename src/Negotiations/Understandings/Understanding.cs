@@ -20,7 +20,7 @@ public sealed record Understanding(
     bool Retracted,
     long Version,
     [property: JsonIgnore] string? Broken = null,
-    string? StageLabel = null) : IWriteModel<Understanding>
+    string? StageLabel = null) : IWriteModel<Understanding>, IRetractable
 {
     public Understanding At(long version) => this with { Version = version };
 

@@ -49,6 +49,8 @@ public class BatchedImportTests(AppFixture batched, LineByLineImportFixture line
             $$"""{"command":"ChangeLifecycle","understandingId":"{{u}}","status":"under-negotiation","version":2,"idempotencyKey":"k-1","provenance":{{p}}}""",
             $$"""{"command":"ChangeStage","understandingId":"{{u}}","stage":"renewal","version":3,"provenance":{{p}}}""",
             $$"""{"command":"ChangeStage","understandingId":"01990000-0000-7000-8000-0000000f0009","stage":"renewal","version":1,"provenance":{{p}}}""", // unknown: 404
+            $$"""{"command":"ReportIncident","incidentId":"01990000-0000-7000-8000-0000000f0005","kind":"shelling","summary":"S","place":{"geometry":{"type":"Point","coordinates":[36.5,32.7]},"precision":"district"},"casualtyClaimIds":["01990000-0000-7000-8000-000000000601"],"provenance":{{p}}}""",
+            $$"""{"command":"ReportIncident","incidentId":"01990000-0000-7000-8000-0000000f0006","kind":"shelling","summary":"S","place":{"geometry":{"type":"Point","coordinates":[36.5,32.7]},"precision":"district"},"casualtyClaimIds":["01990000-0000-7000-8000-0000000f0009"],"provenance":{{p}}}""", // unknown claim: 404
         ]);
         return string.Join("\n", lines) + "\n";
     }
@@ -118,6 +120,8 @@ public class BatchedImportTests(AppFixture batched, LineByLineImportFixture line
         statuses.ShouldContain(201);
         statuses.ShouldContain(200);
         new[] { 400, 404, 409, 422 }.ShouldBeSubsetOf(statuses);
+        statuses.TakeLast(2).ShouldBe([201, 404]); // an incident naming the demo's casualty claim, then one naming no claim
+
 
         var (batchedState, lineState) = (await StateAsync(batched), await StateAsync(lineByLine));
         batchedState.Keys.ShouldBe(lineState.Keys);
@@ -174,6 +178,7 @@ public class BatchableCommandTests
             .OfType<string>().ToList();
         all.Except(Negotiations.Operations.Import.BatchableCommands.ByName.Keys).Order().ShouldBe(lineByLine.Order());
         Negotiations.Operations.Import.BatchableCommands.ByName["ChangeStage"].Before.ShouldNotBeNull();
-        Negotiations.Operations.Import.BatchableCommands.ByName["MakeStatement"].NamedUnderstandings!.Name.ShouldBe("UnderstandingIds");
+        Negotiations.Operations.Import.BatchableCommands.ByName["MakeStatement"].Named.ShouldHaveSingleItem().Property.Name.ShouldBe("UnderstandingIds");
+        Negotiations.Operations.Import.BatchableCommands.ByName["ReportIncident"].Named.Select(n => n.Property.Name).ShouldBe(["UnderstandingIds", "CasualtyClaimIds"], ignoreOrder: true);
     }
 }

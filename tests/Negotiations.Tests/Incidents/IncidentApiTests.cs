@@ -74,6 +74,35 @@ public class IncidentApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task An_incident_names_the_casualty_claims_that_count_its_toll_and_only_ones_that_stand()
+    {
+        var claim = (await app.Post("/api/casualty-claims", Negotiations.Tests.Casualties.GivenCasualties.SweidaToll())).ShouldBe(HttpStatusCode.Created).Id;
+        var retracted = (await app.Post("/api/casualty-claims", Negotiations.Tests.Casualties.GivenCasualties.SweidaToll())).ShouldBe(HttpStatusCode.Created).Id;
+        (await app.Post($"/api/developments/{(await app.StreamOf(retracted))[0].Id}/retraction", new RetractDevelopment("Logged twice"))).ShouldBe(HttpStatusCode.OK);
+        JsonObject Linked(params Guid[] claims)
+        {
+            var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Report(Point(69.5, -39.5), kind: "clash"), Api.Json))!.AsObject();
+            body["casualtyClaimIds"] = new JsonArray(claims.Select(c => (JsonNode)c.ToString()).ToArray());
+            return body;
+        }
+
+        var id = await ReportAsync(Linked(claim, claim));
+        var incident = (await app.Get($"/api/incidents/{id}")).ShouldBe(HttpStatusCode.OK).Body!;
+        incident["casualtyClaimIds"]!.AsArray().Select(c => c!.GetValue<Guid>()).ShouldBe([claim]);
+        var feature = (await FindAsync("bbox=69,-40,70,-39"))[0]!;
+        feature["properties"]!["casualtyClaimIds"]!.AsArray().Select(c => c!.GetValue<Guid>()).ShouldBe([claim]);
+
+        var before = await app.EventCount();
+        var unknown = Guid.CreateVersion7();
+        var refused = (await app.Post("/api/incidents", Linked(claim, unknown))).ShouldBeProblem(HttpStatusCode.NotFound);
+        refused.Body!["title"]!.GetValue<string>().ShouldBe("Unknown casualty claim");
+        refused.Detail!.ShouldContain(unknown.ToString());
+        (await app.Post("/api/incidents", Linked(retracted))).ShouldBeProblem(HttpStatusCode.NotFound).Detail!.ShouldContain(retracted.ToString());
+        (await app.Post("/api/incidents", Linked(Guid.Empty))).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("casualtyClaimIds[0]").ShouldBeTrue();
+        (await app.EventCount()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Incidents_are_found_by_box_kind_and_both_time_axes_and_a_retraction_counts_from_when_it_was_recorded()
     {
         // A box of their own, so that other tests' incidents stay out: a few degrees in the Indian Ocean.

@@ -160,6 +160,9 @@ public class DemoQueryTests(DemoFixture app) : IClassFixture<DemoFixture>
         inside.Select(f => f!["properties"]!["kind"]!.GetValue<string>()).ShouldBe(["clash", "air-strike"], ignoreOrder: true);
         inside.ShouldAllBe(f => f!["properties"]!["precision"]!.GetValue<string>() == "province" && f["properties"]!["placeName"]!.GetValue<string>() == "Sweida province");
         (await Read($"/api/incidents?zoneId={southernZone}&from=2025-09-01"))["features"]!.AsArray().ShouldBeEmpty();
+        // The observatory's toll counts the clashes' dead.
+        inside.Single(f => f!["properties"]!["kind"]!.GetValue<string>() == "clash")!["properties"]!["casualtyClaimIds"]!.AsArray()
+            .Select(c => c!.GetValue<string>()).ShouldBe(["01990000-0000-7000-8000-000000000601"]);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace Negotiations.Operations.Import;
 
 /// <summary>
 /// A command the import can decide in memory, many lines to one transaction: its endpoint is pure static functions of
-/// the command and the stream's write model (Validate, Before, Post), and at most the check that the understandings it
-/// names exist. Either it starts a stream (<see cref="Model"/> is null: the stream it starts names it) or it changes the
+/// the command and the stream's write model (Validate, Before, Post), and at most the check that the streams it names
+/// exist (<see cref="ChecksNamedAttribute"/>: understandings, casualty claims). Either it starts a stream (<see cref="Model"/> is null: the stream it starts names it) or it changes the
 /// one stream its route names, whose write model is <see cref="Model"/>.
 /// </summary>
 public sealed record BatchableCommand(
@@ -20,7 +20,7 @@ public sealed record BatchableCommand(
     MethodInfo Post,
     MethodInfo? Validate,
     MethodInfo? Before,
-    PropertyInfo? NamedUnderstandings)
+    IReadOnlyList<NamedStreams> Named)
 {
     public bool StartsStream => Model is null;
 
@@ -40,9 +40,20 @@ public sealed record BatchableCommand(
     public Func<object, object?, object?>? Allowed => _before.Value;
 }
 
+/// <summary>The streams of a write model a command names in one of its properties (one id or a list), which must exist and stand.</summary>
+public sealed record NamedStreams(Type Model, PropertyInfo Property)
+{
+    public IEnumerable<Guid> In(object body) => Property.GetValue(body) switch
+    {
+        Guid id => [id],
+        IEnumerable<Guid> ids => ids.Distinct(),
+        _ => []
+    };
+}
+
 /// <summary>
 /// Every batchable command, by operation id, found once by reflection over the endpoints. An endpoint with anything
-/// else (a query of its own, a service, an async step that is not the named-understandings check) is left out, and
+/// else (a query of its own, a service, an async step that is not the named-streams check) is left out, and
 /// its lines run one by one through HTTP.
 /// </summary>
 public static class BatchableCommands
@@ -79,16 +90,16 @@ public static class BatchableCommands
         var starts = model is null;
 
         MethodInfo? validate = null, before = null;
-        PropertyInfo? named = null;
+        IReadOnlyList<NamedStreams> named = [];
         foreach (var method in methods.Where(m => m != post))
         {
             var types = method.GetParameters().Select(p => p.ParameterType).ToArray();
             if (method.Name == "Validate" && method.ReturnType == typeof(ProblemDetails) && types.SequenceEqual([command])) validate = method;
             else if (method.Name == "Before" && !starts && method.ReturnType == typeof(ProblemDetails) && types.SequenceEqual([command, model!])) before = method;
-            else if (method.GetCustomAttribute<ChecksNamedUnderstandingsAttribute>() is { } check && method.ReturnType == typeof(Task<ProblemDetails>)
-                     && command.GetProperty(check.Property) is { } property
-                     && (property.PropertyType == typeof(Guid) || typeof(IEnumerable<Guid>).IsAssignableFrom(property.PropertyType)))
-                named = property;
+            else if (method.GetCustomAttributes<ChecksNamedAttribute>().ToList() is { Count: > 0 } checks && method.ReturnType == typeof(Task<ProblemDetails>)
+                     && checks.All(c => command.GetProperty(c.Property) is { } property && WriteModelKind.Of(c.Model) is not null
+                                        && (property.PropertyType == typeof(Guid) || typeof(IEnumerable<Guid>).IsAssignableFrom(property.PropertyType))))
+                named = checks.Select(c => new NamedStreams(c.Model, command.GetProperty(c.Property)!)).ToList();
             else return null;
         }
         return new BatchableCommand(route.OperationId!, command, model, post, validate, before, named);

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Understandings;
+using Negotiations.Kernel;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.Runtime;
@@ -32,7 +32,8 @@ internal sealed class ImportBatch(IDocumentSession session, MessageContext messa
         {
             if (line.Batchable is not { } command || line.Command is null) continue;
             if (command.Model is { } model && TargetOf(line) is { } target && WriteModelKind.Of(model) is { } kind) wanted.TryAdd(target, kind);
-            foreach (var named in NamedUnderstandings(command, line.Command)) wanted.TryAdd(named, WriteModelKind.Of(typeof(Understanding))!);
+            foreach (var named in command.Named)
+                foreach (var id in named.In(line.Command)) wanted.TryAdd(id, WriteModelKind.Of(named.Model)!);
         }
         var missing = wanted.Where(w => !_streams.ContainsKey(w.Key)).ToList();
         if (missing.Count == 0) return;
@@ -46,7 +47,7 @@ internal sealed class ImportBatch(IDocumentSession session, MessageContext messa
     public bool NeedsFetch(ParsedLine line) =>
         line is { Batchable: { } command, Command: { } body }
         && ((command.Model is not null && TargetOf(line) is { } target && !_streams.ContainsKey(target))
-            || NamedUnderstandings(command, body).Any(id => !_streams.ContainsKey(id)));
+            || command.Named.Any(named => named.In(body).Any(id => !_streams.ContainsKey(id))));
 
     /// <summary>The endpoint's answer to the line, decided in memory and its events queued; null when the endpoint would refuse it.</summary>
     public ImportLineResult? TryTake(ParsedLine line)
@@ -71,8 +72,9 @@ internal sealed class ImportBatch(IDocumentSession session, MessageContext messa
     private ImportLineResult? Start(ParsedLine line, BatchableCommand command, object body)
     {
         if (!Passes(command.Validated, body, null)) return null;
-        foreach (var named in NamedUnderstandings(command, body))
-            if (!_streams.TryGetValue(named, out var understanding) || understanding.Model is not Understanding { Retracted: false }) return null;
+        foreach (var named in command.Named)
+            foreach (var namedId in named.In(body))
+                if (!_streams.TryGetValue(namedId, out var held) || held.Model is not IRetractable { Retracted: false } stands || stands.GetType() != named.Model) return null;
 
         var decided = (ITuple)command.Decide(body, null)!;
         var (created, start) = ((CreationResponse<Guid>)decided[0]!, (IStartStream)decided[1]!);
@@ -105,12 +107,4 @@ internal sealed class ImportBatch(IDocumentSession session, MessageContext messa
 
     private static Guid? TargetOf(ParsedLine line) =>
         line.RouteValues.Count == 1 && Guid.TryParse(line.RouteValues.Values.Single(), out var id) ? id : null;
-
-    private static IEnumerable<Guid> NamedUnderstandings(BatchableCommand command, object body) =>
-        command.NamedUnderstandings?.GetValue(body) switch
-        {
-            Guid id => [id],
-            IEnumerable<Guid> ids => ids.Distinct(),
-            _ => []
-        };
 }

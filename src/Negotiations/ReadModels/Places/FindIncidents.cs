@@ -74,6 +74,7 @@ public static class FindIncidentsEndpoint
                 'properties', json_build_object('incidentId', p.incident_id, 'kind', p.kind, 'kindLabel', d.data -> 'kindLabel',
                     'summary', d.data -> 'summary', 'precision', p.precision, 'placeName', d.data -> 'place' -> 'name',
                     'occurred', d.data -> 'occurred', 'actors', d.data -> 'actors', 'understandingIds', d.data -> 'understandingIds',
+                    'casualtyClaimIds', coalesce(d.data -> 'casualtyClaimIds', '[]'::jsonb),
                     'sources', d.data -> 'sources', 'recorded', p.recorded))
             from {places} p join {incidents} d on d.id = p.incident_id
             where {filter.Where}

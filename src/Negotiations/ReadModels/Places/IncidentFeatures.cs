@@ -15,6 +15,7 @@ public sealed record IncidentProperties(
     Occurrence Occurred,
     IReadOnlyList<Actor> Actors,
     IReadOnlyList<Guid> UnderstandingIds,
+    IReadOnlyList<Guid> CasualtyClaimIds,
     IReadOnlyList<Source> Sources,
     DateTimeOffset Recorded);
 
