@@ -474,6 +474,7 @@ CREATE TABLE IF NOT EXISTS negotiations.places_developments (
     stream_id        uuid                       NOT NULL,
     concept          varchar                    NOT NULL,
     event_type       varchar                    NOT NULL,
+    drawing          boolean                    NOT NULL,
     summary          varchar                    NOT NULL,
     name             varchar                    NULL,
     precision        varchar                    NOT NULL,

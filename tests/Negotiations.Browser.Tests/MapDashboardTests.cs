@@ -45,11 +45,13 @@ public class MapDashboardTests(DashboardApp app) : IClassFixture<DashboardApp>
         await Expect(page.Locator("#map-features")).ToContainTextAsync("Round scheduled: Baku");
         await DashboardApp.ScreenshotAsync(page, "map");
 
-        // As it stood at the end of June, before the July clashes and air strikes: the zone only.
-        var (june, _) = await OpenOfflineAsync("/map?asOf=2025-06-30");
-        await Expect(june.Locator("#map")).ToHaveAttributeAsync("data-drawn", "true");
-        await Expect(june.Locator("#map")).ToHaveAttributeAsync("data-incidents", "0");
-        (await june.Locator("path.map-zone").CountAsync()).ShouldBe(1);
+        // As it stood at the end of July: the clashes and air strikes, before the zone was drawn and the round announced.
+        var (july, _) = await OpenOfflineAsync("/map?asOf=2025-07-31");
+        await Expect(july.Locator("#map")).ToHaveAttributeAsync("data-drawn", "true");
+        await Expect(july.Locator("#map")).ToHaveAttributeAsync("data-incidents", "2");
+        await Expect(july.Locator("#map")).ToHaveAttributeAsync("data-zones", "0");
+        (await july.Locator("path.map-zone").CountAsync()).ShouldBe(0);
+        await Expect(july.Locator("#map-features")).Not.ToContainTextAsync("Baku");
 
         outside.ShouldBeEmpty();
     }
@@ -60,10 +62,12 @@ public class MapDashboardTests(DashboardApp app) : IClassFixture<DashboardApp>
         var (page, outside) = await OpenOfflineAsync("/map");
         var map = page.Locator("#map");
         await Expect(map).ToHaveAttributeAsync("data-places", "5");
+        await Expect(map).ToHaveAttributeAsync("data-zones", "1");
         var days = System.Text.Json.JsonSerializer.Deserialize<string[]>((await page.Locator("#slider").GetAttributeAsync("data-days"))!)!;
         var day = days[0];
         var places = System.Text.Json.Nodes.JsonNode.Parse(await app.Http.GetStringAsync($"/api/places?asOf={day}"))!["features"]!.AsArray().Count;
         var incidents = System.Text.Json.Nodes.JsonNode.Parse(await app.Http.GetStringAsync($"/api/incidents?asOf={day}"))!["features"]!.AsArray().Count;
+        var zones = System.Text.Json.Nodes.JsonNode.Parse(await app.Http.GetStringAsync($"/api/zones?asOf={day}"))!["features"]!.AsArray().Count;
         places.ShouldBeLessThan(5);
 
         await page.Locator("#day-slider").EvaluateAsync("(range) => { range.value = '0'; range.dispatchEvent(new Event('change')); }");
@@ -71,6 +75,7 @@ public class MapDashboardTests(DashboardApp app) : IClassFixture<DashboardApp>
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"asOf={day}"));
         await Expect(map).ToHaveAttributeAsync("data-places", places.ToString());
         await Expect(map).ToHaveAttributeAsync("data-incidents", incidents.ToString());
+        await Expect(map).ToHaveAttributeAsync("data-zones", zones.ToString());
         await Expect(map).ToHaveAttributeAsync("data-drawn", "true");
         (await page.Locator("path.map-place").CountAsync()).ShouldBe(places);
         outside.ShouldBeEmpty();

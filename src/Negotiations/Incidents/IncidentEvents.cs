@@ -17,4 +17,4 @@ public sealed record IncidentReported(
     Place Place,
     IReadOnlyList<Guid> UnderstandingIds,
     Provenance Provenance,
-    IReadOnlyList<Guid>? CasualtyClaimIds = null) : IDevelopment, ILinksUnderstandings;
+    IReadOnlyList<Guid>? CasualtyClaimIds = null) : IPlacedDevelopment, ILinksUnderstandings;

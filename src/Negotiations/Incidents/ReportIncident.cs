@@ -37,7 +37,7 @@ public sealed record ReportIncident(
             .Text("summary", Summary, max: MaxSummary)
             .Check(Place, "place", required: true)
             .When(IncidentId == Guid.Empty, "incidentId", "Leave it out, or give a non-empty id.")
-            .When(Provenance?.Location is not null, "provenance.location", "An incident's place is given once, as place: leave provenance.location out.");
+            .PlacedOnce(Provenance, "place");
         if (Actors?.Count > MaxActors) problems.Add("actors", $"At most {MaxActors} actors.");
         else
             for (var i = 0; i < (Actors?.Count ?? 0); i++)

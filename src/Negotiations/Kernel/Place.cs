@@ -30,8 +30,24 @@ public sealed record Place([property: JsonRequired] Geometry Geometry, [property
     public Place Trimmed() => this with { Name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim() };
 }
 
+/// <summary>
+/// A development about a place of its own: an incident's place, a zone's drawing. That place is where it is on the
+/// map, so its provenance gives no other (<see cref="PlaceRules.PlacedOnce"/>).
+/// </summary>
+public interface IPlacedDevelopment : IDevelopment
+{
+    Place Place { get; }
+}
+
 public static class PlaceRules
 {
+    /// <summary>Where a development is on the map: its own place, or where its provenance says it happened; null when neither says.</summary>
+    public static Place? Of(IDevelopment development) => development is IPlacedDevelopment placed ? placed.Place : development.Provenance.Location;
+
+    /// <summary>A development with a place of its own (<paramref name="field"/>) takes no provenance.location beside it.</summary>
+    public static Problems PlacedOnce(this Problems problems, Provenance? provenance, string field) =>
+        problems.When(provenance?.Location is not null, "provenance.location", $"Its place is given once, as {field}: leave provenance.location out.");
+
     public const int MaxCoordinates = 10_000;
 
     /// <summary>The geometries a place takes: points, lines and areas, single or several.</summary>

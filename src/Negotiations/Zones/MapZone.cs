@@ -12,7 +12,7 @@ namespace Negotiations.Zones;
 /// </summary>
 public sealed record MapZone(Place Area, Provenance Provenance, [property: JsonPropertyName("version")] long ExpectedVersion)
 {
-    public ProblemDetails Validate() => new Problems().Check(Area, "area", required: true).Positive(ExpectedVersion).Check(Provenance).Result();
+    public ProblemDetails Validate() => ZoneMapped.Rules(new Problems(), Area, Provenance).Positive(ExpectedVersion).Check(Provenance).Result();
 
     public ProblemDetails Allowed(Zone zone) => StreamVersion.Check(ExpectedVersion, zone.Version, "the zone");
 

@@ -125,7 +125,12 @@ public sealed record ViolationDisputed(Guid ZoneId, Guid ReportEventId, string B
 /// depths), or the line itself, with how precisely the source places it. A later drawing takes the place of the one
 /// before; a correction replaces a wrong one.
 /// </summary>
-public sealed record ZoneMapped(Guid ZoneId, Place Area, Provenance Provenance) : IFieldRules
+public sealed record ZoneMapped(Guid ZoneId, Place Area, Provenance Provenance) : IFieldRules, IPlacedDevelopment
 {
-    public Problems CheckFields(Problems problems) => problems.Check(Area, "area", required: true);
+    public static Problems Rules(Problems problems, Place? area, Provenance? provenance) =>
+        problems.Check(area, "area", required: true).PlacedOnce(provenance, "area");
+
+    public Problems CheckFields(Problems problems) => Rules(problems, Area, Provenance);
+
+    Place IPlacedDevelopment.Place => Area;
 }

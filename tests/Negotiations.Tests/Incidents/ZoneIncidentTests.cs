@@ -27,6 +27,15 @@ public class ZoneIncidentTests(AppFixture app) : IClassFixture<AppFixture>
     private async Task<IEnumerable<Guid>> InsideAsync(string query) =>
         (await app.Get($"/api/incidents?{query}")).ShouldBe(HttpStatusCode.OK).Body!["features"]!.AsArray().Select(f => f!["id"]!.GetValue<Guid>()).ToList();
 
+    /// <summary>The east edge of the zone's drawing on the map, on the axes the query names; null when it is not on the map.</summary>
+    private async Task<double?> EastEdgeAsync(Guid zone, string query = "")
+    {
+        var features = (await app.Get($"/api/zones?bbox=79.5,-30.5,82,-28.5{query}")).ShouldBe(HttpStatusCode.OK).Body!["features"]!.AsArray();
+        return features.SingleOrDefault(f => f!["id"]!.GetValue<Guid>() == zone) is { } drawn
+            ? drawn["geometry"]!["coordinates"]![0]!.AsArray().Max(c => c![0]!.GetValue<double>())
+            : null;
+    }
+
     [Fact]
     public async Task Incidents_inside_a_zone_and_near_it_follow_its_area_as_drawn_then_and_now()
     {
@@ -64,11 +73,24 @@ public class ZoneIncidentTests(AppFixture app) : IClassFixture<AppFixture>
             .ShouldBe(HttpStatusCode.OK);
         (await InsideAsync($"zoneId={zone}")).ShouldBe([early, inside, near], ignoreOrder: true);
         (await InsideAsync($"zoneId={zone}&knownAt={Uri.EscapeDataString(beforeRedraw.ToString("O"))}")).ShouldBe([early, inside], ignoreOrder: true);
+        // The map follows both axes: the zone as drawn on a day, and as recorded at a moment.
+        (await EastEdgeAsync(zone)).ShouldBe(81.2);
+        (await EastEdgeAsync(zone, "&asOf=2025-09-10")).ShouldBe(81);
+        (await EastEdgeAsync(zone, "&asOf=2025-08-31")).ShouldBeNull();
+        (await EastEdgeAsync(zone, $"&knownAt={Uri.EscapeDataString(beforeRedraw.ToString("O"))}")).ShouldBe(81);
 
         // The wider drawing retracted: the zone is back to its first area.
+        var beforeRetraction = DateTimeOffset.UtcNow;
         var redraw = (await app.StreamOf(zone))[^1].Id;
         (await app.Post($"/api/developments/{redraw}/retraction", new RetractDevelopment("The wider line was a draft"))).ShouldBe(HttpStatusCode.OK);
         (await InsideAsync($"zoneId={zone}")).ShouldBe([early, inside], ignoreOrder: true);
+        (await EastEdgeAsync(zone)).ShouldBe(81);
+        (await EastEdgeAsync(zone, $"&knownAt={Uri.EscapeDataString(beforeRetraction.ToString("O"))}")).ShouldBe(81.2);
+
+        // The zone itself retracted: off the map, though it was there as recorded before.
+        (await app.Post($"/api/developments/{(await app.StreamOf(zone))[0].Id}/retraction", new RetractDevelopment("No such zone"))).ShouldBe(HttpStatusCode.OK);
+        (await EastEdgeAsync(zone)).ShouldBeNull();
+        (await EastEdgeAsync(zone, $"&knownAt={Uri.EscapeDataString(beforeRetraction.ToString("O"))}")).ShouldBe(81.2);
     }
 
     [Fact]
@@ -81,6 +103,9 @@ public class ZoneIncidentTests(AppFixture app) : IClassFixture<AppFixture>
             .ShouldBeProblem(HttpStatusCode.Conflict);
         (await app.Post($"/api/zones/{Guid.CreateVersion7()}/area", new { area = new { geometry = Square(1, 1, 2, 2), precision = "exact" }, provenance = Provenance("2025-09-01"), version = 1 }))
             .ShouldBeProblem(HttpStatusCode.NotFound);
+        var located = new { sources = new[] { new { name = "UN monitors", kind = "mediator" } }, occurred = "2025-09-01", location = new { geometry = new { type = "Point", coordinates = new[] { 1.5, 1.5 } }, precision = "exact" } };
+        (await app.Post($"/api/zones/{zone}/area", new { area = new { geometry = Square(1, 1, 2, 2), precision = "exact" }, provenance = located, version = 1 }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("provenance.location").ShouldBeTrue();
         (await app.StreamOf(zone)).Count.ShouldBe(1);
 
         (await app.Get("/api/incidents?withinKm=5")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("withinKm").ShouldBeTrue();

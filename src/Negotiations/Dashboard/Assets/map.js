@@ -1,6 +1,6 @@
-// The dashboard's map: the Natural Earth borders (world-atlas, embedded), the zones as drawn (/api/zones), and the
-// incidents and the places of other developments on the page's time axes (/api/incidents and /api/places with
-// asOf= and knownAt=), drawn with Leaflet. Nothing comes from outside.
+// The dashboard's map: the Natural Earth borders (world-atlas, embedded), and the zones as drawn, the incidents and
+// the places of other developments on the page's time axes (/api/zones, /api/incidents and /api/places with asOf=
+// and knownAt=), drawn with Leaflet. Nothing comes from outside.
 (() => {
   "use strict";
 
@@ -31,7 +31,7 @@
     map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
     try {
       const [world, zones, incidents, places] = await Promise.all([
-        json("/dashboard/countries-110m.json"), json("/api/zones"), json("/api/incidents?" + time.toString()), json("/api/places?" + time.toString())]);
+        json("/dashboard/countries-110m.json"), json("/api/zones?" + time.toString()), json("/api/incidents?" + time.toString()), json("/api/places?" + time.toString())]);
       const countries = topojson.feature(world, world.objects.countries);
       L.geoJSON(countries, { interactive: false, style: { className: "map-country", color: "#8a8f98", weight: 1, fillColor: "#eef0f2", fillOpacity: 1 } }).addTo(map);
       const zoneLayer = L.geoJSON(zones, {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Negotiations.Dashboard.Pages;
 
-/// <summary>The map: the zones as drawn, and the incidents and other developments' places on the chosen time axes, over the Natural Earth borders.</summary>
+/// <summary>The map: the zones as drawn, the incidents and other developments' places on the chosen time axes, over the Natural Earth borders.</summary>
 public sealed class MapModel(DashboardReader reader) : PageModel, IDashboardPage
 {
     public TimeChoice Time { get; private set; } = TimeChoice.Now;

@@ -5,7 +5,8 @@ namespace Negotiations.ReadModels.Places;
 
 /// <summary>
 /// The read model of where developments happened, for those whose provenance gives a place (a round's venue, the
-/// province of a casualty claim, the town an official is appointed for): one row per such development with its
+/// province of a casualty claim, the town an official is appointed for), and of zones' drawings (<c>drawing</c>: the
+/// place is what the development records, <see cref="Kernel.IPlacedDevelopment"/>): one row per such development with its
 /// geometry in a PostGIS column (SRID 4326, GiST-indexed), its concept, kind and a readable line, when it occurred
 /// (first and last possible day), when it was recorded and, once a retraction or correction took it back, when that
 /// was recorded. Incidents have their own (<see cref="IncidentPlaces"/>).
@@ -23,6 +24,7 @@ public static class DevelopmentPlaces
         table.AddColumn<Guid>("stream_id").NotNull();
         table.AddColumn<string>("concept").NotNull();
         table.AddColumn<string>("event_type").NotNull();
+        table.AddColumn<bool>("drawing").NotNull();
         table.AddColumn<string>("summary").NotNull();
         table.AddColumn<string>("name");
         table.AddColumn<string>("precision").NotNull();

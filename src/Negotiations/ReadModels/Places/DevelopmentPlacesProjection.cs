@@ -9,8 +9,8 @@ using Negotiations.ReadModels.Timeline;
 namespace Negotiations.ReadModels.Places;
 
 /// <summary>
-/// Keeps <see cref="DevelopmentPlaces"/> inline with the events: a development whose provenance gives a place adds its
-/// row; a retraction or correction stamps the row of the development it names with when it was recorded, and a
+/// Keeps <see cref="DevelopmentPlaces"/> inline with the events: a development with a place (its own, such as a zone's
+/// drawing, or its provenance's) adds its row; a retraction or correction stamps the row of the development it names with when it was recorded, and a
 /// retraction of the development that opened a stream stamps every row of the stream (the stream is taken back as a
 /// whole). Idempotent, so a rebuild over the table gives the same rows. A new kind of development needs nothing here.
 /// </summary>
@@ -35,13 +35,14 @@ public sealed class DevelopmentPlacesProjection : EventProjection
             else
                 operations.QueueSqlCommand($"update {table} set taken_back = ? where event_id = ? and taken_back is null", e.Timestamp, targetId);
         }
-        else if (e.Data is IDevelopment { Provenance: { Location: { } place } provenance })
+        else if (e.Data is IDevelopment development && PlaceRules.Of(development) is { } place)
         {
+            var provenance = development.Provenance;
             var data = JsonSerializer.SerializeToElement(e.Data, e.EventType, JsonDialect.Web);
             operations.QueueSqlCommand(
-                $"insert into {table} (event_id, stream_id, concept, event_type, summary, name, precision, occurred, occurred_from, occurred_to, sources, recorded, geom) " +
-                "values (?, ?, ?, ?, ?, nullif(?, ''), ?, ?::jsonb, ?, ?, ?::jsonb, ?, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)) on conflict (event_id) do nothing",
-                e.Id, e.StreamId, Concepts.Of(e.EventType), e.EventTypeName, TimelineEntries.Summarise(e.EventType, data),
+                $"insert into {table} (event_id, stream_id, concept, event_type, drawing, summary, name, precision, occurred, occurred_from, occurred_to, sources, recorded, geom) " +
+                "values (?, ?, ?, ?, ?, ?, nullif(?, ''), ?, ?::jsonb, ?, ?, ?::jsonb, ?, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)) on conflict (event_id) do nothing",
+                e.Id, e.StreamId, Concepts.Of(e.EventType), e.EventTypeName, development is IPlacedDevelopment, TimelineEntries.Summarise(e.EventType, data),
                 place.Name ?? "", place.Precision.Word(),
                 JsonSerializer.Serialize(provenance.Occurred, JsonDialect.Web), provenance.Occurred.From, provenance.Occurred.Latest,
                 JsonSerializer.Serialize(provenance.Sources, JsonDialect.Web), e.Timestamp, JsonSerializer.Serialize(place.Geometry, JsonDialect.Web));

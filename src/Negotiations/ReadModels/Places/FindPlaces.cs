@@ -41,7 +41,8 @@ public static class FindPlacesEndpoint
         if (problems.Any) return TypedResults.Problem(problems.Result());
 
         await PlacesStorage.EnsureAsync(session.DocumentStore, cancellation);
-        var filter = new PlaceFilter("taken_back").KnownAt(knownAt).Within(box).Occurred(from, to, asOf);
+        // A zone's drawings are the zones on the map: FindZones answers them.
+        var filter = new PlaceFilter("taken_back").Add("not p.drawing").KnownAt(knownAt).Within(box).Occurred(from, to, asOf);
         if (conceptName is not null) filter.Add("p.concept = ?", conceptName);
         if (streamId is { } stream) filter.Add("p.stream_id = ?", stream);
 

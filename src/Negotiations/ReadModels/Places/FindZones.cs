@@ -11,8 +11,11 @@ namespace Negotiations.ReadModels.Places;
 public static class FindZonesEndpoint
 {
     /// <summary>
-    /// The zones drawn on the map (areas, bands, lines, sites) as GeoJSON, each with its latest drawing as it stands: all of
-    /// them, or those of a kind, of an understanding, or crossing a bounding box. A zone not drawn yet is not on the map.
+    /// The zones drawn on the map (areas, bands, lines, sites) as GeoJSON, each with its latest drawing as it stood on a day
+    /// (asOf: drawings that occurred by then) or as recorded up to a moment (knownAt: a drawing corrected or a zone
+    /// retracted later is still there), as it stands otherwise: all of them, or those of a kind, of an understanding, or
+    /// crossing a bounding box. A zone not drawn yet is not on the map. Its name, kind and violation count are as they
+    /// stand. One query over the places' PostGIS table.
     /// </summary>
     [WolverineGet("/api/zones", OperationId = "FindZones"), Tags("Zones")]
     [EndpointSummary("Find the zones, lines and sites on the map, as a GeoJSON FeatureCollection")]
@@ -21,7 +24,8 @@ public static class FindZonesEndpoint
     public static async Task<Results<JsonHttpResult<ZoneFeatureCollection>, ProblemHttpResult>> Get(IQuerySession session, CancellationToken cancellation,
         [FromQuery, Description(BoundingBox.Description)] string? bbox = null,
         [FromQuery, Description("Only zones of this kind (zone-kind in the codebook)")] string? kind = null,
-        [FromQuery, Description("Only the zones of this understanding")] Guid? understandingId = null)
+        [FromQuery, Description("Only the zones of this understanding")] Guid? understandingId = null,
+        [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null)
     {
         var problems = new Problems();
         var box = BoundingBox.Parse(bbox, problems);
@@ -30,27 +34,27 @@ public static class FindZonesEndpoint
         if (problems.Any) return TypedResults.Problem(problems.Result());
 
         await session.Database.EnsureStorageExistsAsync(typeof(ZoneDetails), cancellation);
+        await PlacesStorage.EnsureAsync(session.DocumentStore, cancellation);
         var zones = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(ZoneDetails)).TableName.QualifiedName;
-        var clauses = new List<string> { "d.data -> 'area' is not null", "jsonb_typeof(d.data -> 'area') = 'object'", "not (d.data ->> 'retracted')::boolean" };
-        var parameters = new List<object>();
-        if (box is { } b)
-        {
-            clauses.Add("ST_Intersects(ST_SetSRID(ST_GeomFromGeoJSON(d.data -> 'area' -> 'geometry'), 4326), ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-            parameters.AddRange([b.West, b.South, b.East, b.North]);
-        }
-        if (wanted is { } only) { clauses.Add("d.data ->> 'kind' = ?"); parameters.Add(only.Word()); }
-        if (understandingId is { } understanding) { clauses.Add("d.data -> 'understandingIds' @> to_jsonb(array[?::text])"); parameters.Add(understanding.ToString()); }
+        var places = DevelopmentPlaces.Qualified(session.DocumentStore.Options.DatabaseSchemaName);
+        // The latest drawing of each zone on the chosen axes, in the order recorded, as ZoneDetails takes them.
+        var drawings = new PlaceFilter("taken_back").Add("p.drawing and p.concept = ?", Kernel.Concepts.Of(typeof(ZoneMapped))).KnownAt(knownAt).Occurred(null, null, asOf);
+        var shown = new PlaceFilter("taken_back").Within(box);
+        if (wanted is { } only) shown.Add("d.data ->> 'kind' = ?", only.Word());
+        if (understandingId is { } understanding) shown.Add("d.data -> 'understandingIds' @> to_jsonb(array[?::text])", understanding.ToString());
 
         var sql = $"""
-            select json_build_object('type', 'Feature', 'id', d.id, 'geometry', d.data -> 'area' -> 'geometry',
+            select json_build_object('type', 'Feature', 'id', d.id, 'geometry', ST_AsGeoJSON(p.geom)::json,
                 'properties', json_build_object('zoneId', d.id, 'name', d.data -> 'name', 'kind', d.data -> 'kind', 'reference', d.data -> 'reference',
-                    'precision', d.data -> 'area' -> 'precision', 'placeName', d.data -> 'area' -> 'name', 'understandingIds', d.data -> 'understandingIds',
-                    'violationCount', d.data -> 'violationCount', 'areaEventId', d.data -> 'areaEventId'))
-            from {zones} d
-            where {string.Join(" and ", clauses)}
+                    'precision', p.precision, 'placeName', p.name, 'understandingIds', d.data -> 'understandingIds',
+                    'violationCount', d.data -> 'violationCount', 'areaEventId', p.event_id))
+            from (select distinct on (p.stream_id) p.* from {places} p where {drawings.Where} order by p.stream_id, p.recorded desc, p.event_id desc) p
+            join {zones} d on d.id = p.stream_id
+            where {shown.Where}
             order by d.data ->> 'name', d.id
             """;
-        var features = (await session.QueryAsync<string>(sql, cancellation, [.. parameters])).Select(f => System.Text.Json.JsonSerializer.Deserialize<ZoneFeature>(f, JsonDialect.Web)!).ToList();
+        var features = (await session.QueryAsync<string>(sql, cancellation, [.. drawings.Parameters, .. shown.Parameters]))
+            .Select(f => System.Text.Json.JsonSerializer.Deserialize<ZoneFeature>(f, JsonDialect.Web)!).ToList();
         return TypedResults.Json(new ZoneFeatureCollection("FeatureCollection", features), JsonDialect.Web, IncidentFeatures.MediaType);
     }
 }

@@ -35,5 +35,5 @@ public sealed class PlaceFilter(string takenBack)
         return this;
     }
 
-    public string Where => string.Join(" and ", Clauses);
+    public string Where => Clauses.Count == 0 ? "true" : string.Join(" and ", Clauses);
 }

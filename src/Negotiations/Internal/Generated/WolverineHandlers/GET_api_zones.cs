@@ -46,9 +46,35 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            string asOf_rawValue = httpContext.Request.Query["asOf"];
+            System.Nullable<System.DateOnly> asOf = default;
+
+            if (asOf_rawValue != null && System.DateOnly.TryParse(asOf_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var asOf_parsed))
+            {
+                asOf = asOf_parsed;
+            }
+            else if (!string.IsNullOrEmpty(asOf_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "asOf", asOf_rawValue, "System.DateOnly").ConfigureAwait(false);
+                return;
+            }
+
+            string knownAt_rawValue = httpContext.Request.Query["knownAt"];
+            System.Nullable<System.DateTimeOffset> knownAt = default;
+
+            if (knownAt_rawValue != null && System.DateTimeOffset.TryParse(knownAt_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var knownAt_parsed))
+            {
+                knownAt = knownAt_parsed;
+            }
+            else if (!string.IsNullOrEmpty(knownAt_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "knownAt", knownAt_rawValue, "System.DateTimeOffset").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var resultsOfJsonHttpResultOfZoneFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindZonesEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, kind, understandingId).ConfigureAwait(false);
+            var resultsOfJsonHttpResultOfZoneFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindZonesEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, kind, understandingId, asOf, knownAt).ConfigureAwait(false);
 
             await resultsOfJsonHttpResultOfZoneFeatureCollectionAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
