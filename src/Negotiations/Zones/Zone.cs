@@ -118,7 +118,7 @@ public sealed record Assessment(Guid EventId, WithdrawalStatus Finding, string M
     public static Assessment Of(Guid eventId, IWithdrawalAssessment a) => new(eventId, a.Finding, a.Monitor, a.Note, a.Provenance.Occurred);
 }
 
-/// <summary>A reported violation, with the latest ruling on it. EventId is the report that stands now; EarlierEventIds are the reports it corrected.</summary>
+/// <summary>A reported violation, with the latest ruling on it and the incident it is, if one was named. EventId is the report that stands now; EarlierEventIds are the reports it corrected.</summary>
 public sealed record Violation(
     Guid EventId,
     IReadOnlyList<Guid> EarlierEventIds,
@@ -127,14 +127,15 @@ public sealed record Violation(
     string Place,
     string Description,
     Occurrence Occurred,
-    Ruling? LatestRuling)
+    Ruling? LatestRuling,
+    Guid? IncidentId = null)
 {
     public ViolationStatus Status => LatestRuling?.Finding ?? ViolationStatus.Reported;
 
     public bool IsNamedBy(Guid eventId) => EventId == eventId || EarlierEventIds.Contains(eventId);
 
     public static Violation Of(Guid eventId, IReadOnlyList<Guid> replaced, ViolationReported r) =>
-        new(eventId, replaced, r.PartyAccused, r.WeaponClass, r.Place, r.Description, r.Provenance.Occurred, null);
+        new(eventId, replaced, r.PartyAccused, r.WeaponClass, r.Place, r.Description, r.Provenance.Occurred, null, r.IncidentId);
 }
 
 /// <summary>A ruling on a reported violation, with the event that logged it.</summary>

@@ -80,13 +80,18 @@ public sealed record WithdrawalContradicted(Guid ZoneId, Guid DeclarationEventId
     public WithdrawalStatus Finding => WithdrawalStatus.Contradicted;
 }
 
+/// <summary>
+/// A violation of the zone's rules was reported against a party. <see cref="IncidentId"/>, when given, is the incident
+/// the violation is (logged with ReportIncident: its kind, actors and place on the map), inside the zone or near it.
+/// </summary>
 public sealed record ViolationReported(
     Guid ZoneId,
     string PartyAccused,
     string? WeaponClass,
     string Place,
     string Description,
-    Provenance Provenance) : IFieldRules
+    Provenance Provenance,
+    Guid? IncidentId = null) : IFieldRules
 {
     public static Problems Rules(Problems problems, string? partyAccused, string? weaponClass, string? place, string? description) =>
         problems.Text("partyAccused", partyAccused).Text("weaponClass", weaponClass, required: false)

@@ -168,10 +168,10 @@ public class BatchableCommandTests
     [Fact]
     public void Commands_that_read_other_streams_or_use_services_are_not_batched()
     {
-        // Each of these reads more than its own stream (the development it names, the office's other holders), writes
+        // Each of these reads more than its own stream (the development it names, the office's other holders, the incident a violation is), writes
         // its answer another way, or is not a command on a stream (the import itself, the hash chain's verification, a checkpoint, a release).
         string[] lineByLine = ["AppointOfficial", "AssessImplementation", "ContradictWithdrawal", "CorrectDevelopment", "CreateCheckpoint", "DisputeZoneViolation",
-            "FindWithdrawalUnverifiable", "FreezeRelease", "ImportFieldReport", "ObserveWithdrawal", "RetractDevelopment", "VerifyChain", "VerifyWithdrawal", "VerifyZoneViolation"];
+            "FindWithdrawalUnverifiable", "FreezeRelease", "ImportFieldReport", "ObserveWithdrawal", "ReportZoneViolation", "RetractDevelopment", "VerifyChain", "VerifyWithdrawal", "VerifyZoneViolation"];
         var all = typeof(Negotiations.Operations.Import.BatchableCommands).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
             .Select(m => System.Reflection.CustomAttributeExtensions.GetCustomAttribute<Wolverine.Http.WolverinePostAttribute>(m)?.OperationId)

@@ -17,10 +17,10 @@ public class ZoneIncidentTests(AppFixture app) : IClassFixture<AppFixture>
     private static object Provenance(string occurred) =>
         new { sources = new[] { new { name = "UN monitors", kind = "mediator", reliability = "B", credibility = 2 } }, occurred };
 
-    private async Task<Guid> IncidentAsync(double lon, double lat, string occurred = "2025-09-10") =>
+    private async Task<Guid> IncidentAsync(double lon, double lat, string occurred = "2025-09-10", string precision = "near") =>
         (await app.Post("/api/incidents", new
         {
-            kind = "shelling", summary = "Shelling reported", place = new { geometry = new { type = "Point", coordinates = new[] { lon, lat } }, precision = "near" },
+            kind = "shelling", summary = "Shelling reported", place = new { geometry = new { type = "Point", coordinates = new[] { lon, lat } }, precision },
             provenance = Provenance(occurred)
         })).ShouldBe(HttpStatusCode.Created).Id;
 
@@ -91,6 +91,36 @@ public class ZoneIncidentTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.Post($"/api/developments/{(await app.StreamOf(zone))[0].Id}/retraction", new RetractDevelopment("No such zone"))).ShouldBe(HttpStatusCode.OK);
         (await EastEdgeAsync(zone)).ShouldBeNull();
         (await EastEdgeAsync(zone, $"&knownAt={Uri.EscapeDataString(beforeRetraction.ToString("O"))}")).ShouldBe(81.2);
+    }
+
+    [Fact]
+    public async Task A_violation_names_the_incident_it_is_when_that_lies_inside_the_zone_or_near_it()
+    {
+        // The southern zone's rules keep heavy weapons 10 km back: near is within 10 km, or 35 km for a place near a named one.
+        var zone = (await app.Post("/api/zones", GivenZones.SouthernZone())).ShouldBe(HttpStatusCode.Created).Id;
+        var unmeasured = await IncidentAsync(90, -29.5, precision: "exact");
+        (await app.Post($"/api/zones/{zone}/violations", GivenZones.Violation(1) with { IncidentId = unmeasured })).ShouldBe(HttpStatusCode.OK); // not drawn yet
+        (await app.Post($"/api/zones/{zone}/area", new { area = new { geometry = Square(100, -30, 101, -29), precision = "district" }, provenance = Provenance("2025-09-01"), version = 2 }))
+            .ShouldBe(HttpStatusCode.OK);
+
+        var justOutside = await IncidentAsync(101.05, -29.5, precision: "exact");   // about 5 km east of the edge
+        (await app.Post($"/api/zones/{zone}/violations", GivenZones.Violation(3) with { IncidentId = justOutside })).ShouldBe(HttpStatusCode.OK);
+        var violation = (await app.Get($"/api/zones/{zone}")).Body!["latestViolations"]!.AsArray().Last()!;
+        violation["incidentId"]!.GetValue<Guid>().ShouldBe(justOutside);
+        (await app.Post($"/api/zones/{zone}/violations", GivenZones.Violation(4) with { IncidentId = justOutside })).ShouldBe(HttpStatusCode.OK).Body!["version"]!.GetValue<int>().ShouldBe(4);
+
+        var before = await app.EventCount();
+        var far = await IncidentAsync(101.3, -29.5, precision: "exact");          // about 29 km
+        var refused = (await app.Post($"/api/zones/{zone}/violations", GivenZones.Violation(4) with { IncidentId = far })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        refused.Detail!.ShouldContain("within 10 km");
+        (await app.Post($"/api/zones/{zone}/violations", GivenZones.Violation(4) with { IncidentId = Guid.CreateVersion7() })).ShouldBeProblem(HttpStatusCode.NotFound)
+            .Body!["title"]!.GetValue<string>().ShouldBe("Unknown incident");
+        (await app.Post($"/api/zones/{zone}/violations", GivenZones.Violation(4) with { IncidentId = Guid.Empty })).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("incidentId").ShouldBeTrue();
+        (await app.EventCount()).ShouldBe(before + 1); // the far incident's own report only
+
+        // Placed near a named place, or only by its province: measured with 25 km more, or not at all.
+        (await app.Post($"/api/zones/{zone}/violations", GivenZones.Violation(4) with { IncidentId = await IncidentAsync(101.3, -29.5) })).ShouldBe(HttpStatusCode.OK);
+        (await app.Post($"/api/zones/{zone}/violations", GivenZones.Violation(5) with { IncidentId = await IncidentAsync(104, -29.5, precision: "province") })).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

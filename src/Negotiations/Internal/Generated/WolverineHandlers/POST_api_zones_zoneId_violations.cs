@@ -32,18 +32,6 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            string zoneId_rawValue = (string?)httpContext.GetRouteValue("zoneId");
-            System.Guid zoneId = default;
-
-            if (zoneId_rawValue != null && System.Guid.TryParse(zoneId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out zoneId))
-            {
-            }
-            else
-            {
-                httpContext.Response.StatusCode = 404;
-                return;
-            }
-
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
@@ -78,6 +66,18 @@ namespace Internal.Generated.WolverineHandlers
                 // Reading the request body via JSON deserialization
                 var (command, jsonContinue) = await ReadJsonAsync<Negotiations.Zones.ReportZoneViolation>(httpContext);
                 if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+                string zoneId_rawValue = (string?)httpContext.GetRouteValue("zoneId");
+                System.Guid zoneId = default;
+
+                if (zoneId_rawValue != null && System.Guid.TryParse(zoneId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out zoneId))
+                {
+                }
+                else
+                {
+                    httpContext.Response.StatusCode = 404;
+                    return;
+                }
+
                 var batchedQuery = documentSession.CreateBatchQuery();
 
                 var stream_zone_BatchItem = batchedQuery.Events.FetchForWriting<Negotiations.Zones.Zone>(zoneId);
@@ -104,11 +104,19 @@ namespace Internal.Generated.WolverineHandlers
                     return;
                 }
 
-                var problemDetails2 = Negotiations.Zones.ReportZoneViolationEndpoint.Before(command, stream_zone.Aggregate);
+                var problemDetails2 = await Negotiations.Zones.ReportZoneViolationEndpoint.ValidateAsync(command, zoneId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
                 // Evaluate whether the processing should stop if there are any problems
                 if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
                 {
                     await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                    return;
+                }
+
+                var problemDetails3 = Negotiations.Zones.ReportZoneViolationEndpoint.Before(command, stream_zone.Aggregate);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(problemDetails3, Wolverine.Http.WolverineContinue.NoProblems)))
+                {
+                    await WriteProblems(problemDetails3, httpContext).ConfigureAwait(false);
                     return;
                 }
 
