@@ -180,6 +180,8 @@ public class AuditApiTests(DemoFixture app) : IClassFixture<DemoFixture>
         clean.Projections.ShouldContain("Understanding");
         clean.Projections.ShouldContain("UnderstandingDetails");
         clean.Tables.ShouldContain(t => t.Table == "mt_doc_understandingstatus" && t.Live > 0 && t.Live == t.Rebuilt);
+        clean.Tables.ShouldContain(t => t.Table == "places_developments" && t.Live > 0 && t.Live == t.Rebuilt);
+        clean.Tables.ShouldContain(t => t.Table == "places_incidents" && t.Live > 0 && t.Live == t.Rebuilt);
 
         var table = $"\"{app.Schema}\".mt_doc_understandingdetails";
         await Sql($"update {table} set data = jsonb_set(data, '{{title}}', '\"Doctored\"') where id = '{Zone}'");
@@ -194,6 +196,20 @@ public class AuditApiTests(DemoFixture app) : IClassFixture<DemoFixture>
         finally
         {
             await Sql($"update {table} set data = jsonb_set(data, '{{title}}', '\"Southern Syria demilitarised zone\"') where id = '{Zone}'");
+        }
+
+        // A place moved by hand is found too, column by column.
+        var places = $"\"{app.Schema}\".places_developments";
+        await Sql($"update {places} set geom = ST_Translate(geom, 1, 0) where name = 'Baku'");
+        try
+        {
+            var moved = (await replay.RunAsync(TextWriter.Null, CancellationToken.None)).Differences.ShouldHaveSingleItem();
+            moved.Table.ShouldBe("places_developments");
+            moved.Fields.ShouldBe(["geom"]);
+        }
+        finally
+        {
+            await Sql($"update {places} set geom = ST_Translate(geom, -1, 0) where name = 'Baku'");
         }
     }
 }

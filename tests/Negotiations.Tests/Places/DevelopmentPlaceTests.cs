@@ -66,6 +66,25 @@ public class DevelopmentPlaceTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_rebuild_gives_the_places_back_from_the_events_alone()
+    {
+        var round = (await app.Post("/api/rounds", GivenRounds.InBaku() with { Provenance = Diplomats(At(81.2, -45.2, "Venue D")) })).ShouldBe(HttpStatusCode.Created).Id;
+        var places = $"\"{app.Schema}\".places_developments";
+        await using (var session = app.Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"update {places} set name = 'Doctored' where stream_id = ?", round);
+            session.QueueSqlCommand($"insert into {places} select gen_random_uuid(), stream_id, concept, event_type, drawing, summary, 'Stray', precision, occurred, occurred_from, occurred_to, sources, recorded, taken_back, geom from {places} where stream_id = ?", round);
+            await session.SaveChangesAsync();
+        }
+        Names(await FindAsync($"streamId={round}")).ShouldBe(["Doctored", "Stray"], ignoreOrder: true);
+
+        using var daemon = await app.Store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync("DevelopmentPlaces", TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Names(await FindAsync($"streamId={round}")).ShouldBe(["Venue D"]);
+    }
+
+    [Fact]
     public async Task A_development_without_a_place_is_stored_as_before_and_is_not_on_the_map()
     {
         var round = (await app.Post("/api/rounds", GivenRounds.InBaku())).ShouldBe(HttpStatusCode.Created).Id;

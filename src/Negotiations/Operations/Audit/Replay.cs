@@ -1,6 +1,7 @@
 using Negotiations.Operations.Settings;
 using Marten;
 using Marten.Events;
+using Negotiations.ReadModels.Places;
 using Npgsql;
 
 namespace Negotiations.Operations.Audit;
@@ -17,7 +18,8 @@ public sealed record ReplayReport(IReadOnlyList<string> Projections, IReadOnlyLi
 
 /// <summary>
 /// Rebuilds every projection, inline and asynchronous, from the events alone (a <see cref="ScratchStore"/>) and
-/// compares the result with the live documents as jsonb, field by field. Nothing live is touched.
+/// compares the result with the live documents as jsonb, field by field, and the places' tables column by column.
+/// Nothing live is touched.
 /// </summary>
 public sealed class Replay(IDocumentStore store, IConfiguration configuration, ScratchStoreOptions scratchOptions)
 {
@@ -55,6 +57,18 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration, S
             tables.Add(new ReplayTable(table, liveCount, rebuiltCount, found.Count));
             differences.AddRange(found.Take(Math.Max(0, DifferencesKept - differences.Count)));
         }
+        // The places' tables, filled by projections with SQL of their own, compared row by row with every column.
+        foreach (var (table, key) in PlacesStorage.ProjectedTables)
+        {
+            if (await Execute(connection, $"select count(*) from information_schema.tables where table_schema = '{live}' and table_name = '{table}'", cancellation) == 0)
+                continue; // a store that never had a place: nothing to compare
+
+            var liveCount = await Execute(connection, $"select count(*) from \"{live}\".{table}", cancellation);
+            var rebuiltCount = await Execute(connection, $"select count(*) from \"{scratch.Schema}\".{table}", cancellation);
+            var found = await Compare(connection, live, scratch.Schema, table, cancellation, key, "to_jsonb(t)");
+            tables.Add(new ReplayTable(table, liveCount, rebuiltCount, found.Count));
+            differences.AddRange(found.Take(Math.Max(0, DifferencesKept - differences.Count)));
+        }
         report?.Invoke(++step);
         return new ReplayReport(scratch.Projections, tables, differences, scratch.Events, watch.Elapsed.TotalSeconds);
     }
@@ -81,13 +95,20 @@ public sealed class Replay(IDocumentStore store, IConfiguration configuration, S
         return found;
     }
 
-    private static async Task<List<ReplayDifference>> Compare(NpgsqlConnection connection, string live, string scratch, string table, CancellationToken cancellation)
+    /// <summary>
+    /// The rows of a table that differ between the live schema and the rebuilt one, field by field: a document table's
+    /// rows by id and their data, another projected table's by its key and all its columns.
+    /// </summary>
+    private static async Task<List<ReplayDifference>> Compare(NpgsqlConnection connection, string live, string scratch, string table, CancellationToken cancellation,
+        string key = "id", string? row = null)
     {
+        var rows = row ?? "t.data";
         await using var command = new NpgsqlCommand(
-            $"select coalesce(l.id, r.id)::text, case when l.id is null then 'only-rebuilt' when r.id is null then 'only-live' else 'different' end, " +
-            "array(select key from (select key, value from jsonb_each(l.data)) a full join (select key, value from jsonb_each(r.data)) b using (key) " +
+            $"select coalesce(l.k, r.k), case when l.k is null then 'only-rebuilt' when r.k is null then 'only-live' else 'different' end, " +
+            "array(select key from (select key, value from jsonb_each(l.j)) a full join (select key, value from jsonb_each(r.j)) b using (key) " +
             "      where a.value is distinct from b.value order by key) " +
-            $"from \"{live}\".{table} l full join \"{scratch}\".{table} r on r.id = l.id where l.data is distinct from r.data order by 1 limit {DifferencesKept}",
+            $"from (select t.{key}::text k, {rows} j from \"{live}\".{table} t) l full join (select t.{key}::text k, {rows} j from \"{scratch}\".{table} t) r on r.k = l.k " +
+            $"where l.j is distinct from r.j order by 1 limit {DifferencesKept}",
             connection);
         var found = new List<ReplayDifference>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);

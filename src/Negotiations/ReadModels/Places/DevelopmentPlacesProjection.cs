@@ -18,15 +18,23 @@ public sealed class DevelopmentPlacesProjection : EventProjection
 {
     private readonly string table;
 
+    /// <summary>Every development and every retraction or correction, but incidents, whose places have their own table.</summary>
+    private static readonly HashSet<Type> Included = TimelineEntries.EventTypes().Where(t => t != typeof(IncidentReported)).ToHashSet();
+
     public DevelopmentPlacesProjection(string schema)
     {
         table = DevelopmentPlaces.Qualified(schema);
+        // A rebuild starts from an empty table, as for a document projection.
+        Options.DeleteDataInTableOnTeardown(table);
         Name = "DevelopmentPlaces";
-        foreach (var type in TimelineEntries.EventTypes().Where(t => t != typeof(IncidentReported))) IncludeType(type);
+        foreach (var type in Included) IncludeType(type);
     }
 
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
+        // Run inline, the projection is handed every event appended, whatever types it includes: the daemon's rebuild
+        // hands it only those, so it filters them itself to build the same rows both ways.
+        if (!Included.Contains(e.EventType)) return;
         if (TimelineEntries.TargetOf(e.Data) is { } targetId)
         {
             var wholeStream = e.Data is DevelopmentRetracted && (await operations.Events.LoadAsync(targetId, cancellation))?.Version == 1;

@@ -19,6 +19,8 @@ public sealed class IncidentPlacesProjection : EventProjection
     public IncidentPlacesProjection(string schema)
     {
         table = IncidentPlaces.Qualified(schema);
+        // A rebuild starts from an empty table, as for a document projection.
+        Options.DeleteDataInTableOnTeardown(table);
         Name = "IncidentPlaces";
         IncludeType<IncidentReported>();
         IncludeType<DevelopmentRetracted>();

@@ -11,6 +11,10 @@ namespace Negotiations.ReadModels.Places;
 /// </summary>
 public static class PlacesStorage
 {
+    /// <summary>The tables the places' projections fill, each with its key: what a replay compares beside the documents.</summary>
+    public static IReadOnlyList<(string Table, string Key)> ProjectedTables { get; } =
+        [(IncidentPlaces.TableName, "incident_id"), (DevelopmentPlaces.TableName, "event_id")];
+
     private static readonly ConditionalWeakTable<IDocumentStore, Task> Ensured = new();
 
     public static async Task EnsureAsync(IDocumentStore store, CancellationToken cancellation)
