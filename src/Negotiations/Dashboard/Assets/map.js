@@ -35,6 +35,8 @@
       const countries = topojson.feature(world, world.objects.countries);
       L.geoJSON(countries, { interactive: false, style: { className: "map-country", color: "#8a8f98", weight: 1, fillColor: "#eef0f2", fillOpacity: 1 } }).addTo(map);
       const zoneLayer = L.geoJSON(zones, {
+        // A site (a crossing, a cantonment site) is a point: a circle styled like the zones, not Leaflet's image pin.
+        pointToLayer: (f, at) => L.circleMarker(at, { radius: 8, className: "map-zone map-site" + (f.properties.violationCount > 0 ? " map-zone-violated" : "") }),
         style: (f) => ({ className: "map-zone" + (f.properties.violationCount > 0 ? " map-zone-violated" : ""), color: f.properties.violationCount > 0 ? "#b3261e" : "#1558b0", weight: 2, fillOpacity: 0.12 }),
         onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.name} (${kindWords(f.properties.kind)}; ${f.properties.precision} precision)`)
       }).addTo(map);
