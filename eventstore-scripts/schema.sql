@@ -464,6 +464,7 @@ CREATE TABLE IF NOT EXISTS negotiations.places_incidents (
     occurred_to      date                       NOT NULL,
     recorded         timestamptz                NOT NULL,
     retracted        timestamptz                NULL,
+    retracted_by     uuid                       NULL,
     geom             geometry(geometry,4326)    NOT NULL,
 CONSTRAINT pkey_places_incidents_incident_id PRIMARY KEY (incident_id)
 );
@@ -484,6 +485,7 @@ CREATE TABLE IF NOT EXISTS negotiations.places_developments (
     sources          jsonb                      NOT NULL,
     recorded         timestamptz                NOT NULL,
     taken_back       timestamptz                NULL,
+    taken_back_by    uuid                       NULL,
     geom             geometry(geometry,4326)    NOT NULL,
 CONSTRAINT pkey_places_developments_event_id PRIMARY KEY (event_id)
 );

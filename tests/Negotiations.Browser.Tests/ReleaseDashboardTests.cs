@@ -44,6 +44,22 @@ public class ReleaseDashboardTests(DashboardApp app) : IClassFixture<DashboardAp
         await Expect(overview.Locator("#time-description")).ToContainTextAsync($"as released in {name}");
         await Expect(overview.Locator(".cards li.card")).ToHaveCountAsync(4);
 
+        // The map as of the release: an incident recorded after it is not on it.
+        var incident = await app.Http.PostAsJsonAsync("/api/incidents", new
+        {
+            kind = "shelling", summary = $"Shelling after the release, reference {Guid.NewGuid():N}",
+            place = new { geometry = new { type = "Point", coordinates = new[] { 36.2, 32.9 } }, precision = "district", name = "Daraa" },
+            provenance = new { sources = new[] { new { name = "Reuters", kind = "media", reliability = "B", credibility = 2 } }, occurred = "2025-09-20" }
+        });
+        incident.StatusCode.ShouldBe(HttpStatusCode.Created, await incident.Content.ReadAsStringAsync());
+        var map = await app.OpenAsync("/map");
+        await Expect(map.Locator("#map")).ToHaveAttributeAsync("data-incidents", "3");
+        var released = await app.OpenAsync($"/map?release={name}");
+        await Expect(released.Locator("#time-description")).ToContainTextAsync($"as released in {name}");
+        await Expect(released.Locator("#map")).ToHaveAttributeAsync("data-incidents", "2");
+        await Expect(released.Locator("#map")).ToHaveAttributeAsync("data-zones", "1");
+        await Expect(released.Locator("#map-features")).Not.ToContainTextAsync("Daraa");
+
         // An unknown release, or a release with a moment: said, not guessed.
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var unknown = await http.GetAsync("/?release=nope");

@@ -14,5 +14,6 @@ public static class TimeAxes
     public const string To = "Occurred on or before this day, YYYY-MM-DD (a development whose dates overlap the range counts)";
     public const string RecordedFrom = "Recorded at or after this moment, ISO-8601 (a bare date is its midnight UTC)";
     public const string RecordedTo = "Recorded at or before this moment, ISO-8601 (a bare date is its midnight UTC)";
+    public const string ToSequence = "As recorded through the event of this global sequence (a release's sequence, GET /api/audit/releases): what was recorded by then, less what was taken back by then";
     public const string Version = "As it stood at this stream version (from 1); not together with knownAt";
 }

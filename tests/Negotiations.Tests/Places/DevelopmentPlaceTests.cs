@@ -49,6 +49,9 @@ public class DevelopmentPlaceTests(AppFixture app) : IClassFixture<AppFixture>
         Names(await FindAsync($"{Box}&streamId={round}&from=2025-09-18")).ShouldBe(["Venue B"]);
         Names(await FindAsync($"bbox=81.4,-44.6,81.6,-44.4&streamId={round}")).ShouldBe(["Venue B"]);
         Names(await FindAsync($"{Box}&streamId={round}&concept=zones")).ShouldBeEmpty();
+        // Through a sequence, as a release cuts the log: the venue held afterwards is not there yet.
+        var scheduledAt = (await app.StreamOf(round))[0].Sequence;
+        Names(await FindAsync($"{Box}&streamId={round}&toSequence={scheduledAt}")).ShouldBe(["Venue A"]);
 
         var held = (await app.StreamOf(round))[^1];
         var beforeCorrection = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
@@ -57,12 +60,15 @@ public class DevelopmentPlaceTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.Post($"/api/developments/{held.Id}/correction", new { reason = "It was held in another city", replacement })).ShouldBe(HttpStatusCode.OK);
         Names(await FindAsync($"{Box}&streamId={round}")).ShouldBe(["Venue A", "Venue C"]);
         Names(await FindAsync($"{Box}&streamId={round}&knownAt={beforeCorrection}")).ShouldBe(["Venue A", "Venue B"]);
+        var heldAt = (await app.StreamOf(round))[1].Sequence;
+        Names(await FindAsync($"{Box}&streamId={round}&toSequence={heldAt}")).ShouldBe(["Venue A", "Venue B"]);
 
         // Retracting the development that opened the stream takes the whole round off the map.
         var opening = (await app.StreamOf(round))[0].Id;
         (await app.Post($"/api/developments/{opening}/retraction", new RetractDevelopment("No such round"))).ShouldBe(HttpStatusCode.OK);
         (await FindAsync($"{Box}&streamId={round}")).ShouldBeEmpty();
         Names(await FindAsync($"{Box}&streamId={round}&knownAt={beforeCorrection}")).ShouldBe(["Venue A", "Venue B"]);
+        Names(await FindAsync($"{Box}&streamId={round}&toSequence={heldAt}")).ShouldBe(["Venue A", "Venue B"]);
     }
 
     [Fact]
@@ -73,7 +79,8 @@ public class DevelopmentPlaceTests(AppFixture app) : IClassFixture<AppFixture>
         await using (var session = app.Store.LightweightSession())
         {
             session.QueueSqlCommand($"update {places} set name = 'Doctored' where stream_id = ?", round);
-            session.QueueSqlCommand($"insert into {places} select gen_random_uuid(), stream_id, concept, event_type, drawing, summary, 'Stray', precision, occurred, occurred_from, occurred_to, sources, recorded, taken_back, geom from {places} where stream_id = ?", round);
+            session.QueueSqlCommand($"insert into {places} (event_id, stream_id, concept, event_type, drawing, summary, name, precision, occurred, occurred_from, occurred_to, sources, recorded, geom) " +
+                $"select gen_random_uuid(), stream_id, concept, event_type, drawing, summary, 'Stray', precision, occurred, occurred_from, occurred_to, sources, recorded, geom from {places} where stream_id = ?", round);
             await session.SaveChangesAsync();
         }
         Names(await FindAsync($"streamId={round}")).ShouldBe(["Doctored", "Stray"], ignoreOrder: true);
@@ -116,6 +123,7 @@ public class DevelopmentPlaceTests(AppFixture app) : IClassFixture<AppFixture>
 
         (await app.Get("/api/places?concept=weather")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!["concept"]![0]!.GetValue<string>().ShouldContain("Rounds");
         (await app.Get("/api/places?concept=incidents")).ShouldBeProblem(HttpStatusCode.BadRequest);
+        (await app.Get("/api/places?toSequence=0")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("toSequence").ShouldBeTrue();
         (await app.Get("/api/places?bbox=1,2,3")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("bbox").ShouldBeTrue();
         (await app.Get("/api/places?from=2025-09-02&to=2025-09-01")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("to").ShouldBeTrue();
         (await app.Get("/health")).Status.ShouldBe(HttpStatusCode.OK);

@@ -1,6 +1,6 @@
 // The dashboard's map: the Natural Earth borders (world-atlas, embedded), and the zones as drawn, the incidents and
 // the places of other developments on the page's time axes (/api/zones, /api/incidents and /api/places with asOf=
-// and knownAt=), drawn with Leaflet. Nothing comes from outside.
+// and knownAt=, or toSequence= as of a release), drawn with Leaflet. Nothing comes from outside.
 (() => {
   "use strict";
 
@@ -26,6 +26,8 @@
     const params = new URLSearchParams(location.search);
     const time = new URLSearchParams();
     for (const name of ["asOf", "knownAt"]) if (params.get(name)) time.set(name, params.get(name));
+    // As of a release: through its last event, which the page states (release= names it in the address).
+    if (element.dataset.toSequence) time.set("toSequence", element.dataset.toSequence);
 
     map = L.map(element, { zoomSnap: 0.5 }).setView([33, 36.5], 7);
     map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");

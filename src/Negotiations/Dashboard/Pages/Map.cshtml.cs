@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Negotiations.Operations.Releases;
 
 namespace Negotiations.Dashboard.Pages;
 
-/// <summary>The map: the zones as drawn, the incidents and other developments' places on the chosen time axes, over the Natural Earth borders.</summary>
-public sealed class MapModel(DashboardReader reader) : PageModel, IDashboardPage
+/// <summary>The map: the zones as drawn, the incidents and other developments' places on the chosen time axes (or as of a release), over the Natural Earth borders.</summary>
+public sealed class MapModel(DashboardReader reader, ReleaseRegister releases) : PageModel, IDashboardPage
 {
+    public IReadOnlyList<ReleaseSummary> Releases { get; private set; } = [];
     public TimeChoice Time { get; private set; } = TimeChoice.Now;
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<DateOnly> Dates { get; private set; } = [];
@@ -13,9 +15,11 @@ public sealed class MapModel(DashboardReader reader) : PageModel, IDashboardPage
     public bool Behind => false;
     public Guid? UnderstandingId => null;
 
-    public async Task<IActionResult> OnGetAsync(string? asOf, string? knownAt, CancellationToken cancellation)
+    public async Task<IActionResult> OnGetAsync(string? asOf, string? knownAt, string? release, CancellationToken cancellation)
     {
         (Time, Problems) = TimeChoice.Parse(asOf, knownAt);
+        (Time, Problems) = await ReleaseChoice.ApplyAsync(Time, Problems, release, releases, cancellation);
+        Releases = await releases.ListAsync(cancellation);
         if (Problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

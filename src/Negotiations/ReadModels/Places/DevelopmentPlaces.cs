@@ -9,7 +9,7 @@ namespace Negotiations.ReadModels.Places;
 /// place is what the development records, <see cref="Kernel.IPlacedDevelopment"/>): one row per such development with its
 /// geometry in a PostGIS column (SRID 4326, GiST-indexed), its concept, kind and a readable line, when it occurred
 /// (first and last possible day), when it was recorded and, once a retraction or correction took it back, when that
-/// was recorded. Incidents have their own (<see cref="IncidentPlaces"/>).
+/// was recorded, and by which event (a release's cut is by the events' sequence, read from the log). Incidents have their own (<see cref="IncidentPlaces"/>).
 /// </summary>
 public static class DevelopmentPlaces
 {
@@ -34,6 +34,7 @@ public static class DevelopmentPlaces
         table.AddColumn("sources", "jsonb").NotNull();
         table.AddColumn("recorded", "timestamptz").NotNull();
         table.AddColumn("taken_back", "timestamptz");
+        table.AddColumn<Guid>("taken_back_by");
         table.AddColumn("geom", "geometry(Geometry,4326)").NotNull();
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_geom") { Columns = ["geom"], Method = IndexMethod.gist });
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_stream_id") { Columns = ["stream_id"] });

@@ -39,9 +39,9 @@ public sealed class DevelopmentPlacesProjection : EventProjection
         {
             var wholeStream = e.Data is DevelopmentRetracted && (await operations.Events.LoadAsync(targetId, cancellation))?.Version == 1;
             if (wholeStream)
-                operations.QueueSqlCommand($"update {table} set taken_back = ? where stream_id = ? and taken_back is null", e.Timestamp, e.StreamId);
+                operations.QueueSqlCommand($"update {table} set taken_back = ?, taken_back_by = ? where stream_id = ? and taken_back is null", e.Timestamp, e.Id, e.StreamId);
             else
-                operations.QueueSqlCommand($"update {table} set taken_back = ? where event_id = ? and taken_back is null", e.Timestamp, targetId);
+                operations.QueueSqlCommand($"update {table} set taken_back = ?, taken_back_by = ? where event_id = ? and taken_back is null", e.Timestamp, e.Id, targetId);
         }
         else if (e.Data is IDevelopment development && PlaceRules.Of(development) is { } place)
         {

@@ -32,13 +32,14 @@ public static class FindIncidentsEndpoint
         [FromQuery, Description("With zoneId: within this many kilometres of the zone's area, 0 to 1000 (0, the default: inside it)")] double? withinKm = null,
         [FromQuery, Description("Only incidents of this kind: air-strike, shelling, clash, raid, arrest or other")] string? kind = null,
         [FromQuery, Description(TimeAxes.From)] DateOnly? from = null, [FromQuery, Description(TimeAxes.To)] DateOnly? to = null,
-        [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null)
+        [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null,
+        [FromQuery, Description(TimeAxes.ToSequence)] long? toSequence = null)
     {
         var problems = new Problems();
         var box = BoundingBox.Parse(bbox, problems);
         var wanted = kind is null ? null : DomainProblem.FromWord<IncidentKind>(kind);
         problems.When(kind is not null && wanted is null, "kind", $"Expected {Kernel.Accepted.InQuery(typeof(IncidentKind))}.");
-        problems.When(from > to, "to", "The range ends before it starts.");
+        problems.When(from > to, "to", "The range ends before it starts.").When(toSequence < 1, "toSequence", "A sequence, from 1.");
         problems.When(withinKm is not null && zoneId is null, "withinKm", "Only with zoneId: the distance is from the zone's area.");
         problems.When(withinKm is < 0 or > 1000 || (withinKm is { } km && !double.IsFinite(km)), "withinKm", "Kilometres, 0 to 1000.");
         if (problems.Any) return TypedResults.Problem(problems.Result());
@@ -46,12 +47,12 @@ public static class FindIncidentsEndpoint
         string? zoneArea = null;
         if (zoneId is { } zone)
         {
-            var details = knownAt is null
+            var details = knownAt is null && toSequence is null
                 ? await session.LoadAsync<ZoneDetails>(zone, cancellation)
-                : AsItStands.Fold<ZoneDetails>(await session.Events.FetchStreamAsync(zone, 0, knownAt, token: cancellation));
-            if (details is null) return TypedResults.Problem($"No zone has id {zone}{(knownAt is null ? "" : " as recorded by then")}.", statusCode: 404, title: "Unknown zone");
+                : AsItStands.Fold<ZoneDetails>((await session.Events.FetchStreamAsync(zone, 0, knownAt, token: cancellation)).Where(e => e.Sequence <= (toSequence ?? long.MaxValue)).ToList());
+            if (details is null) return TypedResults.Problem($"No zone has id {zone}{(knownAt is null && toSequence is null ? "" : " as recorded by then")}.", statusCode: 404, title: "Unknown zone");
             if (details.Area is not { } area)
-                return TypedResults.Problem($"The zone {details.Name} has no area on the map{(knownAt is null ? "" : " as recorded by then")}: draw it with MapZone (POST /api/zones/{zone}/area).",
+                return TypedResults.Problem($"The zone {details.Name} has no area on the map{(knownAt is null && toSequence is null ? "" : " as recorded by then")}: draw it with MapZone (POST /api/zones/{zone}/area).",
                     statusCode: 409, title: "The zone is not on the map");
             zoneArea = JsonSerializer.Serialize(area.Geometry, Json);
         }
@@ -61,7 +62,7 @@ public static class FindIncidentsEndpoint
         await PlacesStorage.EnsureAsync(session.DocumentStore, cancellation);
         var places = IncidentPlaces.Qualified(session.DocumentStore.Options.DatabaseSchemaName);
         var incidents = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Incident)).TableName.QualifiedName;
-        var filter = new PlaceFilter("retracted").KnownAt(knownAt).Within(box);
+        var filter = new PlaceFilter("retracted").Recorded(knownAt, toSequence, PlacesStorage.Events(session)).Within(box);
         if (zoneArea is not null && withinKm is > 0)
             filter.Add("ST_DWithin(p.geom::geography, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)::geography, ?)", zoneArea, withinKm.Value * 1000);
         else if (zoneArea is not null)

@@ -31,18 +31,20 @@ public static class FindPlacesEndpoint
         [FromQuery, Description("Only developments of this concept: Rounds, Zones, Casualties, Appointments... (as the timeline names them)")] string? concept = null,
         [FromQuery, Description("Only the developments of this stream (a round, a zone, a casualty claim...)")] Guid? streamId = null,
         [FromQuery, Description(TimeAxes.From)] DateOnly? from = null, [FromQuery, Description(TimeAxes.To)] DateOnly? to = null,
-        [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null)
+        [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null,
+        [FromQuery, Description(TimeAxes.ToSequence)] long? toSequence = null)
     {
         var problems = new Problems();
         var box = BoundingBox.Parse(bbox, problems);
         var conceptName = concept is null ? null : Concepts.FirstOrDefault(c => string.Equals(c, concept.Trim(), StringComparison.OrdinalIgnoreCase));
         problems.When(concept is not null && conceptName is null, "concept", $"One of {string.Join(", ", Concepts)}.");
-        problems.When(from > to, "to", "The range ends before it starts.");
+        problems.When(from > to, "to", "The range ends before it starts.").When(toSequence < 1, "toSequence", "A sequence, from 1.");
         if (problems.Any) return TypedResults.Problem(problems.Result());
 
         await PlacesStorage.EnsureAsync(session.DocumentStore, cancellation);
         // A zone's drawings are the zones on the map: FindZones answers them.
-        var filter = new PlaceFilter("taken_back").Add("not p.drawing").KnownAt(knownAt).Within(box).Occurred(from, to, asOf);
+        var filter = new PlaceFilter("taken_back").Add("not p.drawing").Recorded(knownAt, toSequence, PlacesStorage.Events(session))
+            .Within(box).Occurred(from, to, asOf);
         if (conceptName is not null) filter.Add("p.concept = ?", conceptName);
         if (streamId is { } stream) filter.Add("p.stream_id = ?", stream);
 

@@ -25,12 +25,14 @@ public static class FindZonesEndpoint
         [FromQuery, Description(BoundingBox.Description)] string? bbox = null,
         [FromQuery, Description("Only zones of this kind (zone-kind in the codebook)")] string? kind = null,
         [FromQuery, Description("Only the zones of this understanding")] Guid? understandingId = null,
-        [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null)
+        [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null,
+        [FromQuery, Description(TimeAxes.ToSequence)] long? toSequence = null)
     {
         var problems = new Problems();
         var box = BoundingBox.Parse(bbox, problems);
         var wanted = kind is null ? null : DomainProblem.FromWord<ZoneKind>(kind);
-        problems.When(kind is not null && wanted is null, "kind", $"Expected {Kernel.Accepted.InQuery(typeof(ZoneKind))}.");
+        problems.When(kind is not null && wanted is null, "kind", $"Expected {Kernel.Accepted.InQuery(typeof(ZoneKind))}.")
+            .When(toSequence < 1, "toSequence", "A sequence, from 1.");
         if (problems.Any) return TypedResults.Problem(problems.Result());
 
         await session.Database.EnsureStorageExistsAsync(typeof(ZoneDetails), cancellation);
@@ -38,7 +40,8 @@ public static class FindZonesEndpoint
         var zones = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(ZoneDetails)).TableName.QualifiedName;
         var places = DevelopmentPlaces.Qualified(session.DocumentStore.Options.DatabaseSchemaName);
         // The latest drawing of each zone on the chosen axes, in the order recorded, as ZoneDetails takes them.
-        var drawings = new PlaceFilter("taken_back").Add("p.drawing and p.concept = ?", Kernel.Concepts.Of(typeof(ZoneMapped))).KnownAt(knownAt).Occurred(null, null, asOf);
+        var drawings = new PlaceFilter("taken_back").Add("p.drawing and p.concept = ?", Kernel.Concepts.Of(typeof(ZoneMapped)))
+            .Recorded(knownAt, toSequence, PlacesStorage.Events(session)).Occurred(null, null, asOf);
         var shown = new PlaceFilter("taken_back").Within(box);
         if (wanted is { } only) shown.Add("d.data ->> 'kind' = ?", only.Word());
         if (understandingId is { } understanding) shown.Add("d.data -> 'understandingIds' @> to_jsonb(array[?::text])", understanding.ToString());

@@ -26,6 +26,7 @@ public static class IncidentPlaces
         table.AddColumn("occurred_to", "date").NotNull();
         table.AddColumn("recorded", "timestamptz").NotNull();
         table.AddColumn("retracted", "timestamptz");
+        table.AddColumn<Guid>("retracted_by");
         table.AddColumn("geom", "geometry(Geometry,4326)").NotNull();
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_geom") { Columns = ["geom"], Method = IndexMethod.gist });
         return table;

@@ -38,8 +38,8 @@ public sealed class IncidentPlacesProjection : EventProjection
                     e.Timestamp, JsonSerializer.Serialize(r.Place.Geometry, JsonDialect.Web));
                 break;
             case DevelopmentRetracted r:
-                operations.QueueSqlCommand($"update {table} set retracted = ? where incident_id = ? and event_id = ? and retracted is null",
-                    e.Timestamp, e.StreamId, r.RetractedEventId);
+                operations.QueueSqlCommand($"update {table} set retracted = ?, retracted_by = ? where incident_id = ? and event_id = ? and retracted is null",
+                    e.Timestamp, e.Id, e.StreamId, r.RetractedEventId);
                 break;
         }
         return ValueTask.CompletedTask;

@@ -16,10 +16,20 @@ public sealed class PlaceFilter(string takenBack)
         return this;
     }
 
-    /// <summary>As recorded by knownAt (a row taken back later is still there), or as it stands now.</summary>
-    public PlaceFilter KnownAt(DateTimeOffset? knownAt) => knownAt is { } k
-        ? Add($"p.recorded <= ? and (p.{takenBack} is null or p.{takenBack} > ?)", k.ToUniversalTime(), k.ToUniversalTime())
-        : Add($"p.{takenBack} is null");
+    /// <summary>
+    /// On the recording axis: as recorded by knownAt (a row taken back later is still there), through the event of
+    /// sequence toSequence (a release's last), both, or as it stands now. The rows keep event ids, not sequences (an
+    /// inline projection does not know an event's sequence yet): each is read from the log's unique index on the event id.
+    /// </summary>
+    public PlaceFilter Recorded(DateTimeOffset? knownAt, long? toSequence, string events)
+    {
+        if (knownAt is null && toSequence is null) return Add($"p.{takenBack} is null");
+        if (knownAt is { } k) Add($"p.recorded <= ? and (p.{takenBack} is null or p.{takenBack} > ?)", k.ToUniversalTime(), k.ToUniversalTime());
+        if (toSequence is { } last)
+            Add($"(select e.seq_id from {events} e where e.id = p.event_id) <= ? " +
+                $"and (p.{takenBack}_by is null or (select e.seq_id from {events} e where e.id = p.{takenBack}_by) > ?)", last, last);
+        return this;
+    }
 
     public PlaceFilter Within(BoundingBox? box) => box is { } b
         ? Add("p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) and ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))",

@@ -15,6 +15,9 @@ public static class PlacesStorage
     public static IReadOnlyList<(string Table, string Key)> ProjectedTables { get; } =
         [(IncidentPlaces.TableName, "incident_id"), (DevelopmentPlaces.TableName, "event_id")];
 
+    /// <summary>The event log's table, for a cut by sequence (<see cref="PlaceFilter.Recorded"/>).</summary>
+    public static string Events(IQuerySession session) => $"\"{session.DocumentStore.Options.Events.DatabaseSchemaName}\".mt_events";
+
     private static readonly ConditionalWeakTable<IDocumentStore, Task> Ensured = new();
 
     public static async Task EnsureAsync(IDocumentStore store, CancellationToken cancellation)

@@ -111,9 +111,22 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            string toSequence_rawValue = httpContext.Request.Query["toSequence"];
+            System.Nullable<long> toSequence = default;
+
+            if (toSequence_rawValue != null && long.TryParse(toSequence_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var toSequence_parsed))
+            {
+                toSequence = toSequence_parsed;
+            }
+            else if (!string.IsNullOrEmpty(toSequence_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "toSequence", toSequence_rawValue, "long").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var resultsOfJsonHttpResultOfIncidentFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindIncidentsEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, zoneId, withinKm, kind, from, to, asOf, knownAt).ConfigureAwait(false);
+            var resultsOfJsonHttpResultOfIncidentFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindIncidentsEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, zoneId, withinKm, kind, from, to, asOf, knownAt, toSequence).ConfigureAwait(false);
 
             await resultsOfJsonHttpResultOfIncidentFeatureCollectionAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

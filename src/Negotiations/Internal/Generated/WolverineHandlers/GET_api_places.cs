@@ -98,9 +98,22 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            string toSequence_rawValue = httpContext.Request.Query["toSequence"];
+            System.Nullable<long> toSequence = default;
+
+            if (toSequence_rawValue != null && long.TryParse(toSequence_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var toSequence_parsed))
+            {
+                toSequence = toSequence_parsed;
+            }
+            else if (!string.IsNullOrEmpty(toSequence_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "toSequence", toSequence_rawValue, "long").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var resultsOfJsonHttpResultOfPlaceFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindPlacesEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, concept, streamId, from, to, asOf, knownAt).ConfigureAwait(false);
+            var resultsOfJsonHttpResultOfPlaceFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindPlacesEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, concept, streamId, from, to, asOf, knownAt, toSequence).ConfigureAwait(false);
 
             await resultsOfJsonHttpResultOfPlaceFeatureCollectionAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -72,9 +72,22 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            string toSequence_rawValue = httpContext.Request.Query["toSequence"];
+            System.Nullable<long> toSequence = default;
+
+            if (toSequence_rawValue != null && long.TryParse(toSequence_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var toSequence_parsed))
+            {
+                toSequence = toSequence_parsed;
+            }
+            else if (!string.IsNullOrEmpty(toSequence_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "toSequence", toSequence_rawValue, "long").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var resultsOfJsonHttpResultOfZoneFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindZonesEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, kind, understandingId, asOf, knownAt).ConfigureAwait(false);
+            var resultsOfJsonHttpResultOfZoneFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindZonesEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, kind, understandingId, asOf, knownAt, toSequence).ConfigureAwait(false);
 
             await resultsOfJsonHttpResultOfZoneFeatureCollectionAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
