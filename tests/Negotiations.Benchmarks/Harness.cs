@@ -11,7 +11,7 @@ namespace Negotiations.Benchmarks;
 /// <summary>
 /// Runs every benchmark in one process against a fresh schema of the local PostgreSQL (created and dropped
 /// here) and prints a table: each figure next to a baseline measured in the same run.
-/// Usage: dotnet run -c Release --project tests/Negotiations.Benchmarks -- [--quick|--full] [--no-dynamic] [--only import] [--out FILE] [--keep]
+/// Usage: dotnet run -c Release --project tests/Negotiations.Benchmarks -- [--quick|--full] [--no-dynamic] [--only import|chain|places] [--out FILE] [--keep]
 /// </summary>
 public static class Harness
 {
@@ -40,6 +40,7 @@ public static class Harness
             await run.Phase("baselines: plain Marten", run.PlainMartenAsync);
             if (settings.Only == "import") await run.Phase("import over HTTP", run.ImportOnlyAsync);
             else if (settings.Only == "chain") await run.Phase("the hash chain's cost to appends", run.ChainCostAsync);
+            else if (settings.Only == "places") await run.Phase("spatial reads", run.SpatialReadsAsync);
             else
             {
                 await run.Phase("commands and import over HTTP", run.CommandsAndImportAsync);
@@ -47,6 +48,7 @@ public static class Harness
                 await run.Phase("start-up", run.StartupAsync);
                 await run.Phase("seed, raw read, rebuild", run.SeedAndRebuildAsync);
                 await run.Phase("reads under load, time travel, growth", run.ReadsAsync);
+                await run.Phase("spatial reads", run.SpatialReadsAsync);
             }
         }
         finally
@@ -290,6 +292,55 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
         await ImportAsync(app, "mechanism's meetings (one long stream)", Workload.MechanismMeetings(settings.ImportLines).ToList());
         // Where the import's time went, as the application logs it.
         foreach (var line in app.LastOutput.Split(Environment.NewLine).Where(l => l.Contains("Import of"))) Console.Error.WriteLine("  " + line.Trim());
+    }
+
+    /// <summary>
+    /// The spatial reads (issue 20) on a store of their own: incidents imported with their places, then the incidents
+    /// inside a zone, in a box and within 10 km of the zone over HTTP, each next to the inside-the-box question asked of
+    /// PostGIS directly (the same rows, features built by SQL). Reads one after the other, no write load.
+    /// </summary>
+    public async Task SpatialReadsAsync()
+    {
+        var spatial = schema + "_places";
+        try
+        {
+            await using var app = AppProcess.Start(settings.ConnectionString, spatial, "Static");
+            await app.WaitHealthyAsync(TimeSpan.FromMinutes(3));
+            var (zone, zoneLines) = SpatialReads.Zone();
+            var clock = Stopwatch.StartNew();
+            foreach (var part in zoneLines.Concat(SpatialReads.Incidents(settings.SpatialIncidents)).Chunk(LinesPerImport))
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/import") { Content = new StringContent(string.Join('\n', part) + "\n", Encoding.UTF8, "application/x-ndjson") };
+                using var response = await app.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+                await Http.ExpectAsync(response, HttpStatusCode.OK);
+            }
+            var imported = settings.SpatialIncidents / clock.Elapsed.TotalSeconds;
+            await db.AnalyzeAsync(spatial);
+            report.Add(new Row($"(20) import of {Format.N(settings.SpatialIncidents)} incidents with their places (PostGIS row kept inline)",
+                Format.Rate(imported, "events"), Format.Rate(copyRate, "rows") + " COPY", imported / copyRate, "", null));
+
+            var requests = settings.TimeTravelRequests * 2;
+            var (raw, rows) = await SpatialReads.RawInsideAsync(settings.ConnectionString, spatial, requests);
+            report.Add(new Row($"baseline: the incidents in the zone's box as one SQL statement over Npgsql (GiST index), {Format.N(rows)} of {Format.N(settings.SpatialIncidents)} rows",
+                raw.Summary, "", null, "", null));
+            foreach (var (name, path) in new[]
+                     {
+                         ("GET /api/incidents?zoneId= (inside the zone's area)", $"/api/incidents?zoneId={zone}"),
+                         ("GET /api/incidents?bbox= (the zone's box)", $"/api/incidents?bbox={SpatialReads.ZoneBox}"),
+                         ("GET /api/incidents?zoneId=&withinKm=10 (geography)", $"/api/incidents?zoneId={zone}&withinKm=10"),
+                         ("GET /api/incidents?zoneId=&knownAt= (the zone's area folded as recorded then)", $"/api/incidents?zoneId={zone}&knownAt={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))}"),
+                         ("GET /api/zones (the zones' latest drawings)", "/api/zones")
+                     })
+            {
+                var http = await SpatialReads.HttpAsync(app.Http, path, requests);
+                report.Add(new Row($"(20) {name}, {Format.N(settings.SpatialIncidents)} incidents", http.Summary, $"p50 {Format.Ms(raw.P50)} raw SQL",
+                    http.P50 / raw.P50, "", null));
+            }
+        }
+        finally
+        {
+            await db.DropSchemaAsync(spatial);
+        }
     }
 
     /// <summary>Lines per import request: HttpClient sends a whole body before it reads the answers streamed back.</summary>

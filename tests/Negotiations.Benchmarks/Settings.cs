@@ -16,7 +16,8 @@ public sealed record Settings(
     int TimeTravelRequests,
     int StartupRuns,
     bool Dynamic,
-    string? Only = null)
+    string? Only = null,
+    int SpatialIncidents = 20_000)
 {
     public static Settings From(string[] args)
     {
@@ -26,9 +27,9 @@ public sealed record Settings(
         }.ConnectionString;
         var dynamic = !args.Contains("--no-dynamic");
         var settings = Sized(args, connection, dynamic);
-        // The baselines, then one phase alone (--only import, --only chain): for working on it.
+        // The baselines, then one phase alone (--only import, --only chain, --only places): for working on it.
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-        if (only is not (null or "import" or "chain")) throw new ArgumentException($"--only takes import or chain, not {only}.");
+        if (only is not (null or "import" or "chain" or "places")) throw new ArgumentException($"--only takes import, chain or places, not {only}.");
         return settings with { Only = only };
     }
 
@@ -38,13 +39,13 @@ public sealed record Settings(
         if (args.Contains("--tiny")) // for working on the harness itself: every phase, tiny sizes
             return new(true, connection, CopyRows: 5_000, PlainBulkEvents: 2_000, CommandDuration: TimeSpan.FromSeconds(1),
                 Concurrency: [1, 4], ImportLines: 50, SeedEvents: 3_000, ReadDuration: TimeSpan.FromSeconds(1),
-                WritersDuringReads: 2, TimeTravelSizes: [50, 200], TimeTravelRequests: 5, StartupRuns: 1, Dynamic: dynamic);
+                WritersDuringReads: 2, TimeTravelSizes: [50, 200], TimeTravelRequests: 5, StartupRuns: 1, Dynamic: dynamic, SpatialIncidents: 500);
         return quick
             ? new(true, connection, CopyRows: 50_000, PlainBulkEvents: 10_000, CommandDuration: TimeSpan.FromSeconds(1.4),
                 Concurrency: [1, 4, 16, 64], ImportLines: 5_000, SeedEvents: 15_000, ReadDuration: TimeSpan.FromSeconds(3),
                 WritersDuringReads: 4, TimeTravelSizes: [10_000, 100_000], TimeTravelRequests: 30, StartupRuns: 1, Dynamic: dynamic)
             : new(false, connection, CopyRows: 1_000_000, PlainBulkEvents: 200_000, CommandDuration: TimeSpan.FromSeconds(10),
                 Concurrency: [1, 4, 16, 64], ImportLines: 50_000, SeedEvents: 1_000_000, ReadDuration: TimeSpan.FromSeconds(20),
-                WritersDuringReads: 4, TimeTravelSizes: [1_000, 10_000, 100_000], TimeTravelRequests: 30, StartupRuns: 3, Dynamic: dynamic);
+                WritersDuringReads: 4, TimeTravelSizes: [1_000, 10_000, 100_000], TimeTravelRequests: 30, StartupRuns: 3, Dynamic: dynamic, SpatialIncidents: 200_000);
     }
 }
