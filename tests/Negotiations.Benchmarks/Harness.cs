@@ -323,6 +323,8 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
             var (raw, rows) = await SpatialReads.RawInsideAsync(settings.ConnectionString, spatial, requests);
             report.Add(new Row($"baseline: the incidents in the zone's box as one SQL statement over Npgsql (GiST index), {Format.N(rows)} of {Format.N(settings.SpatialIncidents)} rows",
                 raw.Summary, "", null, "", null));
+            var hop = await SpatialReads.HttpAsync(app.Http, "/health/database", requests);
+            report.Add(new Row("baseline: one HTTP hop with one trivial query (GET /health/database), no load", hop.Summary, "", null, "", null));
             foreach (var (name, path) in new[]
                      {
                          ("GET /api/incidents?zoneId= (inside the zone's area)", $"/api/incidents?zoneId={zone}"),
@@ -333,8 +335,8 @@ public sealed class Run(Settings settings, Database db, string schema, string pl
                      })
             {
                 var http = await SpatialReads.HttpAsync(app.Http, path, requests);
-                report.Add(new Row($"(20) {name}, {Format.N(settings.SpatialIncidents)} incidents", http.Summary, $"p50 {Format.Ms(raw.P50)} raw SQL",
-                    http.P50 / raw.P50, "", null));
+                report.Add(new Row($"(20) {name}, {Format.N(settings.SpatialIncidents)} incidents", http.Summary,
+                    $"p50 {Format.Ms(raw.P50)} raw SQL + {Format.Ms(hop.P50)} hop", http.P50 / (raw.P50 + hop.P50), "", null));
             }
         }
         finally

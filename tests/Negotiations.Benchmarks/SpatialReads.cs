@@ -25,7 +25,7 @@ public static class SpatialReads
             var lat = South + 10 * Fraction(i * 0.7548776662466927);
             var day = new DateOnly(2024, 1, 1).AddDays(i % 730);
             yield return string.Create(CultureInfo.InvariantCulture,
-                $$"""{"command":"ReportIncident","incidentId":"{{Guid.CreateVersion7()}}","kind":"{{kinds[i % kinds.Length]}}","summary":"Incident {{i}}","place":{"geometry":{"type":"Point","coordinates":[{{lon:0.00000}},{{lat:0.00000}}]},"precision":"near"},"provenance":{"sources":[{"name":"Monitors","kind":"ngo","reliability":"B","credibility":2}],"occurred":"{{day:yyyy-MM-dd}}"}}""");
+                $$$"""{"command":"ReportIncident","incidentId":"{{{Guid.CreateVersion7()}}}","kind":"{{{kinds[i % kinds.Length]}}}","summary":"Incident {{{i}}}","place":{"geometry":{"type":"Point","coordinates":[{{{lon:0.00000}}},{{{lat:0.00000}}}]},"precision":"near"},"provenance":{"sources":[{"name":"Monitors","kind":"ngo","reliability":"B","credibility":2}],"occurred":"{{{day:yyyy-MM-dd}}}"}}""");
         }
 
         static double Fraction(double x) => x - Math.Floor(x);
