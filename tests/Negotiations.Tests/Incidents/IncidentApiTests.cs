@@ -91,6 +91,8 @@ public class IncidentApiTests(AppFixture app) : IClassFixture<AppFixture>
         incident["casualtyClaimIds"]!.AsArray().Select(c => c!.GetValue<Guid>()).ShouldBe([claim]);
         var feature = (await FindAsync("bbox=69,-40,70,-39"))[0]!;
         feature["properties"]!["casualtyClaimIds"]!.AsArray().Select(c => c!.GetValue<Guid>()).ShouldBe([claim]);
+        (await FindAsync($"casualtyClaimId={claim}")).Select(f => f!["id"]!.GetValue<Guid>()).ShouldBe([id]);
+        (await FindAsync($"casualtyClaimId={retracted}")).ShouldBeEmpty();
 
         var before = await app.EventCount();
         var unknown = Guid.CreateVersion7();
@@ -153,6 +155,8 @@ public class IncidentApiTests(AppFixture app) : IClassFixture<AppFixture>
         await ReportAsync(Linked("air-strike", "2025-07-16"));
         var september = await ReportAsync(Linked("air-strike", "2025-09-25"));
         await ReportAsync(Report(Point(36.5, 32.7), occurred: "2025-07-20")); // about no understanding
+        (await FindAsync($"understandingId={understanding}")).Select(f => f!["id"]!.GetValue<Guid>()).ShouldContain(september);
+        (await FindAsync($"understandingId={understanding}")).Count.ShouldBe(3);
 
         async Task<JsonArray> Months(string query) =>
             (await app.Get($"/api/understandings/{understanding}/status?{query}")).ShouldBe(HttpStatusCode.OK).Body!["data"]!["incidentsPerMonth"]!.AsArray();

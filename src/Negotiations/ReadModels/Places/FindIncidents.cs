@@ -16,7 +16,7 @@ public static class FindIncidentsEndpoint
 
     /// <summary>
     /// Incidents as GeoJSON, for a map: in a bounding box, inside a zone's area or within withinKm of it (the area as it
-    /// stands, or as recorded by knownAt), of a kind, that occurred in a range of days or by a day (asOf), as recorded up
+    /// stands, or as recorded by knownAt), of a kind, of an understanding or counted by a casualty claim, that occurred in a range of days or by a day (asOf), as recorded up
     /// to a moment (knownAt: an incident retracted later is still there). Retracted incidents are left out. One indexed
     /// PostGIS query over the incidents' places.
     /// </summary>
@@ -31,6 +31,8 @@ public static class FindIncidentsEndpoint
         [FromQuery, Description("Only incidents inside this zone's area (or within withinKm of it)")] Guid? zoneId = null,
         [FromQuery, Description("With zoneId: within this many kilometres of the zone's area, 0 to 1000 (0, the default: inside it)")] double? withinKm = null,
         [FromQuery, Description("Only incidents of this kind: air-strike, shelling, clash, raid, arrest or other")] string? kind = null,
+        [FromQuery, Description("Only the incidents that concern this understanding")] Guid? understandingId = null,
+        [FromQuery, Description("Only the incidents whose toll this casualty claim counts")] Guid? casualtyClaimId = null,
         [FromQuery, Description(TimeAxes.From)] DateOnly? from = null, [FromQuery, Description(TimeAxes.To)] DateOnly? to = null,
         [FromQuery, Description(TimeAxes.AsOf)] DateOnly? asOf = null, [FromQuery, Description(TimeAxes.KnownAt)] DateTimeOffset? knownAt = null,
         [FromQuery, Description(TimeAxes.ToSequence)] long? toSequence = null)
@@ -76,6 +78,8 @@ public static class FindIncidentsEndpoint
         else if (zoneArea is not null)
             filter.Add("ST_Intersects(p.geom, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))", zoneArea);
         if (wanted is { } only) filter.Add("p.kind = ?", only.Word());
+        if (understandingId is { } understanding) filter.Add("d.data -> 'understandingIds' @> to_jsonb(array[?::text])", understanding.ToString());
+        if (casualtyClaimId is { } claim) filter.Add("d.data -> 'casualtyClaimIds' @> to_jsonb(array[?::text])", claim.ToString());
         filter.Occurred(from, to, asOf);
 
         var sql = $"""

@@ -59,6 +59,32 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var kind = httpContext.Request.Query["kind"];
+            string understandingId_rawValue = httpContext.Request.Query["understandingId"];
+            System.Nullable<System.Guid> understandingId = default;
+
+            if (understandingId_rawValue != null && System.Guid.TryParse(understandingId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var understandingId_parsed))
+            {
+                understandingId = understandingId_parsed;
+            }
+            else if (!string.IsNullOrEmpty(understandingId_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "understandingId", understandingId_rawValue, "System.Guid").ConfigureAwait(false);
+                return;
+            }
+
+            string casualtyClaimId_rawValue = httpContext.Request.Query["casualtyClaimId"];
+            System.Nullable<System.Guid> casualtyClaimId = default;
+
+            if (casualtyClaimId_rawValue != null && System.Guid.TryParse(casualtyClaimId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var casualtyClaimId_parsed))
+            {
+                casualtyClaimId = casualtyClaimId_parsed;
+            }
+            else if (!string.IsNullOrEmpty(casualtyClaimId_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "casualtyClaimId", casualtyClaimId_rawValue, "System.Guid").ConfigureAwait(false);
+                return;
+            }
+
             string from_rawValue = httpContext.Request.Query["from"];
             System.Nullable<System.DateOnly> from = default;
 
@@ -126,7 +152,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var resultsOfJsonHttpResultOfIncidentFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindIncidentsEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, zoneId, withinKm, kind, from, to, asOf, knownAt, toSequence).ConfigureAwait(false);
+            var resultsOfJsonHttpResultOfIncidentFeatureCollectionAndProblemHttpResult = await Negotiations.ReadModels.Places.FindIncidentsEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, bbox, zoneId, withinKm, kind, understandingId, casualtyClaimId, from, to, asOf, knownAt, toSequence).ConfigureAwait(false);
 
             await resultsOfJsonHttpResultOfIncidentFeatureCollectionAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
