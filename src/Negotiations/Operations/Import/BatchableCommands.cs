@@ -10,7 +10,8 @@ namespace Negotiations.Operations.Import;
 /// <summary>
 /// A command the import can decide in memory, many lines to one transaction: its endpoint is pure static functions of
 /// the command and the stream's write model (Validate, Before, Post), and at most the check that the streams it names
-/// exist (<see cref="ChecksNamedAttribute"/>: understandings, casualty claims). Either it starts a stream (<see cref="Model"/> is null: the stream it starts names it) or it changes the
+/// exist (<see cref="ChecksNamedAttribute"/>: understandings, casualty claims). Either it starts a stream
+/// (<see cref="Model"/> is null: the stream it starts names it) or it changes the
 /// one stream its route names, whose write model is <see cref="Model"/>.
 /// </summary>
 public sealed record BatchableCommand(

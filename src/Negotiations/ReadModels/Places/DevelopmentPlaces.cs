@@ -4,12 +4,12 @@ using Weasel.Postgresql.Tables;
 namespace Negotiations.ReadModels.Places;
 
 /// <summary>
-/// The read model of where developments happened, for those whose provenance gives a place (a round's venue, the
-/// province of a casualty claim, the town an official is appointed for), and of zones' drawings (<c>drawing</c>: the
-/// place is what the development records, <see cref="Kernel.IPlacedDevelopment"/>): one row per such development with its
-/// geometry in a PostGIS column (SRID 4326, GiST-indexed), its concept, kind and a readable line, when it occurred
-/// (first and last possible day), when it was recorded and, once a retraction or correction took it back, when that
-/// was recorded, and by which event (a release's cut is by the events' sequence, read from the log). Incidents have their own (<see cref="IncidentPlaces"/>).
+/// The read model of where developments happened: those whose provenance gives a place (a round's venue, the province
+/// of a casualty claim, the town an official is appointed for), and zones' drawings (<c>drawing</c>: the place is what
+/// the development records, <see cref="Kernel.IPlacedDevelopment"/>). One row per such development: its geometry in a
+/// PostGIS column (SRID 4326, GiST-indexed), its concept, kind and a readable line, when it occurred (first and last
+/// possible day), when it was recorded and, once a retraction or correction took it back, when and by which event (a
+/// release's cut is by the events' sequence, read from the log). Incidents have their own (<see cref="IncidentPlaces"/>).
 /// </summary>
 public static class DevelopmentPlaces
 {

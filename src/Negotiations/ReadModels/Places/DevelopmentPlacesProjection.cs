@@ -10,9 +10,10 @@ namespace Negotiations.ReadModels.Places;
 
 /// <summary>
 /// Keeps <see cref="DevelopmentPlaces"/> inline with the events: a development with a place (its own, such as a zone's
-/// drawing, or its provenance's) adds its row; a retraction or correction stamps the row of the development it names with when it was recorded, and a
-/// retraction of the development that opened a stream stamps every row of the stream (the stream is taken back as a
-/// whole). Idempotent, so a rebuild over the table gives the same rows. A new kind of development needs nothing here.
+/// drawing, or its provenance's) adds its row; a retraction or correction stamps the row of the development it names
+/// with when it was recorded and by which event, and a retraction of the development that opened a stream stamps every
+/// row of the stream (the stream is taken back as a whole). A rebuild empties the table and gives the same rows. A new
+/// kind of development needs nothing here.
 /// </summary>
 public sealed class DevelopmentPlacesProjection : EventProjection
 {
