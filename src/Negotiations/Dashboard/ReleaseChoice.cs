@@ -2,17 +2,20 @@ using Negotiations.Operations.Releases;
 
 namespace Negotiations.Dashboard;
 
-/// <summary>The release a page is asked to show (release=NAME), looked up and added to the time choice.</summary>
+/// <summary>A page's time choice from its query, with the release it names (release=NAME), and the releases to choose from.</summary>
 public static class ReleaseChoice
 {
-    public static async Task<(TimeChoice Choice, IReadOnlyList<string> Problems)> ApplyAsync(TimeChoice time, IReadOnlyList<string> problems, string? release,
-        ReleaseRegister register, CancellationToken cancellation)
+    /// <summary>One read of the register gives both the list the form offers and the release asked for.</summary>
+    public static async Task<(TimeChoice Time, IReadOnlyList<string> Problems, IReadOnlyList<ReleaseSummary> Releases)> ReadAsync(
+        string? asOf, string? knownAt, string? release, ReleaseRegister register, CancellationToken cancellation)
     {
-        if (string.IsNullOrWhiteSpace(release)) return (time, problems);
+        var (time, problems) = TimeChoice.Parse(asOf, knownAt);
+        var releases = await register.ListAsync(cancellation);
+        if (string.IsNullOrWhiteSpace(release)) return (time, problems, releases);
         if (time.KnownAt is not null)
-            return (time, [.. problems, "A release and a moment both say how much of the record to count: choose one of them."]);
-        return await register.FindAsync(release.Trim(), cancellation) is { } found
-            ? (time with { Release = new ShownRelease(found.Name, found.Sequence, found.TreeSize, found.Day) }, problems)
-            : (time, [.. problems, $"No release is called \"{release}\"."]);
+            return (time, [.. problems, "A release and a moment both say how much of the record to count: choose one of them."], releases);
+        return releases.FirstOrDefault(r => r.Name == release.Trim()) is { } found
+            ? (time with { Release = new ShownRelease(found.Name, found.Sequence, found.TreeSize, DateOnly.FromDateTime(found.Frozen.UtcDateTime)) }, problems, releases)
+            : (time, [.. problems, $"No release is called \"{release}\"."], releases);
     }
 }

@@ -17,9 +17,7 @@ public sealed class MapModel(DashboardReader reader, ReleaseRegister releases) :
 
     public async Task<IActionResult> OnGetAsync(string? asOf, string? knownAt, string? release, CancellationToken cancellation)
     {
-        (Time, Problems) = TimeChoice.Parse(asOf, knownAt);
-        (Time, Problems) = await ReleaseChoice.ApplyAsync(Time, Problems, release, releases, cancellation);
-        Releases = await releases.ListAsync(cancellation);
+        (Time, Problems, Releases) = await ReleaseChoice.ReadAsync(asOf, knownAt, release, releases, cancellation);
         if (Problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

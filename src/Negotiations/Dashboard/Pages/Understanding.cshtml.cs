@@ -19,9 +19,7 @@ public sealed class UnderstandingModel(DashboardReader reader, ReleaseRegister r
     public async Task<IActionResult> OnGetAsync(Guid id, string? asOf, string? knownAt, string? release, CancellationToken cancellation)
     {
         UnderstandingId = id;
-        (Time, Problems) = TimeChoice.Parse(asOf, knownAt);
-        (Time, Problems) = await ReleaseChoice.ApplyAsync(Time, Problems, release, releases, cancellation);
-        Releases = await releases.ListAsync(cancellation);
+        (Time, Problems, Releases) = await ReleaseChoice.ReadAsync(asOf, knownAt, release, releases, cancellation);
         if (Problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
