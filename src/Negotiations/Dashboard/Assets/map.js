@@ -5,6 +5,8 @@
   "use strict";
 
   let map = null;
+  // The borders, read and converted once: a redraw (the time controls, a live refresh) only fetches what moves.
+  let countries = null;
   // One colour per incident kind (incident-kind in the codebook), the legend's.
   const kindColours = { "air-strike": "#c5221f", shelling: "#e37400", clash: "#8e24aa", raid: "#1e8e3e", arrest: "#3949ab", other: "#5f6368" };
   const kindWords = (kind) => String(kind || "").replace(/-/g, " ");
@@ -23,18 +25,16 @@
     if (!element || !window.L || !window.topojson) return;
     if (map) { map.remove(); map = null; }
     delete element.dataset.drawn;
-    const params = new URLSearchParams(location.search);
+    // The time axes as the page read them; as of a release, through its last event (release= names it in the address).
     const time = new URLSearchParams();
-    for (const name of ["asOf", "knownAt"]) if (params.get(name)) time.set(name, params.get(name));
-    // As of a release: through its last event, which the page states (release= names it in the address).
-    if (element.dataset.toSequence) time.set("toSequence", element.dataset.toSequence);
+    for (const name of ["asOf", "knownAt", "toSequence"]) if (element.dataset[name]) time.set(name, element.dataset[name]);
 
     map = L.map(element, { zoomSnap: 0.5 }).setView([33, 36.5], 7);
     map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
     try {
       const [world, zones, incidents, places] = await Promise.all([
-        json("/dashboard/countries-110m.json"), json("/api/zones?" + time.toString()), json("/api/incidents?" + time.toString()), json("/api/places?" + time.toString())]);
-      const countries = topojson.feature(world, world.objects.countries);
+        countries ? null : json("/dashboard/countries-110m.json"), json("/api/zones?" + time), json("/api/incidents?" + time), json("/api/places?" + time)]);
+      countries ??= topojson.feature(world, world.objects.countries);
       L.geoJSON(countries, { interactive: false, style: { className: "map-country", color: "#8a8f98", weight: 1, fillColor: "#eef0f2", fillOpacity: 1 } }).addTo(map);
       const zoneLayer = L.geoJSON(zones, {
         // A site (a crossing, a cantonment site) is a point: a circle styled like the zones, not Leaflet's image pin.
@@ -51,14 +51,14 @@
       const incidentLayer = L.geoJSON(incidents, {
         pointToLayer: (f, at) => L.circleMarker(at, { radius: 7, className: "map-incident map-incident-" + f.properties.kind }),
         style: (f) => ({ className: "map-incident map-incident-" + f.properties.kind, color: "#202124", weight: 1.5, fillColor: kindColours[f.properties.kind] || "#5f6368", fillOpacity: 0.85 }),
-        onEachFeature: (f, layer) => layer.bindTooltip(`${kindWords(f.properties.kind)}: ${f.properties.summary} (${f.properties.placeName || "place"}, ${f.properties.precision} precision)`)
+        onEachFeature: (f, layer) => layer.bindTooltip(`${kindWords(f.properties.kind)}: ${placeText(f)}`)
       }).addTo(map);
       const bounds = zoneLayer.getBounds().extend(incidentLayer.getBounds()).extend(placeLayer.getBounds());
       if (bounds.isValid()) map.fitBounds(bounds.pad(0.2), { maxZoom: 9 });
 
       list.replaceChildren(
         ...zones.features.map((f) => item(`Zone: ${f.properties.name} (${kindWords(f.properties.kind)}, ${f.properties.precision} precision)`)),
-        ...incidents.features.map((f) => item(`Incident, ${kindWords(f.properties.kind)}: ${f.properties.summary} (${f.properties.placeName || "place"}, ${f.properties.precision} precision)`)),
+        ...incidents.features.map((f) => item(`Incident, ${kindWords(f.properties.kind)}: ${placeText(f)}`)),
         ...places.features.map((f) => item(placeText(f))));
       status.textContent = `${count(zones.features.length, "zone", "zones")}, ${count(incidents.features.length, "incident", "incidents")} and ` +
         `${count(places.features.length, "place of another development", "places of other developments")} on the map` +
@@ -71,6 +71,7 @@
     }
   }
 
+  // What a feature is and where, as its source places it: an incident's or another development's summary.
   function placeText(f) {
     return `${f.properties.summary} (${f.properties.placeName || "place"}, ${f.properties.precision} precision)`;
   }
