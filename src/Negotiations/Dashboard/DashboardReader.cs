@@ -84,7 +84,7 @@ public sealed class DashboardReader(IQuerySession session, FreshnessReader fresh
         var all = await StatusHistory.EventsAsync(session, id, null, cancellation);
         if (all is null || StatusHistory.Fold(id, all, null).Understanding is not { } current) return null;
 
-        var known = all.Where(e => (time.KnownAt is not { } k || e.Timestamp <= k) && (time.Through is not { } s || e.Sequence <= s)).ToList();
+        var known = all.Where(StatusHistory.Counts(null, time.KnownAt, time.Through)).ToList();
         var reference = time.ReferenceDay(Today);
         var status = StatusHistory.Fold(id, known, time.AsOf);
         var view = StatusView.From(status, reference);

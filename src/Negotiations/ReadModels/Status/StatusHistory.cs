@@ -77,7 +77,7 @@ public static class StatusHistory
     }
 
     /// <summary>Whether an event counts on both axes: a development that occurred by asOf (from its first possible day), recorded by knownAt and through.</summary>
-    private static Func<IEvent, bool> Counts(DateOnly? asOf, DateTimeOffset? knownAt, long? through) => e =>
+    public static Func<IEvent, bool> Counts(DateOnly? asOf, DateTimeOffset? knownAt, long? through) => e =>
         (asOf is null || CheckpointPlan.OccurredFrom(e) <= asOf) && (knownAt is null || e.Timestamp <= knownAt) && (through is null || e.Sequence <= through);
 
     /// <summary>Without checkpoints: every event of the streams, read and folded.</summary>
