@@ -19,8 +19,9 @@ public static class IdempotencyPolicy
     public static void Apply(HttpChain chain)
     {
         if (!chain.HttpMethods.Contains("POST") || chain.Method.HandlerType.Namespace == typeof(Import.ImportEndpoint).Namespace) return;
-        if (chain.Method.HandlerType.Namespace == typeof(Audit.VerifyChainEndpoint).Namespace) return; // verify appends nothing
-        if (chain.Method.HandlerType.Namespace == typeof(Releases.FreezeReleaseEndpoint).Namespace) return; // a freeze sent again is refused by its name
+        // Commands only, by the rule that says who may send them: an auditor's POST (a verification, a checkpoint, a
+        // release's freeze) logs no development, and a freeze sent again is refused by its name.
+        if (Security.RouteAccess.RoleFor("POST", "/" + chain.RoutePattern!.RawText!.TrimStart('/')) != Settings.Roles.Monitor) return;
         chain.DeduplicatedWithResponse = new DeduplicatedWithResponseRequirement
         {
             Scope = DeduplicationScope.User,
