@@ -29,19 +29,31 @@ public sealed class EventLog(IDocumentStore store)
     /// </summary>
     public async Task EnsureAsync(CancellationToken cancellation)
     {
-        if (ensured) return;
+        if (chainEnsured) return;
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), cancellation);
-        await using var connection = await OpenAsync(cancellation);
-        await using (var exists = new NpgsqlCommand(
-            $"select to_regclass('{Chain}') is not null and to_regclass('{Tree}') is not null and to_regclass('{Releases}') is not null " +
-            $"and exists (select 1 from pg_attribute where attrelid = to_regclass('{Checkpoints}') and attname = 'note')", connection))
-            if ((bool)(await exists.ExecuteScalarAsync(cancellation))!) { ensured = true; return; }
-        await ExtendedSchema.EnsureAsync(store, o => o.Identifier.Name is AuditSchema.ChainTable or AuditSchema.CheckpointTable or AuditSchema.TreeTable
-            or AuditSchema.ReleaseTable, cancellation);
-        ensured = true;
+        chainEnsured = await EnsureTablesAsync([AuditSchema.ChainTable, AuditSchema.TreeTable, AuditSchema.CheckpointTable],
+            $"exists (select 1 from pg_attribute where attrelid = to_regclass('{Checkpoints}') and attname = 'note')", cancellation);
     }
 
-    private bool ensured;
+    /// <summary>The releases' table as well, apart: a store upgraded without it still chains, proves and exports.</summary>
+    public async Task EnsureReleasesAsync(CancellationToken cancellation)
+    {
+        await EnsureAsync(cancellation);
+        if (!releasesEnsured) releasesEnsured = await EnsureTablesAsync([AuditSchema.ReleaseTable], null, cancellation);
+    }
+
+    private bool chainEnsured, releasesEnsured;
+
+    /// <summary>Creates the tables (and what <paramref name="also"/> checks) unless they are there; true once they are.</summary>
+    private async Task<bool> EnsureTablesAsync(string[] tables, string? also, CancellationToken cancellation)
+    {
+        await using (var connection = await OpenAsync(cancellation))
+        await using (var exists = new NpgsqlCommand(
+                         "select " + string.Join(" and ", tables.Select(t => $"to_regclass('\"{Schema}\".{t}') is not null").Append(also).OfType<string>()), connection))
+            if ((bool)(await exists.ExecuteScalarAsync(cancellation))!) return true;
+        await ExtendedSchema.EnsureAsync(store, o => tables.Contains(o.Identifier.Name), cancellation);
+        return true;
+    }
 
     /// <summary>Every event after a sequence, in sequence order, as the chain covers it: read each row with <see cref="ChainedEventRow"/>.</summary>
     public NpgsqlCommand ChainedEventsCommand(NpgsqlConnection connection, long after, long? limit)

@@ -15,7 +15,7 @@ public sealed class ReleaseRegister(EventLog log)
 
     public async Task<Release?> FindAsync(string name, CancellationToken cancellation)
     {
-        await log.EnsureAsync(cancellation);
+        await log.EnsureReleasesAsync(cancellation);
         await using var connection = await log.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand($"select manifest from {log.Releases} where name = $1", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = name });
@@ -25,7 +25,7 @@ public sealed class ReleaseRegister(EventLog log)
     /// <summary>Every release, oldest tree first.</summary>
     public async Task<IReadOnlyList<ReleaseSummary>> ListAsync(CancellationToken cancellation)
     {
-        await log.EnsureAsync(cancellation);
+        await log.EnsureReleasesAsync(cancellation);
         await using var connection = await log.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand($"select manifest from {log.Releases} order by tree_size, frozen_at, name", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
