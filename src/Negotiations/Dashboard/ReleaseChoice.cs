@@ -15,7 +15,7 @@ public static class ReleaseChoice
         if (time.KnownAt is not null)
             return (time, [.. problems, "A release and a moment both say how much of the record to count: choose one of them."], releases);
         return releases.FirstOrDefault(r => r.Name == release.Trim()) is { } found
-            ? (time with { Release = new ShownRelease(found.Name, found.Sequence, found.TreeSize, DateOnly.FromDateTime(found.Frozen.UtcDateTime)) }, problems, releases)
+            ? (time with { Release = found }, problems, releases)
             : (time, [.. problems, $"No release is called \"{release}\"."], releases);
     }
 }

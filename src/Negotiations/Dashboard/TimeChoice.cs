@@ -9,7 +9,7 @@ namespace Negotiations.Dashboard;
 /// browser's datetime-local control sends. Instead of knownAt, a release (release=NAME) cuts the recording axis where
 /// the release was frozen: the events through its sequence, with its statuses counted on the day it was frozen.
 /// </summary>
-public sealed record TimeChoice(DateOnly? AsOf, DateTimeOffset? KnownAt, ShownRelease? Release = null)
+public sealed record TimeChoice(DateOnly? AsOf, DateTimeOffset? KnownAt, Negotiations.Operations.Releases.ReleaseSummary? Release = null)
 {
     public static TimeChoice Now { get; } = new(null, null);
 
@@ -69,6 +69,3 @@ public sealed record TimeChoice(DateOnly? AsOf, DateTimeOffset? KnownAt, ShownRe
         return string.Join(", ", parts);
     }
 }
-
-/// <summary>A release the dashboard shows the record as of: its name, the last sequence it holds, its size and the day it was frozen.</summary>
-public sealed record ShownRelease(string Name, long Sequence, long TreeSize, DateOnly Day);

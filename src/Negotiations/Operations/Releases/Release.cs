@@ -26,4 +26,9 @@ public sealed record Release(
 }
 
 /// <summary>A release in a list: what cites it, without its files.</summary>
-public sealed record ReleaseSummary(string Name, long TreeSize, long Sequence, string RootHash, string Codebook, DateTimeOffset Frozen, string? FrozenBy);
+public sealed record ReleaseSummary(string Name, long TreeSize, long Sequence, string RootHash, string Codebook, DateTimeOffset Frozen, string? FrozenBy)
+{
+    /// <summary>The day its statuses are counted on, as <see cref="Release.Day"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateOnly Day => DateOnly.FromDateTime(Frozen.UtcDateTime);
+}
