@@ -18,9 +18,6 @@ public sealed class ReleaseExport(IDocumentStore store, IConfiguration configura
     public const string CheckpointFile = "checkpoint.txt";
     public const string EventsFile = "events.jsonl";
 
-    /// <summary>Every file of an export, in the manifest's order (the manifest and the sums last, outside it).</summary>
-    public static IReadOnlyList<string> FileNames { get; } = [CheckpointFile, EventsFile, .. Exports.ReadModels.Select(m => m + ".csv")];
-
     /// <summary>What a release is cut at: its tree and sequence, its signed note, the day its statuses are counted on.</summary>
     public sealed record Cut(long TreeSize, long Sequence, string Checkpoint, DateOnly Day)
     {
