@@ -23,8 +23,7 @@ public static class DiffReleasesEndpoint
         if (string.IsNullOrWhiteSpace(since)) return TypedResults.Problem(new Problems().Add("since", "Required: the name of the earlier release.").Result());
         if (await register.FindAsync(name, cancellation) is not { } release) return GetReleaseEndpoint.Unknown(name);
         if (await register.FindAsync(since, cancellation) is not { } earlier) return GetReleaseEndpoint.Unknown(since);
-        if (earlier.TreeSize > release.TreeSize)
-            return TypedResults.Problem(new Problems().Add("since", $"{since} holds {earlier.TreeSize} events, more than {name} ({release.TreeSize}): name the earlier release here.").Result());
+        if (ReleaseChanges.Refusal(earlier, release) is { } refused) return TypedResults.Problem(new Problems().Add("since", refused).Result());
         return TypedResults.Ok(await changes.BetweenAsync(earlier, release, cancellation));
     }
 }

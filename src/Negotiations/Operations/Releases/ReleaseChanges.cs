@@ -36,6 +36,11 @@ public sealed class ReleaseChanges(AuditHistory history)
     /// (the correction's entry names its sequence). Both releases are cuts of one log, so the events between them are
     /// the events after the earlier one's sequence through the later one's.
     /// </summary>
+    /// <summary>Why the two cannot be diffed in this order, for the caller to word as its own refusal; null when they can.</summary>
+    public static string? Refusal(Release since, Release release) => since.TreeSize > release.TreeSize
+        ? $"{since.Name} holds {since.TreeSize} events, more than {release.Name} ({release.TreeSize}): since names the earlier release."
+        : null;
+
     public async Task<ReleaseDiff> BetweenAsync(Release since, Release release, CancellationToken cancellation)
     {
         var changes = new List<ReleaseChange>();

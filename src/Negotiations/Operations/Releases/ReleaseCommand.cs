@@ -78,7 +78,7 @@ public sealed class ReleaseCommand : JasperFxAsyncCommand<ReleaseInput>
                     return true;
                 case "diff":
                     if (await register.FindAsync(input.SinceFlag!, CancellationToken.None) is not { } since) return await Refuse($"no release is called {input.SinceFlag}");
-                    if (since.TreeSize > release.TreeSize) return await Refuse($"{since.Name} holds more events than {release.Name}: --since names the earlier release");
+                    if (ReleaseChanges.Refusal(since, release) is { } refused) return await Refuse(refused);
                     var diff = await services.GetRequiredService<ReleaseChanges>().BetweenAsync(since, release, CancellationToken.None);
                     await CommandOutput.Data.WriteLineAsync(JsonSerializer.Serialize(diff, AuditJson.Json));
                     return true;
