@@ -46,8 +46,8 @@ public sealed record StatusView(
     IReadOnlyList<LatestDevelopment> LatestDevelopments,
     IReadOnlyList<OverdueCommitment> Overdue,
     long Sequence,
-    IReadOnlyList<Incident>? Incidents = null,
-    IReadOnlyList<IncidentMonth>? IncidentsPerMonth = null)
+    IReadOnlyList<Incident> Incidents,
+    IReadOnlyList<IncidentMonth> IncidentsPerMonth)
 {
     public static StatusView? From(UnderstandingStatus status, DateOnly reference)
     {
