@@ -60,6 +60,7 @@ public sealed class AuditFixture : AppFixture
             }
         }
         await Log.EnsureAsync(CancellationToken.None);
+        await Log.EnsureReleasesAsync(CancellationToken.None);
         await SqlAsync($"truncate {Log.Chain}, {Log.Checkpoints}, {Log.Tree}, {Log.Releases}; alter sequence \"{Schema}\".mt_events_sequence restart with 1");
     }
 
