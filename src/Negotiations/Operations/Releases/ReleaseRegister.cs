@@ -41,6 +41,7 @@ public sealed class ReleaseRegister(EventLog log)
     /// <summary>False when a release of that name is there already.</summary>
     public async Task<bool> TryAddAsync(Release release, CancellationToken cancellation)
     {
+        await log.EnsureReleasesAsync(cancellation);
         await using var connection = await log.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand(
             $"insert into {log.Releases} (name, tree_size, seq_id, frozen_at, manifest) values ($1, $2, $3, $4, $5) on conflict (name) do nothing", connection);
