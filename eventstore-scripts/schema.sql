@@ -486,6 +486,8 @@ CREATE TABLE IF NOT EXISTS negotiations.places_developments (
     recorded         timestamptz                NOT NULL,
     taken_back       timestamptz                NULL,
     taken_back_by    uuid                       NULL,
+    stands_at        bigint                     NULL,
+    replaced_at      bigint                     NULL,
     geom             geometry(geometry,4326)    NOT NULL,
 CONSTRAINT pkey_places_developments_event_id PRIMARY KEY (event_id)
 );

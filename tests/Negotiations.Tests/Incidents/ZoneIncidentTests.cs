@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Negotiations.Corrections;
+using Negotiations.Operations.Audit;
 using Negotiations.Tests.Support;
 using Negotiations.Tests.Zones;
 
@@ -91,6 +93,41 @@ public class ZoneIncidentTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.Post($"/api/developments/{(await app.StreamOf(zone))[0].Id}/retraction", new RetractDevelopment("No such zone"))).ShouldBe(HttpStatusCode.OK);
         (await EastEdgeAsync(zone)).ShouldBeNull();
         (await EastEdgeAsync(zone, $"&knownAt={Uri.EscapeDataString(beforeRetraction.ToString("O"))}")).ShouldBe(81.2);
+    }
+
+    [Fact]
+    public async Task A_corrected_older_drawing_stays_in_its_place_behind_the_later_one()
+    {
+        var zone = (await app.Post("/api/zones", GivenZones.SouthernZone())).ShouldBe(HttpStatusCode.Created).Id;
+        (await app.Post($"/api/zones/{zone}/area", new { area = new { geometry = Square(80, -30, 81, -29), precision = "district" }, provenance = Provenance("2025-09-01"), version = 1 }))
+            .ShouldBe(HttpStatusCode.OK);
+        (await app.Post($"/api/zones/{zone}/area", new { area = new { geometry = Square(80, -30, 81.2, -29), precision = "district" }, provenance = Provenance("2025-09-20"), version = 2 }))
+            .ShouldBe(HttpStatusCode.OK);
+        var (first, later) = ((await app.StreamOf(zone))[1].Id, (await app.StreamOf(zone))[2].Id);
+
+        // The first drawing corrected after the later one was logged: the later one still stands, on the map as in the zone.
+        var beforeCorrection = DateTimeOffset.UtcNow;
+        (await app.Post($"/api/developments/{first}/correction", new
+        {
+            reason = "The first line was narrower",
+            replacement = new { zoneId = zone, area = new { geometry = Square(80, -30, 80.8, -29), precision = "district" }, provenance = Provenance("2025-09-01") }
+        })).ShouldBe(HttpStatusCode.OK);
+        (await app.Get($"/api/zones/{zone}")).Body!["areaEventId"]!.GetValue<Guid>().ShouldBe(later);
+        (await EastEdgeAsync(zone)).ShouldBe(81.2);
+        (await EastEdgeAsync(zone, "&asOf=2025-09-10")).ShouldBe(80.8);
+        (await EastEdgeAsync(zone, $"&knownAt={Uri.EscapeDataString(beforeCorrection.ToString("O"))}&asOf=2025-09-10")).ShouldBe(81);
+
+        // The later one retracted: the corrected first drawing stands, and the map agrees with the zone.
+        (await app.Post($"/api/developments/{later}/retraction", new RetractDevelopment("The wider line was a draft"))).ShouldBe(HttpStatusCode.OK);
+        var standing = (await app.Get($"/api/zones/{zone}")).Body!["areaEventId"]!.GetValue<Guid>();
+        (await app.Get($"/api/zones?bbox=79.5,-30.5,82,-28.5")).Body!["features"]!.AsArray()
+            .Single(f => f!["id"]!.GetValue<Guid>() == zone)!["properties"]!["areaEventId"]!.GetValue<Guid>().ShouldBe(standing);
+        (await EastEdgeAsync(zone)).ShouldBe(80.8);
+
+        // Rebuilt from the events alone, every drawing stands where it stood live.
+        var replay = await app.Host.Services.GetRequiredService<Replay>().RunAsync(TextWriter.Null, CancellationToken.None);
+        replay.Differences.ShouldBeEmpty();
+        replay.Tables.ShouldContain(t => t.Table == "places_developments" && t.Live > 0 && t.Live == t.Rebuilt);
     }
 
     [Fact]

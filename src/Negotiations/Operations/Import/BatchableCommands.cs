@@ -1,7 +1,6 @@
 using System.Reflection;
 using Negotiations.Kernel;
 using Microsoft.AspNetCore.Mvc;
-using Negotiations.Understandings;
 using Wolverine.Http;
 using Wolverine.Marten;
 

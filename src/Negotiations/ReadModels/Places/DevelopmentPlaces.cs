@@ -11,6 +11,12 @@ namespace Negotiations.ReadModels.Places;
 /// possible day), when it was recorded and, once a retraction or correction took it back, when and by which event (a
 /// release's cut is by the events' sequence, read from the log). Incidents have their own (<see cref="IncidentPlaces"/>).
 /// </summary>
+/// <remarks>
+/// A correction's replacement stands in the place of what it corrected, as in <see cref="Kernel.AsItStands"/>:
+/// <c>stands_at</c> is the stream version a row stands at (its own, or the corrected one's), <c>replaced_at</c> the
+/// version of a corrected row's replacement (the event right after the correction), by which the replacement finds it.
+/// So "the latest drawing" of a zone is the one standing at the highest version, as <c>ZoneDetails</c> folds it.
+/// </remarks>
 public static class DevelopmentPlaces
 {
     public const string TableName = "places_developments";
@@ -35,6 +41,8 @@ public static class DevelopmentPlaces
         table.AddColumn("recorded", "timestamptz").NotNull();
         table.AddColumn("taken_back", "timestamptz");
         table.AddColumn<Guid>("taken_back_by");
+        table.AddColumn<long>("stands_at");
+        table.AddColumn<long>("replaced_at");
         table.AddColumn("geom", "geometry(Geometry,4326)").NotNull();
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_geom") { Columns = ["geom"], Method = IndexMethod.gist });
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_stream_id") { Columns = ["stream_id"] });

@@ -46,7 +46,7 @@ public static class FindIncidentsEndpoint
         problems.When(withinKm is < 0 or > 1000 || (withinKm is { } km && !double.IsFinite(km)), "withinKm", "Kilometres, 0 to 1000.");
         if (problems.Any) return TypedResults.Problem(problems.Result());
 
-        string? zoneArea = null;
+        Guid? zoneDrawing = null;
         NetTopologySuite.Geometries.Envelope? zoneBox = null;
         if (zoneId is { } zone)
         {
@@ -54,10 +54,10 @@ public static class FindIncidentsEndpoint
                 ? await session.LoadAsync<ZoneDetails>(zone, cancellation)
                 : AsItStands.Fold<ZoneDetails>((await session.Events.FetchStreamAsync(zone, 0, knownAt, token: cancellation)).Where(e => e.Sequence <= (toSequence ?? long.MaxValue)).ToList());
             if (details is null) return TypedResults.Problem($"No zone has id {zone}{(knownAt is null && toSequence is null ? "" : " as recorded by then")}.", statusCode: 404, title: "Unknown zone");
-            if (details.Area is not { } area)
+            if (details is not { Area: { } area, AreaEventId: { } drawing })
                 return TypedResults.Problem($"The zone {details.Name} has no area on the map{(knownAt is null && toSequence is null ? "" : " as recorded by then")}: draw it with MapZone (POST /api/zones/{zone}/area).",
                     statusCode: 409, title: "The zone is not on the map");
-            zoneArea = JsonSerializer.Serialize(area.Geometry, Json);
+            zoneDrawing = drawing;
             zoneBox = area.Geometry.EnvelopeInternal;
         }
 
@@ -66,17 +66,19 @@ public static class FindIncidentsEndpoint
         await PlacesStorage.EnsureAsync(session.DocumentStore, cancellation);
         var places = IncidentPlaces.Qualified(session.DocumentStore.Options.DatabaseSchemaName);
         var incidents = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Incident)).TableName.QualifiedName;
+        // The zone's area as the places' table keeps it, by the event that drew it.
+        var drawn = $"(select z.geom from {DevelopmentPlaces.Qualified(session.DocumentStore.Options.DatabaseSchemaName)} z where z.event_id = ?)";
         var filter = new PlaceFilter("retracted").Recorded(knownAt, toSequence, PlacesStorage.Events(session)).Within(box);
-        if (zoneArea is not null && withinKm is > 0)
+        if (zoneDrawing is not null && withinKm is > 0)
         {
             // The distance on the geography, after a box around the area in degrees wide enough for it: the box is what
             // the geometry's GiST index answers (a cast to geography alone would read every row).
             var (dx, dy) = Degrees(zoneBox!, withinKm.Value);
-            filter.Add("p.geom && ST_Expand(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326), ?, ?)", zoneArea, dx, dy)
-                .Add("ST_DWithin(p.geom::geography, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)::geography, ?)", zoneArea, withinKm.Value * 1000);
+            filter.Add($"p.geom && ST_Expand({drawn}, ?, ?)", zoneDrawing, dx, dy)
+                .Add($"ST_DWithin(p.geom::geography, {drawn}::geography, ?)", zoneDrawing, withinKm.Value * 1000);
         }
-        else if (zoneArea is not null)
-            filter.Add("ST_Intersects(p.geom, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))", zoneArea);
+        else if (zoneDrawing is not null)
+            filter.Add($"ST_Intersects(p.geom, {drawn})", zoneDrawing);
         if (wanted is { } only) filter.Add("p.kind = ?", only.Word());
         if (understandingId is { } understanding) filter.Add("d.data -> 'understandingIds' @> to_jsonb(array[?::text])", understanding.ToString());
         if (casualtyClaimId is { } claim) filter.Add("d.data -> 'casualtyClaimIds' @> to_jsonb(array[?::text])", claim.ToString());

@@ -39,7 +39,8 @@ public static class FindZonesEndpoint
         await PlacesStorage.EnsureAsync(session.DocumentStore, cancellation);
         var zones = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(ZoneDetails)).TableName.QualifiedName;
         var places = DevelopmentPlaces.Qualified(session.DocumentStore.Options.DatabaseSchemaName);
-        // The latest drawing of each zone on the chosen axes, in the order recorded, as ZoneDetails takes them.
+        // The latest drawing of each zone on the chosen axes: the one standing latest in its stream, as ZoneDetails folds them
+        // (a correction's replacement stands where the corrected drawing stood).
         var drawings = new PlaceFilter("taken_back").Add("p.drawing and p.concept = ?", Kernel.Concepts.Of(typeof(ZoneMapped)))
             .Recorded(knownAt, toSequence, PlacesStorage.Events(session)).Occurred(null, null, asOf);
         var shown = new PlaceFilter("taken_back").Within(box);
@@ -51,7 +52,7 @@ public static class FindZonesEndpoint
                 'properties', json_build_object('zoneId', d.id, 'name', d.data -> 'name', 'kind', d.data -> 'kind', 'reference', d.data -> 'reference',
                     'precision', p.precision, 'placeName', p.name, 'understandingIds', d.data -> 'understandingIds',
                     'violationCount', d.data -> 'violationCount', 'areaEventId', p.event_id))
-            from (select distinct on (p.stream_id) p.* from {places} p where {drawings.Where} order by p.stream_id, p.recorded desc, p.event_id desc) p
+            from (select distinct on (p.stream_id) p.* from {places} p where {drawings.Where} order by p.stream_id, p.stands_at desc nulls last, p.recorded desc, p.event_id desc) p
             join {zones} d on d.id = p.stream_id
             where {shown.Where}
             order by d.data ->> 'name', d.id

@@ -15,6 +15,6 @@ public sealed class PlacesRegistration : IStoreRegistration
         options.Storage.ExtendedSchemaObjects.Add(IncidentPlaces.Define(options.DatabaseSchemaName));
         options.Storage.ExtendedSchemaObjects.Add(DevelopmentPlaces.Define(options.DatabaseSchemaName));
         options.Projections.Add(new IncidentPlacesProjection(options.DatabaseSchemaName), ProjectionLifecycle.Inline);
-        options.Projections.Add(new DevelopmentPlacesProjection(options.DatabaseSchemaName), ProjectionLifecycle.Inline);
+        options.Projections.Add(new DevelopmentPlacesProjection(options.DatabaseSchemaName, options.Events.DatabaseSchemaName), ProjectionLifecycle.Inline);
     }
 }
