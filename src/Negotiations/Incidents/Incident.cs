@@ -21,7 +21,7 @@ public sealed record Incident(
     Guid ReportedBy,
     bool Retracted,
     long Version,
-    IReadOnlyList<Guid>? CasualtyClaimIds = null) : IWriteModel<Incident>
+    IReadOnlyList<Guid>? CasualtyClaimIds = null) : IWriteModel<Incident>, IRetractable
 {
     public Incident At(long version) => this with { Version = version };
 

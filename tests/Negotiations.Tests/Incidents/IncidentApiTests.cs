@@ -40,6 +40,17 @@ public class IncidentApiTests(AppFixture app) : IClassFixture<AppFixture>
         incident["place"]!["geometry"]!.ToJsonString().ShouldBe("""{"type":"Point","coordinates":[36.566,32.709]}""");
         incident["actors"]![0]!["role"]!.GetValue<string>().ShouldBe("perpetrator");
         (await app.Get($"/api/incidents/{Guid.CreateVersion7()}")).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        // Read like every stream: retracted now, standing as recorded before, at a version.
+        var beforeRetraction = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
+        (await app.Post($"/api/developments/{(await app.StreamOf(id))[0].Id}/retraction", new RetractDevelopment("Logged twice"))).ShouldBe(HttpStatusCode.OK);
+        (await app.Get($"/api/incidents/{id}")).Body!["retracted"]!.GetValue<bool>().ShouldBeTrue();
+        (await app.Get($"/api/incidents/{id}?knownAt={beforeRetraction}")).ShouldBe(HttpStatusCode.OK).Body!["retracted"]!.GetValue<bool>().ShouldBeFalse();
+        var first = (await app.Get($"/api/incidents/{id}?version=1")).ShouldBe(HttpStatusCode.OK).Body!;
+        first["retracted"]!.GetValue<bool>().ShouldBeFalse();
+        first["place"]!["geometry"]!.ToJsonString().ShouldBe("""{"type":"Point","coordinates":[36.566,32.709]}""");
+        (await app.Get($"/api/incidents/{id}?version=0")).ShouldBeProblem(HttpStatusCode.BadRequest).Errors!.ContainsKey("version").ShouldBeTrue();
+        (await app.Get($"/api/incidents/{id}?knownAt=2000-01-01T00:00:00Z")).ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
     [Theory]

@@ -43,11 +43,37 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            string version_rawValue = httpContext.Request.Query["version"];
+            System.Nullable<long> version = default;
+
+            if (version_rawValue != null && long.TryParse(version_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var version_parsed))
+            {
+                version = version_parsed;
+            }
+            else if (!string.IsNullOrEmpty(version_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "version", version_rawValue, "long").ConfigureAwait(false);
+                return;
+            }
+
+            string knownAt_rawValue = httpContext.Request.Query["knownAt"];
+            System.Nullable<System.DateTimeOffset> knownAt = default;
+
+            if (knownAt_rawValue != null && System.DateTimeOffset.TryParse(knownAt_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var knownAt_parsed))
+            {
+                knownAt = knownAt_parsed;
+            }
+            else if (!string.IsNullOrEmpty(knownAt_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "knownAt", knownAt_rawValue, "System.DateTimeOffset").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var resultsOfOkOfIncidentAndProblemHttpResult = await Negotiations.Incidents.GetIncidentEndpoint.Get(incidentId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var resultsOfStreamedDocumentOfIncidentAndOkOfIncidentAndProblemHttpResult = await Negotiations.Incidents.GetIncidentEndpoint.Get(incidentId, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, version, knownAt).ConfigureAwait(false);
 
-            await resultsOfOkOfIncidentAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfStreamedDocumentOfIncidentAndOkOfIncidentAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
