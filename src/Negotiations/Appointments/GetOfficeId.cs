@@ -23,7 +23,7 @@ public static class GetOfficeIdEndpoint
         var problems = new Problems().Text("office", office).Text("jurisdiction", jurisdiction)
             .When(office?.Contains(OfficeIds.Separator) == true, "office", $"An office title cannot contain '{OfficeIds.Separator}'.")
             .When(jurisdiction?.Contains(OfficeIds.Separator) == true, "jurisdiction", $"A jurisdiction cannot contain '{OfficeIds.Separator}'.");
-        if (problems.Any) return TypedResults.Problem(problems.Result());
+        if (problems.Any) return TypedResults.Problem(problems.Invalid());
         return TypedResults.Ok(new OfficeIdentity(OfficeIds.For(office!, jurisdiction!), OfficeIds.Name(office!, jurisdiction!), OfficeIds.Namespace));
     }
 }

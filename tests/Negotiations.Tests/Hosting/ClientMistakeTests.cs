@@ -85,6 +85,24 @@ public class ClientMistakeTests(RecordedLogsFixture app) : IClassFixture<Recorde
         NothingLoggedAsAFailure(logged);
     }
 
+    [Theory]
+    [InlineData("/api/incidents?withinKm=5", "withinKm")]
+    [InlineData("/api/zones?kind=moat", "kind")]
+    [InlineData("/api/places?bbox=1,2", "bbox")]
+    [InlineData("/api/timeline?from=2025-09-02&to=2025-09-01", "to")]
+    [InlineData("/api/offices/id?office=Envoy", "jurisdiction")]
+    public async Task A_query_a_read_refuses_is_said_to_be_an_invalid_query(string url, string parameter)
+    {
+        var logged = app.Logs.Entries.Count;
+
+        var reply = (await app.Get(url)).ShouldBeProblem(HttpStatusCode.BadRequest);
+
+        reply.Errors!.ContainsKey(parameter).ShouldBeTrue(reply.Body!.ToJsonString());
+        reply.Body!["title"]!.GetValue<string>().ShouldBe("The query is not valid");
+        InTheApisWords(reply);
+        NothingLoggedAsAFailure(logged);
+    }
+
     [Fact]
     public async Task An_id_in_the_path_that_is_no_id_is_a_404_naming_it()
     {

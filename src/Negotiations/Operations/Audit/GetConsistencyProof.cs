@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Negotiations.Kernel;
 using Wolverine.Http;
 
 namespace Negotiations.Operations.Audit;
@@ -16,6 +17,6 @@ public static class GetConsistencyProofEndpoint
     public static async Task<Results<Ok<ConsistencyProof>, ProblemHttpResult>> Get(Proofs proofs, CancellationToken cancellation, [FromQuery] long? fromTreeSize = null, [FromQuery] long? toTreeSize = null)
     {
         var (proof, problems) = await proofs.ConsistencyAsync(fromTreeSize, toTreeSize, cancellation);
-        return problems.Any ? TypedResults.Problem(problems.Result()) : TypedResults.Ok(proof!);
+        return problems.Any ? TypedResults.Problem(problems.Invalid()) : TypedResults.Ok(proof!);
     }
 }

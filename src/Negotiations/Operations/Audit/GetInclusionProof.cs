@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Negotiations.Kernel;
 using Wolverine.Http;
 
 namespace Negotiations.Operations.Audit;
@@ -17,7 +18,7 @@ public static class GetInclusionProofEndpoint
     public static async Task<Results<Ok<InclusionProof>, ProblemHttpResult>> Get(long sequence, Proofs proofs, CancellationToken cancellation, [FromQuery] long? treeSize = null)
     {
         var (proof, problems) = await proofs.InclusionAsync(sequence, treeSize, cancellation);
-        if (problems.Any) return TypedResults.Problem(problems.Result());
+        if (problems.Any) return TypedResults.Problem(problems.Invalid());
         return proof is null
             ? TypedResults.Problem($"No event at sequence {sequence} is in the log's tree (yet).", statusCode: 404, title: "Unknown sequence")
             : TypedResults.Ok(proof);

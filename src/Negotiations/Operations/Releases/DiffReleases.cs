@@ -20,10 +20,10 @@ public static class DiffReleasesEndpoint
     public static async Task<Results<Ok<ReleaseDiff>, ProblemHttpResult>> Get(string name, ReleaseRegister register, ReleaseChanges changes, CancellationToken cancellation,
         [FromQuery, Description("The earlier release's name")] string? since = null)
     {
-        if (string.IsNullOrWhiteSpace(since)) return TypedResults.Problem(new Problems().Add("since", "Required: the name of the earlier release.").Result());
+        if (string.IsNullOrWhiteSpace(since)) return TypedResults.Problem(new Problems().Add("since", "Required: the name of the earlier release.").Invalid());
         if (await register.FindAsync(name, cancellation) is not { } release) return GetReleaseEndpoint.Unknown(name);
         if (await register.FindAsync(since, cancellation) is not { } earlier) return GetReleaseEndpoint.Unknown(since);
-        if (ReleaseChanges.Refusal(earlier, release) is { } refused) return TypedResults.Problem(new Problems().Add("since", refused).Result());
+        if (ReleaseChanges.Refusal(earlier, release) is { } refused) return TypedResults.Problem(new Problems().Add("since", refused).Invalid());
         return TypedResults.Ok(await changes.BetweenAsync(earlier, release, cancellation));
     }
 }

@@ -44,7 +44,7 @@ public static class FindIncidentsEndpoint
         problems.When(from > to, "to", "The range ends before it starts.").When(toSequence < 1, "toSequence", "A sequence, from 1.");
         problems.When(withinKm is not null && zoneId is null, "withinKm", "Only with zoneId: the distance is from the zone's area.");
         problems.When(withinKm is < 0 or > 1000 || (withinKm is { } km && !double.IsFinite(km)), "withinKm", "Kilometres, 0 to 1000.");
-        if (problems.Any) return TypedResults.Problem(problems.Result());
+        if (problems.Any) return TypedResults.Problem(problems.Invalid());
 
         Guid? zoneDrawing = null;
         NetTopologySuite.Geometries.Envelope? zoneBox = null;

@@ -39,7 +39,7 @@ public static class FindPlacesEndpoint
         var conceptName = concept is null ? null : Concepts.FirstOrDefault(c => string.Equals(c, concept.Trim(), StringComparison.OrdinalIgnoreCase));
         problems.When(concept is not null && conceptName is null, "concept", $"One of {string.Join(", ", Concepts)}.");
         problems.When(from > to, "to", "The range ends before it starts.").When(toSequence < 1, "toSequence", "A sequence, from 1.");
-        if (problems.Any) return TypedResults.Problem(problems.Result());
+        if (problems.Any) return TypedResults.Problem(problems.Invalid());
 
         await PlacesStorage.EnsureAsync(session.DocumentStore, cancellation);
         // A zone's drawings are the zones on the map: FindZones answers them.

@@ -33,7 +33,7 @@ public static class FindZonesEndpoint
         var wanted = kind is null ? null : DomainProblem.FromWord<ZoneKind>(kind);
         problems.When(kind is not null && wanted is null, "kind", $"Expected {Kernel.Accepted.InQuery(typeof(ZoneKind))}.")
             .When(toSequence < 1, "toSequence", "A sequence, from 1.");
-        if (problems.Any) return TypedResults.Problem(problems.Result());
+        if (problems.Any) return TypedResults.Problem(problems.Invalid());
 
         await session.Database.EnsureStorageExistsAsync(typeof(ZoneDetails), cancellation);
         await PlacesStorage.EnsureAsync(session.DocumentStore, cancellation);

@@ -49,7 +49,7 @@ public static class GetTimelineEndpoint
         var query = new TimelineQuery(understandingId, party, concept, source, from, to, asOf, knownAt,
             includeTakenBack ?? true, page ?? 1, pageSize ?? DefaultPageSize);
         var problems = query.Validate();
-        if (problems.Any) return TypedResults.Problem(problems.Result());
+        if (problems.Any) return TypedResults.Problem(problems.Invalid());
 
         await FreshnessReader.EnsureEventsAsync(session, cancellation);
         IReadOnlyCollection<Guid>? streams = null;
