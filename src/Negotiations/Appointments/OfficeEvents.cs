@@ -17,7 +17,6 @@ public sealed record OfficialAppointed(
     IReadOnlyList<Guid> UnderstandingIds,
     Provenance Provenance) : IFieldRules, ILinksUnderstandings
 {
-    public const int MaxUnderstandings = 50;
 
     public static Problems Rules(Problems problems, string? person, string? office, string? jurisdiction, string? appointedBy,
         string? affiliation, IReadOnlyList<Guid>? understandingIds) =>
@@ -29,8 +28,7 @@ public sealed record OfficialAppointed(
             .Text("affiliation", affiliation, required: false)
             .When(office?.Contains(OfficeIds.Separator) == true, "office", $"An office title cannot contain '{OfficeIds.Separator}'.")
             .When(jurisdiction?.Contains(OfficeIds.Separator) == true, "jurisdiction", $"A jurisdiction cannot contain '{OfficeIds.Separator}'.")
-            .When(understandingIds is { Count: > MaxUnderstandings }, "understandingIds", $"At most {MaxUnderstandings} understandings.")
-            .When(understandingIds?.Contains(Guid.Empty) == true, "understandingIds", "Understanding ids cannot be empty.");
+            .Ids("understandingIds", understandingIds, "understanding");
 
     /// <summary>As an event, it also names the office of its stream: the id computed from its office and jurisdiction.</summary>
     public Problems CheckFields(Problems problems) =>

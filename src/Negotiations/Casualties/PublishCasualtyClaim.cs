@@ -32,10 +32,7 @@ public sealed record PublishCasualtyClaim(
             .Figures(Figures)
             .Breakdown(Breakdown, Figures)
             .When(ClaimId == Guid.Empty, "claimId", "Leave it out, or give a non-empty id.");
-        if (UnderstandingIds is not null)
-            for (var i = 0; i < UnderstandingIds.Count; i++)
-                problems.When(UnderstandingIds[i] == Guid.Empty, $"understandingIds[{i}]", "An understanding id, not the empty id.");
-        return problems.Check(Provenance).Result();
+        return problems.Ids("understandingIds", UnderstandingIds, "understanding").Check(Provenance).Result();
     }
 
     public CasualtyClaimPublished Decide(Guid id) =>

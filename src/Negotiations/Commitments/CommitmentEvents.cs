@@ -44,9 +44,7 @@ public sealed record ImplementationAssessed(Guid CommitmentId, int Level, string
         problems.When(level is < 0 or > 3, "level", "Implementation is assessed 0 (not initiated), 1 (minimal), 2 (intermediate) or 3 (full).")
             .Text("rationale", rationale, max: CommitmentRules.MaxLongText);
         if (evidence is null || evidence.Count == 0) problems.Add("evidence", "Cite at least one event the assessment rests on.");
-        else if (evidence.Count > CommitmentRules.MaxEvidence) problems.Add("evidence", $"At most {CommitmentRules.MaxEvidence} events.");
-        else
-            for (var i = 0; i < evidence.Count; i++) problems.When(evidence[i] == Guid.Empty, $"evidence[{i}]", "An event id, not the empty id.");
+        else problems.Ids("evidence", evidence, "event");
         return problems;
     }
 

@@ -8,7 +8,6 @@ namespace Negotiations.Commitments;
 public static class CommitmentRules
 {
     public const int MaxBackers = 20;
-    public const int MaxEvidence = 50;
     public const int MaxLongText = 4000;
 
     public static ProblemDetails Open(long expectedVersion, Commitment commitment)

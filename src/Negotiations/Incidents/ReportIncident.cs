@@ -26,8 +26,6 @@ public sealed record ReportIncident(
 {
     public const int MaxSummary = 4000;
     public const int MaxActors = 20;
-    public const int MaxUnderstandings = 50;
-    public const int MaxCasualtyClaims = 50;
 
     public ProblemDetails Validate()
     {
@@ -45,15 +43,8 @@ public sealed record ReportIncident(
                 if (Actors![i] is not { } actor) { problems.Add($"actors[{i}]", "An actor cannot be null."); continue; }
                 problems.Text($"actors[{i}].name", actor.Name).Defined($"actors[{i}].role", actor.Role);
             }
-        if (UnderstandingIds?.Count > MaxUnderstandings) problems.Add("understandingIds", $"At most {MaxUnderstandings} understandings.");
-        else
-            for (var i = 0; i < (UnderstandingIds?.Count ?? 0); i++)
-                problems.When(UnderstandingIds![i] == Guid.Empty, $"understandingIds[{i}]", "Not an understanding id.");
-        if (CasualtyClaimIds?.Count > MaxCasualtyClaims) problems.Add("casualtyClaimIds", $"At most {MaxCasualtyClaims} casualty claims.");
-        else
-            for (var i = 0; i < (CasualtyClaimIds?.Count ?? 0); i++)
-                problems.When(CasualtyClaimIds![i] == Guid.Empty, $"casualtyClaimIds[{i}]", "Not a casualty claim id.");
-        return problems.Check(Provenance).Result();
+        return problems.Ids("understandingIds", UnderstandingIds, "understanding").Ids("casualtyClaimIds", CasualtyClaimIds, "casualty claim")
+            .Check(Provenance).Result();
     }
 
     public IncidentReported Decide(Guid id) =>

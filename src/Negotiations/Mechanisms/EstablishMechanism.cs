@@ -39,10 +39,7 @@ public sealed record EstablishMechanism(
         }
         if (OverseenUnderstandingIds is null || OverseenUnderstandingIds.Count == 0)
             problems.Add("overseenUnderstandingIds", "A mechanism oversees at least one understanding.");
-        else if (OverseenUnderstandingIds.Count > MechanismRules.MaxOverseen)
-            problems.Add("overseenUnderstandingIds", $"At most {MechanismRules.MaxOverseen} understandings.");
-        else if (OverseenUnderstandingIds.Contains(Guid.Empty))
-            problems.Add("overseenUnderstandingIds", "Understanding ids cannot be empty.");
+        else problems.Ids("overseenUnderstandingIds", OverseenUnderstandingIds, "understanding");
         return problems.Check(Provenance).Result();
     }
 

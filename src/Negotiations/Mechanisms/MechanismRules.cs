@@ -8,7 +8,6 @@ public static class MechanismRules
 {
     public const int MaxMembers = 50;
     public const int MaxAttendees = 200;
-    public const int MaxOverseen = 50;
 
     /// <summary>What every command on an existing mechanism checks first: the version the client read (409), then that it still stands (422).</summary>
     public static ProblemDetails Open(long expectedVersion, Mechanism mechanism) =>

@@ -28,7 +28,7 @@ public sealed record ReportHeldRound(
             .Points("agreed", Agreed)
             .Text("venue", Venue, required: false)
             .Text("mediator", Mediator, required: false)
-            .Links("understandingIds", UnderstandingIds)
+            .Ids("understandingIds", UnderstandingIds, "understanding")
             .When(RoundId == Guid.Empty, "roundId", "Leave it out, or give a non-empty id.")
             .Check(Provenance).Result();
 

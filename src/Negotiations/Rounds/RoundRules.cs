@@ -8,7 +8,6 @@ namespace Negotiations.Rounds;
 public static class RoundRules
 {
     public const int MaxParticipants = 50;
-    public const int MaxLinks = 50;
     public const int MaxPoints = 100;
     public const int MaxSummary = 4000;
 
@@ -27,14 +26,6 @@ public static class RoundRules
         if (points is null) return problems;
         if (points.Count > MaxPoints) return problems.Add(field, $"At most {MaxPoints} points.");
         for (var i = 0; i < points.Count; i++) problems.Text($"{field}[{i}]", points[i]);
-        return problems;
-    }
-
-    public static Problems Links(this Problems problems, string field, IReadOnlyList<Guid>? ids)
-    {
-        if (ids is null) return problems;
-        if (ids.Count > MaxLinks) return problems.Add(field, $"At most {MaxLinks} understandings.");
-        for (var i = 0; i < ids.Count; i++) problems.When(ids[i] == Guid.Empty, $"{field}[{i}]", "Not an understanding id.");
         return problems;
     }
 

@@ -22,7 +22,6 @@ public sealed record MakeStatement(
     Guid? StatementId = null)
 {
     public const int MaxSummary = 4000;
-    public const int MaxUnderstandings = 50;
 
     public ProblemDetails Validate()
     {
@@ -34,10 +33,7 @@ public sealed record MakeStatement(
             .Text("place", Place, required: false)
             .When(StatementId == Guid.Empty, "statementId", "Leave it out, or give a non-empty id.");
         if (UnderstandingIds is null || UnderstandingIds.Count == 0) problems.Add("understandingIds", "A statement is about at least one understanding.");
-        else if (UnderstandingIds.Count > MaxUnderstandings) problems.Add("understandingIds", $"At most {MaxUnderstandings} understandings.");
-        else
-            for (var i = 0; i < UnderstandingIds.Count; i++)
-                problems.When(UnderstandingIds[i] == Guid.Empty, $"understandingIds[{i}]", "Not an understanding id.");
+        else problems.Ids("understandingIds", UnderstandingIds, "understanding");
         return problems.Check(Provenance).Result();
     }
 

@@ -29,8 +29,7 @@ public sealed record DefineZone(
             .Defined("kind", Kind)
             .Text("reference", Reference)
             .When(ZoneId == Guid.Empty, "zoneId", "Leave it out, or give a non-empty id.")
-            .When(UnderstandingIds is { Count: > MaxUnderstandings }, "understandingIds", $"At most {MaxUnderstandings} understandings.")
-            .When(UnderstandingIds?.Contains(Guid.Empty) == true, "understandingIds", "An understanding id cannot be empty.")
+            .Ids("understandingIds", UnderstandingIds, "understanding", MaxUnderstandings)
             .RuleSet(Rules);
         return problems.Check(Provenance).Result();
     }

@@ -179,7 +179,7 @@ public class OfficeDeciderTests
 
         var problems = (Microsoft.AspNetCore.Mvc.ValidationProblemDetails)command.Validate();
 
-        problems.Errors.Keys.ShouldBe(["person", "office", "jurisdiction", "appointedBy", "version", "understandingIds", "provenance.occurred.from"], ignoreOrder: true);
+        problems.Errors.Keys.ShouldBe(["person", "office", "jurisdiction", "appointedBy", "version", "understandingIds[0]", "provenance.occurred.from"], ignoreOrder: true);
         ((Microsoft.AspNetCore.Mvc.ValidationProblemDetails)new DismissOfficial("", "", null, GivenOffices.Government(), 0).Validate())
             .Errors.Keys.ShouldBe(["person", "dismissedBy", "version"], ignoreOrder: true);
     }

@@ -155,6 +155,18 @@ public class CasualtyClaimDeciderTests
     }
 
     [Fact]
+    public void A_claim_names_at_most_as_many_understandings_as_any_development()
+    {
+        var linked = GivenCasualties.SweidaToll() with { UnderstandingIds = Enumerable.Range(0, IdLists.Max + 1).Select(_ => Guid.CreateVersion7()).ToList() };
+
+        var problems = (ValidationProblemDetails)linked.Validate();
+
+        problems.Errors.Keys.ShouldBe(["understandingIds"]);
+        problems.Errors["understandingIds"].ShouldBe([$"At most {IdLists.Max} understandings."]);
+        GivenCasualties.SweidaToll().Validate().ShouldBeSameAs(WolverineContinue.NoProblems);
+    }
+
+    [Fact]
     public void Only_the_claims_own_source_revises_it_and_another_source_disputes_it()
     {
         var claim = Published();

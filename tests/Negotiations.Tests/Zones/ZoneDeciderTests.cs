@@ -442,7 +442,7 @@ public class ZoneDeciderTests
 
         ((ValidationProblemDetails)define.Validate()).Errors.Keys.ShouldBe(
         [
-            "name", "reference", "kind", "understandingIds", "zoneId", "rules[0].weaponClass", "rules[0].minimumDepthKm",
+            "name", "reference", "kind", "understandingIds[0]", "zoneId", "rules[0].weaponClass", "rules[0].minimumDepthKm",
             "rules[0].maximumDepthKm", "rules[1].maximumDepthKm", "rules[3]", "rules", "provenance.sources"
         ], ignoreOrder: true);
 
