@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +11,6 @@ namespace Negotiations.ReadModels.Places;
 
 public static class FindIncidentsEndpoint
 {
-    private static readonly JsonSerializerOptions Json = JsonDialect.Web;
-
     /// <summary>
     /// Incidents as GeoJSON, for a map: in a bounding box, inside a zone's area or within withinKm of it (the area as it
     /// stands, or as recorded by knownAt), of a kind, of an understanding or counted by a casualty claim, that occurred in a range of days or by a day (asOf), as recorded up
@@ -22,7 +19,7 @@ public static class FindIncidentsEndpoint
     /// </summary>
     [WolverineGet("/api/incidents", OperationId = "FindIncidents"), Tags("Incidents")]
     [EndpointSummary("Find incidents by place and time, as a GeoJSON FeatureCollection")]
-    [ProducesResponseType(typeof(IncidentFeatureCollection), StatusCodes.Status200OK, IncidentFeatures.MediaType)]
+    [ProducesResponseType(typeof(IncidentFeatureCollection), StatusCodes.Status200OK, GeoJson.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
@@ -93,13 +90,10 @@ public static class FindIncidentsEndpoint
                     'sources', d.data -> 'sources', 'recorded', p.recorded))
             from {places} p join {incidents} d on d.id = p.incident_id
             where {filter.Where}
-            order by p.occurred_from, p.incident_id limit {IncidentFeatures.MaxFeatures + 1}
+            order by p.occurred_from, p.incident_id {GeoJson.Limit}
             """;
-        // Each row one feature's JSON, read as text: a record with an Id would be taken for a document.
-        var features = (await session.QueryAsync<string>(sql, cancellation, [.. filter.Parameters])).Select(f => JsonSerializer.Deserialize<IncidentFeature>(f, Json)!).ToList();
-        var truncated = features.Count > IncidentFeatures.MaxFeatures;
-        if (truncated) features.RemoveAt(features.Count - 1);
-        return TypedResults.Json(new IncidentFeatureCollection("FeatureCollection", features, truncated), Json, IncidentFeatures.MediaType);
+        var (features, truncated) = await GeoJson.ReadCappedAsync<IncidentFeature>(session, sql, filter.Parameters, cancellation);
+        return TypedResults.Json(new IncidentFeatureCollection("FeatureCollection", features, truncated), JsonDialect.Web, GeoJson.MediaType);
     }
 
     /// <summary>Degrees of longitude and latitude that cover at least this many kilometres anywhere around the box (with a margin).</summary>

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +23,7 @@ public static class FindPlacesEndpoint
     /// </summary>
     [WolverineGet("/api/places", OperationId = "FindPlaces"), Tags("Places")]
     [EndpointSummary("Find where developments happened (provenance.location), as a GeoJSON FeatureCollection")]
-    [ProducesResponseType(typeof(PlaceFeatureCollection), StatusCodes.Status200OK, IncidentFeatures.MediaType)]
+    [ProducesResponseType(typeof(PlaceFeatureCollection), StatusCodes.Status200OK, GeoJson.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<Results<JsonHttpResult<PlaceFeatureCollection>, ProblemHttpResult>> Get(IQuerySession session, CancellationToken cancellation,
         [FromQuery, Description(BoundingBox.Description)] string? bbox = null,
@@ -54,12 +53,9 @@ public static class FindPlacesEndpoint
                     'summary', p.summary, 'precision', p.precision, 'placeName', p.name, 'occurred', p.occurred, 'sources', p.sources, 'recorded', p.recorded))
             from {DevelopmentPlaces.Qualified(session.DocumentStore.Options.DatabaseSchemaName)} p
             where {filter.Where}
-            order by p.occurred_from, p.recorded, p.event_id limit {IncidentFeatures.MaxFeatures + 1}
+            order by p.occurred_from, p.recorded, p.event_id {GeoJson.Limit}
             """;
-        var features = (await session.QueryAsync<string>(sql, cancellation, [.. filter.Parameters]))
-            .Select(f => JsonSerializer.Deserialize<PlaceFeature>(f, JsonDialect.Web)!).ToList();
-        var truncated = features.Count > IncidentFeatures.MaxFeatures;
-        if (truncated) features.RemoveAt(features.Count - 1);
-        return TypedResults.Json(new PlaceFeatureCollection("FeatureCollection", features, truncated), JsonDialect.Web, IncidentFeatures.MediaType);
+        var (features, truncated) = await GeoJson.ReadCappedAsync<PlaceFeature>(session, sql, filter.Parameters, cancellation);
+        return TypedResults.Json(new PlaceFeatureCollection("FeatureCollection", features, truncated), JsonDialect.Web, GeoJson.MediaType);
     }
 }

@@ -19,7 +19,7 @@ public static class FindZonesEndpoint
     /// </summary>
     [WolverineGet("/api/zones", OperationId = "FindZones"), Tags("Zones")]
     [EndpointSummary("Find the zones, lines and sites on the map, as a GeoJSON FeatureCollection")]
-    [ProducesResponseType(typeof(ZoneFeatureCollection), StatusCodes.Status200OK, IncidentFeatures.MediaType)]
+    [ProducesResponseType(typeof(ZoneFeatureCollection), StatusCodes.Status200OK, GeoJson.MediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<Results<JsonHttpResult<ZoneFeatureCollection>, ProblemHttpResult>> Get(IQuerySession session, CancellationToken cancellation,
         [FromQuery, Description(BoundingBox.Description)] string? bbox = null,
@@ -57,8 +57,7 @@ public static class FindZonesEndpoint
             where {shown.Where}
             order by d.data ->> 'name', d.id
             """;
-        var features = (await session.QueryAsync<string>(sql, cancellation, [.. drawings.Parameters, .. shown.Parameters]))
-            .Select(f => System.Text.Json.JsonSerializer.Deserialize<ZoneFeature>(f, JsonDialect.Web)!).ToList();
-        return TypedResults.Json(new ZoneFeatureCollection("FeatureCollection", features), JsonDialect.Web, IncidentFeatures.MediaType);
+        var features = await GeoJson.ReadAsync<ZoneFeature>(session, sql, [.. drawings.Parameters, .. shown.Parameters], cancellation);
+        return TypedResults.Json(new ZoneFeatureCollection("FeatureCollection", features), JsonDialect.Web, GeoJson.MediaType);
     }
 }

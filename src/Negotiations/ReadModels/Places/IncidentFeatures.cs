@@ -24,12 +24,6 @@ public sealed record IncidentFeature(string Type, Guid Id, Geometry Geometry, In
 
 /// <summary>
 /// Incidents as a GeoJSON FeatureCollection (RFC 7946 section 3.3), in the order they occurred. <see cref="Truncated"/>
-/// (a foreign member) says that more matched than <see cref="IncidentFeatures.MaxFeatures"/>: narrow the query.
+/// (a foreign member) says that more matched than <see cref="GeoJson.MaxFeatures"/>: narrow the query.
 /// </summary>
 public sealed record IncidentFeatureCollection(string Type, IReadOnlyList<IncidentFeature> Features, bool Truncated);
-
-public static class IncidentFeatures
-{
-    public const int MaxFeatures = 5000;
-    public const string MediaType = "application/geo+json";
-}
